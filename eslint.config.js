@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -64,6 +65,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['**/*.js', '*.config.ts'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['shared/**/*.ts'],
