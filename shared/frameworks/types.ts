@@ -57,7 +57,10 @@ export interface Framework {
   readonly shortName: LocalisedText;
   readonly version: string;
   readonly source: FrameworkSource;
-  /** languages in which every item's title is present */
+  /**
+   * languages in which every item's title is present, except gaps stated in source.corrections
+   * (e.g. SDG 8.9.2 in Russian and Turkmen); a missing title falls back to English (itemTitle)
+   */
   readonly languages: readonly Language[];
   /** item kinds that coverage views count ("which targets have no action") */
   readonly coverageKinds: readonly FrameworkItemKind[];
