@@ -1,0 +1,176 @@
+// The storage contract: every PlanStore backend runs this same suite (STYLE.md, Server; tldraw's
+// storageContractSuite). A PostgreSQL backend calls `storageContractSuite('postgres', factory)`.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { PlanStore, Touched } from './store';
+
+const NOTHING: Touched = { actions: {}, parts: [] };
+const T0 = Date.UTC(2026, 0, 1);
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | undefined;
+  const capture = (update: Uint8Array) => (captured = update);
+  doc.on('update', capture);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.off('update', capture);
+  if (!captured) throw new Error('no update');
+  return captured;
+}
+
+export function storageContractSuite(name: string, open: () => Promise<PlanStore>): void {
+  describe(`storage contract: ${name}`, () => {
+    let store: PlanStore;
+    const planId = 'plan-1';
+
+    beforeEach(async () => {
+      store = await open();
+      await store.createPlan({ id: planId, title: 'SDG 8 plan', createdAt: T0 });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('[ST1] keeps plans', async () => {
+      expect(await store.getPlan(planId)).toEqual({ id: planId, title: 'SDG 8 plan', createdAt: T0 });
+      expect(await store.getPlan('nope')).toBeUndefined();
+      expect((await store.listPlans()).map((p) => p.id)).toEqual([planId]);
+    });
+
+    it('[ST2] appends updates in order and rebuilds the document from them', async () => {
+      const doc = new Y.Doc();
+      const seqs = await store.appendUpdates([
+        { planId, update: textUpdate(doc, 'a'), memberId: 'm1', at: T0, touched: NOTHING },
+        { planId, update: textUpdate(doc, 'b'), memberId: 'm1', at: T0, touched: NOTHING },
+      ]);
+      expect(seqs).toEqual([1, 2]);
+      expect(await store.appendUpdates([])).toEqual([]);
+      const stored = await store.loadDocument(planId);
+      expect(stored.state).toBeNull();
+      expect(stored.updates.map((u) => u.seq)).toEqual([1, 2]);
+      const copy = new Y.Doc();
+      for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+      expect(copy.getText('t').toString()).toBe('ab');
+    });
+
+    it('[ST3] refuses an update for an unknown plan and stores none of its batch', async () => {
+      const doc = new Y.Doc();
+      await expect(
+        store.appendUpdates([
+          { planId, update: textUpdate(doc, 'a'), memberId: null, at: T0, touched: NOTHING },
+          { planId: 'nope', update: textUpdate(doc, 'b'), memberId: null, at: T0, touched: NOTHING },
+        ]),
+      ).rejects.toThrow();
+      expect((await store.loadDocument(planId)).updates).toEqual([]);
+    });
+
+    it('[ST4] compaction replaces the log up to a sequence number and keeps what follows', async () => {
+      const doc = new Y.Doc();
+      for (const text of ['a', 'b', 'c']) {
+        await store.appendUpdates([
+          { planId, update: textUpdate(doc, text), memberId: null, at: T0, touched: NOTHING },
+        ]);
+      }
+      const upToB = new Y.Doc();
+      Y.applyUpdate(upToB, Y.encodeStateAsUpdate(doc));
+      await store.compact(planId, Y.encodeStateAsUpdate(doc), 2, T0);
+      // an older compaction arriving late is ignored
+      await store.compact(planId, new Uint8Array([0, 0]), 1, T0);
+      const stored = await store.loadDocument(planId);
+      expect(stored.stateSeq).toBe(2);
+      expect(stored.updates.map((u) => u.seq)).toEqual([3]);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, stored.state as Uint8Array);
+      for (const { update } of stored.updates) Y.applyUpdate(copy, update);
+      expect(copy.getText('t').toString()).toBe('abc');
+      // sequence numbers keep growing after compaction
+      const [next] = await store.appendUpdates([
+        { planId, update: textUpdate(doc, 'd'), memberId: null, at: T0, touched: NOTHING },
+      ]);
+      expect(next).toBe(4);
+    });
+
+    it('[ST5] records who touched which actions and fields, newest first, paged', async () => {
+      const doc = new Y.Doc();
+      const touched: Touched = { actions: { a1: ['title', 'status'] }, parts: ['actions'] };
+      await store.appendUpdates([
+        { planId, update: textUpdate(doc, 'a'), memberId: 'm1', at: T0, touched },
+        { planId, update: textUpdate(doc, 'b'), memberId: 'm2', at: T0 + 1, touched: NOTHING },
+      ]);
+      await store.compact(planId, Y.encodeStateAsUpdate(doc), 2, T0);
+      const history = await store.history(planId, 10);
+      expect(history.map((h) => [h.seq, h.memberId])).toEqual([
+        [2, 'm2'],
+        [1, 'm1'],
+      ]);
+      expect(history[1]?.touched).toEqual(touched);
+      expect((await store.history(planId, 10, 2)).map((h) => h.seq)).toEqual([1]);
+    });
+
+    it('[ST6] redeems an invite once per use, and refuses expired, revoked and spent ones', async () => {
+      const base = { planId, role: 'editor' as const, createdAt: T0, createdBy: null, label: '' };
+      await store.createInvite({ ...base, id: 'i1', codeHash: 'h1', maxUses: 1, expiresAt: null });
+      await store.createInvite({ ...base, id: 'i2', codeHash: 'h2', maxUses: null, expiresAt: T0 + 10 });
+      await store.createInvite({ ...base, id: 'i3', codeHash: 'h3', maxUses: null, expiresAt: null });
+      const joiner = (id: string, at = T0) => ({
+        id,
+        name: 'Aman',
+        organisation: 'Ministry of Labour',
+        tokenHash: `token-${id}`,
+        createdAt: at,
+      });
+      const first = await store.redeemInvite('h1', joiner('m1'));
+      expect(first).toMatchObject({ ok: true, member: { planId, role: 'editor', inviteId: 'i1' } });
+      expect(await store.redeemInvite('h1', joiner('m2'))).toEqual({ ok: false, refusal: 'usedUp' });
+      expect(await store.redeemInvite('h2', joiner('m3', T0 + 10))).toEqual({
+        ok: false,
+        refusal: 'expired',
+      });
+      expect(await store.redeemInvite('nope', joiner('m4'))).toEqual({ ok: false, refusal: 'unknown' });
+      expect((await store.redeemInvite('h3', joiner('m5'))).ok).toBe(true);
+      expect(await store.revokeInvite(planId, 'i3', T0 + 5, true)).toMatchObject([{ id: 'm5' }]);
+      expect(await store.redeemInvite('h3', joiner('m6'))).toEqual({ ok: false, refusal: 'revoked' });
+      expect(await store.revokeInvite(planId, 'missing', T0, false)).toBeUndefined();
+      const invites = await store.listInvites(planId);
+      expect(invites.map((i) => [i.id, i.uses])).toEqual([
+        ['i1', 1],
+        ['i2', 0],
+        ['i3', 1],
+      ]);
+    });
+
+    it('[ST7] finds members by token hash within their plan and reports revocations', async () => {
+      const added = await store.addMember({
+        id: 'm1',
+        planId,
+        name: 'Aman',
+        organisation: 'NHRI',
+        role: 'owner',
+        inviteId: null,
+        tokenHash: 'th',
+        createdAt: T0,
+      });
+      expect(added.revokedAt).toBeNull();
+      expect((await store.memberByTokenHash(planId, 'th'))?.id).toBe('m1');
+      expect(await store.memberByTokenHash('other-plan', 'th')).toBeUndefined();
+      expect(await store.membersRevokedSince(0)).toEqual([]);
+      expect((await store.revokeMember(planId, 'm1', T0 + 1))?.revokedAt).toBe(T0 + 1);
+      expect(await store.revokeMember(planId, 'missing', T0 + 1)).toBeUndefined();
+      expect((await store.membersRevokedSince(T0)).map((m) => m.id)).toEqual(['m1']);
+      expect(await store.membersRevokedSince(T0 + 1)).toEqual([]);
+      expect((await store.listMembers(planId)).map((m) => m.id)).toEqual(['m1']);
+    });
+
+    it('[ST8] keeps dated checkpoints and prunes old ones but never the newest', async () => {
+      await store.addCheckpoint(planId, T0, 1, new Uint8Array([1]));
+      await store.addCheckpoint(planId, T0 + 100, 2, new Uint8Array([2, 2]));
+      const list = await store.listCheckpoints(planId);
+      expect(list.map((c) => [c.at, c.byteLength])).toEqual([
+        [T0 + 100, 2],
+        [T0, 1],
+      ]);
+      expect(await store.readCheckpoint(planId, list[0]?.id ?? -1)).toEqual(new Uint8Array([2, 2]));
+      expect(await store.pruneCheckpoints(T0 + 1000)).toBe(1);
+      expect((await store.listCheckpoints(planId)).map((c) => c.seq)).toEqual([2]);
+    });
+  });
+}

@@ -1,0 +1,447 @@
+// The embedded default backend: one SQLite database in WAL mode (better-sqlite3). Every write is a
+// transaction committed with synchronous=FULL, so a resolved appendUpdates survives a crash or a
+// power cut, not only a killed process.
+import Database from 'better-sqlite3';
+import type {
+  AuditEntry,
+  CheckpointRecord,
+  InviteRecord,
+  MemberRecord,
+  NewInvite,
+  NewMember,
+  PlanRecord,
+  PlanStore,
+  RedeemOutcome,
+  Role,
+  StoredDocument,
+  Touched,
+  UpdateToStore,
+} from './store';
+
+/** Bumped with every schema change; `migrate` brings older files up to it. */
+const SCHEMA_VERSION = 1;
+
+/** How long a writer waits for another connection's lock (the CLI, a backup) before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS plans (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS invites (
+  id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), code_hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL, max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at INTEGER,
+  created_at INTEGER NOT NULL, created_by TEXT, revoked_at INTEGER, label TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS invites_plan ON invites(plan_id);
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), token_hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL, organisation TEXT NOT NULL, role TEXT NOT NULL, invite_id TEXT,
+  created_at INTEGER NOT NULL, revoked_at INTEGER);
+CREATE INDEX IF NOT EXISTS members_plan ON members(plan_id);
+CREATE INDEX IF NOT EXISTS members_revoked ON members(revoked_at);
+CREATE TABLE IF NOT EXISTS updates (
+  plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
+  data BLOB NOT NULL, PRIMARY KEY (plan_id, seq));
+CREATE TABLE IF NOT EXISTS states (
+  plan_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data BLOB NOT NULL, compacted_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, at INTEGER NOT NULL,
+  seq INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS checkpoints_plan ON checkpoints(plan_id, at);
+CREATE TABLE IF NOT EXISTS audit (
+  plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
+  actions TEXT NOT NULL, parts TEXT NOT NULL, PRIMARY KEY (plan_id, seq));
+`;
+
+interface PlanRow {
+  id: string;
+  title: string;
+  created_at: number;
+}
+interface MemberRow {
+  id: string;
+  plan_id: string;
+  name: string;
+  organisation: string;
+  role: string;
+  invite_id: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+interface InviteRow {
+  id: string;
+  plan_id: string;
+  role: string;
+  max_uses: number | null;
+  uses: number;
+  expires_at: number | null;
+  created_at: number;
+  created_by: string | null;
+  revoked_at: number | null;
+  label: string;
+}
+interface AuditRow {
+  plan_id: string;
+  seq: number;
+  member_id: string | null;
+  at: number;
+  actions: string;
+  parts: string;
+}
+
+const plan = (row: PlanRow): PlanRecord => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+});
+const member = (row: MemberRow): MemberRecord => ({
+  id: row.id,
+  planId: row.plan_id,
+  name: row.name,
+  organisation: row.organisation,
+  role: row.role as Role,
+  inviteId: row.invite_id,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+const invite = (row: InviteRow): InviteRecord => ({
+  id: row.id,
+  planId: row.plan_id,
+  role: row.role as Role,
+  maxUses: row.max_uses,
+  uses: row.uses,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  revokedAt: row.revoked_at,
+  label: row.label,
+});
+const audit = (row: AuditRow): AuditEntry => ({
+  planId: row.plan_id,
+  seq: row.seq,
+  memberId: row.member_id,
+  at: row.at,
+  touched: {
+    actions: JSON.parse(row.actions) as Touched['actions'],
+    parts: JSON.parse(row.parts) as Touched['parts'],
+  },
+});
+const bytes = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+export interface SqliteStoreOptions {
+  /** a file path, or ':memory:' for tests */
+  readonly file: string;
+  readonly readonly?: boolean;
+}
+
+export class SqliteStore implements PlanStore {
+  readonly db: Database.Database;
+
+  constructor(options: SqliteStoreOptions) {
+    this.db = new Database(options.file, { readonly: options.readonly ?? false });
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // FULL: each commit syncs the WAL, so an acknowledged update survives a power cut too.
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.migrate();
+    }
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(
+        `database schema ${version} is newer than this server (${SCHEMA_VERSION}); upgrade the server`,
+      );
+    }
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+
+  async createPlan(record: PlanRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO plans (id, title, created_at) VALUES (?, ?, ?)')
+      .run(record.id, record.title, record.createdAt);
+  }
+
+  async getPlan(planId: string): Promise<PlanRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as
+      | PlanRow
+      | undefined;
+    return row && plan(row);
+  }
+
+  async listPlans(): Promise<readonly PlanRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM plans ORDER BY created_at, id').all() as PlanRow[];
+    return rows.map(plan);
+  }
+
+  async createInvite(record: NewInvite): Promise<InviteRecord> {
+    this.db
+      .prepare(
+        `INSERT INTO invites (id, plan_id, code_hash, role, max_uses, expires_at, created_at,
+           created_by, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.id,
+        record.planId,
+        record.codeHash,
+        record.role,
+        record.maxUses,
+        record.expiresAt,
+        record.createdAt,
+        record.createdBy,
+        record.label,
+      );
+    return this.inviteById(record.id) as InviteRecord;
+  }
+
+  private inviteById(id: string): InviteRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM invites WHERE id = ?').get(id) as
+      | InviteRow
+      | undefined;
+    return row && invite(row);
+  }
+
+  async listInvites(planId: string): Promise<readonly InviteRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM invites WHERE plan_id = ? ORDER BY created_at, id')
+      .all(planId) as InviteRow[];
+    return rows.map(invite);
+  }
+
+  async revokeInvite(
+    planId: string,
+    inviteId: string,
+    at: number,
+    revokeMembers: boolean,
+  ): Promise<readonly MemberRecord[] | undefined> {
+    return this.db.transaction(() => {
+      const found = this.db
+        .prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND plan_id = ?')
+        .run(at, inviteId, planId);
+      if (found.changes === 0) return undefined;
+      if (!revokeMembers) return [];
+      const rows = this.db
+        .prepare(
+          `UPDATE members SET revoked_at = ? WHERE invite_id = ? AND plan_id = ?
+             AND revoked_at IS NULL RETURNING *`,
+        )
+        .all(at, inviteId, planId) as MemberRow[];
+      return rows.map(member);
+    })();
+  }
+
+  async redeemInvite(
+    codeHash: string,
+    newMember: Omit<NewMember, 'role' | 'inviteId' | 'planId'>,
+  ): Promise<RedeemOutcome> {
+    return this.db.transaction((): RedeemOutcome => {
+      const row = this.db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(codeHash) as
+        | InviteRow
+        | undefined;
+      if (!row) return { ok: false, refusal: 'unknown' };
+      if (row.revoked_at !== null) return { ok: false, refusal: 'revoked' };
+      if (row.expires_at !== null && row.expires_at <= newMember.createdAt) {
+        return { ok: false, refusal: 'expired' };
+      }
+      if (row.max_uses !== null && row.uses >= row.max_uses) {
+        return { ok: false, refusal: 'usedUp' };
+      }
+      this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ?').run(row.id);
+      const added = this.insertMember({
+        ...newMember,
+        planId: row.plan_id,
+        role: row.role as Role,
+        inviteId: row.id,
+      });
+      return { ok: true, member: added };
+    })();
+  }
+
+  private insertMember(record: NewMember): MemberRecord {
+    this.db
+      .prepare(
+        `INSERT INTO members (id, plan_id, token_hash, name, organisation, role, invite_id,
+           created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.id,
+        record.planId,
+        record.tokenHash,
+        record.name,
+        record.organisation,
+        record.role,
+        record.inviteId,
+        record.createdAt,
+      );
+    return member(this.db.prepare('SELECT * FROM members WHERE id = ?').get(record.id) as MemberRow);
+  }
+
+  async addMember(record: NewMember): Promise<MemberRecord> {
+    return this.insertMember(record);
+  }
+
+  async memberByTokenHash(planId: string, tokenHash: string): Promise<MemberRecord | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM members WHERE token_hash = ? AND plan_id = ?')
+      .get(tokenHash, planId) as MemberRow | undefined;
+    return row && member(row);
+  }
+
+  async listMembers(planId: string): Promise<readonly MemberRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM members WHERE plan_id = ? ORDER BY created_at, id')
+      .all(planId) as MemberRow[];
+    return rows.map(member);
+  }
+
+  async revokeMember(planId: string, memberId: string, at: number): Promise<MemberRecord | undefined> {
+    const row = this.db
+      .prepare(
+        `UPDATE members SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND plan_id = ?
+           RETURNING *`,
+      )
+      .get(at, memberId, planId) as MemberRow | undefined;
+    return row && member(row);
+  }
+
+  async membersRevokedSince(since: number): Promise<readonly MemberRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM members WHERE revoked_at > ? ORDER BY revoked_at')
+      .all(since) as MemberRow[];
+    return rows.map(member);
+  }
+
+  private readonly appendTransaction = (() => {
+    let nextSeq: Database.Statement | undefined;
+    let insertUpdate: Database.Statement | undefined;
+    let insertAudit: Database.Statement | undefined;
+    return (updates: readonly UpdateToStore[]): number[] => {
+      nextSeq ??= this.db.prepare(
+        'UPDATE plans SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
+      );
+      insertUpdate ??= this.db.prepare(
+        'INSERT INTO updates (plan_id, seq, member_id, at, data) VALUES (?, ?, ?, ?, ?)',
+      );
+      insertAudit ??= this.db.prepare(
+        'INSERT INTO audit (plan_id, seq, member_id, at, actions, parts) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const seqs: number[] = [];
+      for (const entry of updates) {
+        const row = nextSeq.get(entry.planId) as { last_seq: number } | undefined;
+        if (!row) throw new Error(`no plan ${entry.planId}`);
+        insertUpdate.run(entry.planId, row.last_seq, entry.memberId, entry.at, entry.update);
+        insertAudit.run(
+          entry.planId,
+          row.last_seq,
+          entry.memberId,
+          entry.at,
+          JSON.stringify(entry.touched.actions),
+          JSON.stringify(entry.touched.parts),
+        );
+        seqs.push(row.last_seq);
+      }
+      return seqs;
+    };
+  })();
+
+  async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+    if (updates.length === 0) return [];
+    return this.db.transaction(this.appendTransaction)(updates);
+  }
+
+  async loadDocument(planId: string): Promise<StoredDocument> {
+    return this.db.transaction((): StoredDocument => {
+      const state = this.db.prepare('SELECT seq, data FROM states WHERE plan_id = ?').get(planId) as
+        | { seq: number; data: Buffer }
+        | undefined;
+      const stateSeq = state?.seq ?? 0;
+      const rows = this.db
+        .prepare('SELECT seq, data FROM updates WHERE plan_id = ? AND seq > ? ORDER BY seq')
+        .all(planId, stateSeq) as { seq: number; data: Buffer }[];
+      return {
+        state: state ? bytes(state.data) : null,
+        stateSeq,
+        updates: rows.map((row) => ({ seq: row.seq, update: bytes(row.data) })),
+      };
+    })();
+  }
+
+  async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {
+    this.db.transaction(() => {
+      const current = this.db.prepare('SELECT seq FROM states WHERE plan_id = ?').get(planId) as
+        | { seq: number }
+        | undefined;
+      // A slower compaction must never replace a newer one.
+      if (current && current.seq >= throughSeq) return;
+      this.db
+        .prepare(
+          `INSERT INTO states (plan_id, seq, data, compacted_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (plan_id) DO UPDATE SET seq = excluded.seq, data = excluded.data,
+             compacted_at = excluded.compacted_at`,
+        )
+        .run(planId, throughSeq, state, at);
+      this.db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq <= ?').run(planId, throughSeq);
+    })();
+  }
+
+  async history(planId: string, limit: number, beforeSeq?: number): Promise<readonly AuditEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM audit WHERE plan_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
+      .all(planId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+    return rows.map(audit);
+  }
+
+  async addCheckpoint(planId: string, at: number, seq: number, state: Uint8Array): Promise<void> {
+    this.db
+      .prepare('INSERT INTO checkpoints (plan_id, at, seq, data) VALUES (?, ?, ?, ?)')
+      .run(planId, at, seq, state);
+  }
+
+  async listCheckpoints(planId: string): Promise<readonly CheckpointRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, plan_id, at, seq, length(data) AS size FROM checkpoints WHERE plan_id = ?
+           ORDER BY at DESC, id DESC`,
+      )
+      .all(planId) as { id: number; plan_id: string; at: number; seq: number; size: number }[];
+    return rows.map((row) => ({
+      id: row.id,
+      planId: row.plan_id,
+      at: row.at,
+      seq: row.seq,
+      byteLength: row.size,
+    }));
+  }
+
+  async readCheckpoint(planId: string, id: number): Promise<Uint8Array | undefined> {
+    const row = this.db
+      .prepare('SELECT data FROM checkpoints WHERE plan_id = ? AND id = ?')
+      .get(planId, id) as { data: Buffer } | undefined;
+    return row && bytes(row.data);
+  }
+
+  async pruneCheckpoints(before: number): Promise<number> {
+    const result = this.db
+      .prepare(
+        `DELETE FROM checkpoints WHERE at < ? AND id NOT IN
+           (SELECT id FROM checkpoints c WHERE c.plan_id = checkpoints.plan_id
+              ORDER BY at DESC, id DESC LIMIT 1)`,
+      )
+      .run(before);
+    return result.changes;
+  }
+
+  /** An online, consistent copy of the whole database (SQLite's backup API). */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
