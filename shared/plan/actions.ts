@@ -1,0 +1,356 @@
+// Operations on actions: create, edit every field, move and reorder, propose/agree, endorse,
+// partners, soft delete, restore, purge, and deterministic renumbering of refs.
+import * as Y from 'yjs';
+import {
+  ACTION_STAGE_LIST,
+  ACTION_STATUS_LIST,
+  PRIORITY_LIST,
+  type ActionStage,
+  type ActionStatus,
+  type Priority,
+} from './model';
+import { orderedObjectives } from './objectives';
+import { compareOrdered, keyAt, type Ordered } from './order';
+import { change, entry, newText, nowIso, PlanError, planParts, setText, type Plan } from './plan';
+import { readTimestamp } from './read';
+import { compareRefs, nextRef } from './refs';
+import type { Budget } from './schema';
+import * as validate from './validate';
+
+export interface NewAction {
+  readonly title: string;
+  readonly objectiveId?: string | null;
+  /** position among the objective's actions (default: last) */
+  readonly index?: number;
+  /** default: the next free ref in the objective */
+  readonly ref?: string;
+  readonly description?: string;
+  readonly leadOrgId?: string | null;
+  readonly partnerOrgIds?: readonly string[];
+  readonly contact?: string;
+  readonly start?: string | null;
+  readonly deadline?: string | null;
+  readonly status?: ActionStatus;
+  readonly progress?: number;
+  /** default 'proposed': workshop drafts are proposals until the plan's owners adopt them */
+  readonly stage?: ActionStage;
+  readonly priority?: Priority | null;
+}
+
+export interface ActionChanges {
+  readonly ref?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly leadOrgId?: string | null;
+  readonly contact?: string;
+  readonly start?: string | null;
+  readonly deadline?: string | null;
+  readonly status?: ActionStatus;
+  readonly progress?: number;
+  readonly priority?: Priority | null;
+  readonly budget?: Budget | null;
+}
+
+const MAX_REF_LENGTH = 36;
+
+/** Creates an action and returns its id. */
+export function create(plan: Plan, input: NewAction): string {
+  validate.requiredTitle(input.title);
+  const objectiveId = input.objectiveId ?? null;
+  if (objectiveId !== null) liveObjective(plan, objectiveId);
+  const fields = checkedFields(plan, input);
+  validate.dateRange(input.start ?? null, input.deadline ?? null, 'the action');
+  const stage = validate.oneOf(input.stage ?? 'proposed', ACTION_STAGE_LIST, 'stage');
+  for (const orgId of input.partnerOrgIds ?? []) organisation(plan, orgId);
+  const ref =
+    input.ref !== undefined ? checkedRef(plan, input.ref, null) : nextRefIn(plan, objectiveId);
+  const siblings = actionsIn(plan, objectiveId);
+  const id = plan.newId();
+  const at = nowIso(plan);
+  change(plan, () => {
+    const map = new Y.Map<unknown>();
+    map.set('ref', ref);
+    map.set('title', newText(input.title));
+    map.set('description', newText(input.description ?? ''));
+    map.set('objectiveId', objectiveId);
+    map.set('order', keyAt(siblings, input.index ?? siblings.length));
+    map.set('leadOrgId', input.leadOrgId ?? null);
+    // Every nested container is created with the action: created later by two replicas at once,
+    // Yjs would keep only one of them and lose what was written into the other.
+    map.set('partnerOrgIds', setOf(input.partnerOrgIds ?? []));
+    map.set('endorsements', new Y.Map());
+    map.set('links', new Y.Map());
+    map.set('indicators', new Y.Map());
+    map.set('comments', new Y.Map());
+    map.set('updates', new Y.Map());
+    map.set('contact', input.contact ?? '');
+    map.set('start', input.start ?? null);
+    map.set('deadline', input.deadline ?? null);
+    map.set('status', fields.status ?? 'planned');
+    map.set('progress', fields.progress ?? 0);
+    map.set('stage', stage);
+    map.set('priority', input.priority ?? null);
+    map.set('budget', null);
+    map.set('createdAt', at);
+    map.set('createdBy', plan.actor.id);
+    map.set('updatedAt', at);
+    map.set('updatedBy', plan.actor.id);
+    map.set('deletedAt', null);
+    map.set('deletedBy', null);
+    planParts(plan.doc).actions.set(id, map);
+  });
+  return id;
+}
+
+/** Changes any of an action's own fields in one transaction. */
+export function edit(plan: Plan, id: string, changes: ActionChanges): void {
+  const map = action(plan, id);
+  checkedFields(plan, changes);
+  const ref = changes.ref !== undefined ? checkedRef(plan, changes.ref, id) : undefined;
+  const start = changes.start !== undefined ? changes.start : (map.get('start') as string | null);
+  const deadline =
+    changes.deadline !== undefined ? changes.deadline : (map.get('deadline') as string | null);
+  validate.dateRange(start ?? null, deadline ?? null, 'the action');
+  change(plan, () => {
+    if (ref !== undefined) map.set('ref', ref);
+    if (changes.title !== undefined) setText(map, 'title', changes.title);
+    if (changes.description !== undefined) setText(map, 'description', changes.description);
+    for (const key of [
+      'leadOrgId',
+      'contact',
+      'start',
+      'deadline',
+      'status',
+      'progress',
+      'priority',
+    ] as const) {
+      if (changes[key] !== undefined) map.set(key, changes[key]);
+    }
+    if (changes.budget !== undefined)
+      map.set('budget', changes.budget ? { ...changes.budget } : null);
+    touch(plan, map);
+  });
+}
+
+/** Moves an action into an objective (or none) at `index` among that objective's actions. */
+export function move(
+  plan: Plan,
+  id: string,
+  to: { objectiveId: string | null; index: number },
+): void {
+  const map = action(plan, id);
+  if (to.objectiveId !== null) liveObjective(plan, to.objectiveId);
+  const siblings = actionsIn(plan, to.objectiveId, id);
+  change(plan, () => {
+    map.set('objectiveId', to.objectiveId);
+    map.set('order', keyAt(siblings, to.index));
+    touch(plan, map);
+  });
+}
+
+/** Marks a workshop draft as adopted by the plan's owners. */
+export function agree(plan: Plan, id: string): void {
+  setStage(plan, id, 'agreed');
+}
+
+/** Returns an action to draft status. */
+export function propose(plan: Plan, id: string): void {
+  setStage(plan, id, 'proposed');
+}
+
+function setStage(plan: Plan, id: string, stage: ActionStage): void {
+  const map = action(plan, id);
+  change(plan, () => {
+    map.set('stage', stage);
+    touch(plan, map);
+  });
+}
+
+/** Records that an organisation backs the action. */
+export function endorse(plan: Plan, id: string, orgId: string): void {
+  const map = action(plan, id);
+  organisation(plan, orgId);
+  change(plan, () => {
+    nested(map, 'endorsements').set(orgId, { by: plan.actor.id, at: nowIso(plan) });
+    touch(plan, map);
+  });
+}
+
+export function withdrawEndorsement(plan: Plan, id: string, orgId: string): void {
+  const map = action(plan, id);
+  change(plan, () => {
+    nested(map, 'endorsements').delete(orgId);
+    touch(plan, map);
+  });
+}
+
+export function addPartner(plan: Plan, id: string, orgId: string): void {
+  const map = action(plan, id);
+  organisation(plan, orgId);
+  change(plan, () => {
+    nested(map, 'partnerOrgIds').set(orgId, true);
+    touch(plan, map);
+  });
+}
+
+export function removePartner(plan: Plan, id: string, orgId: string): void {
+  const map = action(plan, id);
+  change(plan, () => {
+    nested(map, 'partnerOrgIds').delete(orgId);
+    touch(plan, map);
+  });
+}
+
+/** Soft delete: the action moves to the trash and can be restored. */
+export function remove(plan: Plan, id: string): void {
+  const map = action(plan, id);
+  change(plan, () => {
+    map.set('deletedAt', nowIso(plan));
+    map.set('deletedBy', plan.actor.id);
+    touch(plan, map);
+  });
+}
+
+export function restore(plan: Plan, id: string): void {
+  const map = action(plan, id);
+  change(plan, () => {
+    map.set('deletedAt', null);
+    map.set('deletedBy', null);
+    touch(plan, map);
+  });
+}
+
+/** Removes a deleted action for good. Only actions already in the trash can be purged. */
+export function purge(plan: Plan, id: string): void {
+  const map = action(plan, id);
+  if (!readTimestamp(map.get('deletedAt'))) {
+    throw new PlanError('conflict', 'delete the action before purging it');
+  }
+  change(plan, () => planParts(plan.doc).actions.delete(id));
+}
+
+/**
+ * Gives every action a clean ref from its place: objective position, then action position
+ * (`2.3`); actions in no objective are numbered `0.n`. Deleted actions follow the live ones of
+ * their objective so that restoring one never collides. Deterministic for a given plan state.
+ */
+export function renumber(plan: Plan): void {
+  const objectives = orderedObjectives(plan);
+  const prefix = new Map(objectives.map((objective, index) => [objective.id, String(index + 1)]));
+  const groups = new Map<string, { id: string; order: string; deleted: boolean }[]>();
+  for (const [id, map] of planParts(plan.doc).actions.entries()) {
+    if (!(map instanceof Y.Map)) continue;
+    const objectiveId = map.get('objectiveId');
+    const group = typeof objectiveId === 'string' ? (prefix.get(objectiveId) ?? '0') : '0';
+    const order = map.get('order');
+    const list = groups.get(group) ?? [];
+    list.push({
+      id,
+      order: typeof order === 'string' ? order : '',
+      deleted: !!readTimestamp(map.get('deletedAt')),
+    });
+    groups.set(group, list);
+  }
+  const actions = planParts(plan.doc).actions;
+  change(plan, () => {
+    for (const [group, list] of groups) {
+      list.sort((a, b) => Number(a.deleted) - Number(b.deleted) || compareOrdered(a, b));
+      list.forEach(({ id }, index) => {
+        const map = actions.get(id)!;
+        const ref = `${group}.${index + 1}`;
+        if (map.get('ref') !== ref) map.set('ref', ref);
+      });
+    }
+  });
+}
+
+/** Live actions of an objective (or of none) in order, optionally leaving one out. */
+export function actionsIn(plan: Plan, objectiveId: string | null, except?: string): Ordered[] {
+  const out: Ordered[] = [];
+  for (const [id, map] of planParts(plan.doc).actions.entries()) {
+    if (id === except || !(map instanceof Y.Map) || readTimestamp(map.get('deletedAt'))) continue;
+    if ((map.get('objectiveId') ?? null) !== objectiveId) continue;
+    const order = map.get('order');
+    out.push({ id, order: typeof order === 'string' ? order : '' });
+  }
+  return out.sort(compareOrdered);
+}
+
+/** The Y.Map of an existing (possibly deleted) action. */
+export function action(plan: Plan, id: string): Y.Map<unknown> {
+  return entry(planParts(plan.doc).actions, id, 'action');
+}
+
+/** Stamps who changed an action and when. */
+export function touch(plan: Plan, map: Y.Map<unknown>): void {
+  map.set('updatedAt', nowIso(plan));
+  map.set('updatedBy', plan.actor.id);
+}
+
+/** A nested container of an action; one missing from a malformed document reads as an error. */
+export function nested(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
+  const value = map.get(key);
+  if (!(value instanceof Y.Map))
+    throw new PlanError('invalid', `this action has no ${key} (damaged document)`);
+  return value;
+}
+
+function checkedFields(plan: Plan, input: Omit<ActionChanges, 'ref'> & { title?: string }) {
+  if (input.title !== undefined) validate.requiredTitle(input.title);
+  if (input.description !== undefined) validate.longText(input.description, 'description');
+  if (input.contact !== undefined) validate.title(input.contact, 'contact');
+  if (input.start !== undefined) validate.date(input.start, 'start');
+  if (input.deadline !== undefined) validate.date(input.deadline, 'deadline');
+  if (input.status !== undefined) validate.oneOf(input.status, ACTION_STATUS_LIST, 'status');
+  if (input.progress !== undefined) validate.percent(input.progress);
+  if (input.priority !== undefined && input.priority !== null)
+    validate.oneOf(input.priority, PRIORITY_LIST, 'priority');
+  if (input.leadOrgId !== undefined && input.leadOrgId !== null)
+    organisation(plan, input.leadOrgId);
+  if (input.budget !== undefined && input.budget !== null) {
+    validate.finiteNumber(input.budget.amount, 'budget amount');
+    if (input.budget.amount !== null && input.budget.amount < 0)
+      throw new PlanError('invalid', 'budget amount must not be negative');
+    validate.shortText(input.budget.currency, 10, 'currency');
+    validate.title(input.budget.source, 'budget source');
+  }
+  return { status: input.status, progress: input.progress };
+}
+
+function checkedRef(plan: Plan, ref: string, self: string | null): string {
+  const trimmed = validate.shortText(ref, MAX_REF_LENGTH, 'ref').trim();
+  if (trimmed.length === 0) throw new PlanError('invalid', 'ref must not be empty');
+  for (const [id, map] of planParts(plan.doc).actions.entries()) {
+    if (id !== self && map instanceof Y.Map && map.get('ref') === trimmed) {
+      throw new PlanError('conflict', `ref ${trimmed} is already used by another action`);
+    }
+  }
+  return trimmed;
+}
+
+function nextRefIn(plan: Plan, objectiveId: string | null): string {
+  const position =
+    objectiveId === null ? -1 : orderedObjectives(plan).findIndex((o) => o.id === objectiveId);
+  const refs: string[] = [];
+  for (const map of planParts(plan.doc).actions.values()) {
+    const ref = map instanceof Y.Map ? map.get('ref') : undefined;
+    if (typeof ref === 'string') refs.push(ref);
+  }
+  return nextRef(String(position + 1), refs.sort(compareRefs));
+}
+
+function liveObjective(plan: Plan, objectiveId: string): void {
+  const map = entry(planParts(plan.doc).objectives, objectiveId, 'objective');
+  if (readTimestamp(map.get('deletedAt')))
+    throw new PlanError('conflict', 'that objective was removed');
+}
+
+function organisation(plan: Plan, orgId: string): void {
+  entry(planParts(plan.doc).orgs, orgId, 'organisation');
+}
+
+function setOf(keys: readonly string[]): Y.Map<true> {
+  const set = new Y.Map<true>();
+  for (const key of keys) set.set(key, true);
+  return set;
+}

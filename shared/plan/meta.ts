@@ -1,0 +1,77 @@
+// Operations on the plan's own description: title, summary, country, period, languages and the
+// frameworks it reports against.
+import { LANGUAGES, type Language } from '../frameworks/types';
+import { SCHEMA_VERSION } from './model';
+import { change, newText, nowIso, PlanError, planParts, setText, type Plan } from './plan';
+import * as validate from './validate';
+
+export interface NewPlanMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly country?: string;
+  readonly period?: { readonly start: string; readonly end: string } | null;
+  readonly languages?: readonly Language[];
+  readonly frameworks?: readonly string[];
+}
+
+/** Writes a new plan's meta; refuses a doc that already has one. */
+export function initialise(plan: Plan, input: NewPlanMeta): void {
+  validate.requiredTitle(input.title);
+  if (input.period) checkPeriod(input.period);
+  const meta = planParts(plan.doc).meta;
+  if (meta.has('id')) throw new PlanError('conflict', 'this plan is already set up');
+  change(plan, () => {
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('id', input.id);
+    meta.set('title', newText(input.title));
+    meta.set('summary', newText(input.summary ?? ''));
+    meta.set('country', input.country ?? '');
+    meta.set('period', input.period ?? null);
+    meta.set('languages', [...(input.languages ?? ['en'])]);
+    meta.set('frameworks', [...(input.frameworks ?? ['sdg8', 'hrap-tm-2021'])]);
+    meta.set('createdAt', nowIso(plan));
+  });
+}
+
+export function setTitle(plan: Plan, title: string): void {
+  validate.requiredTitle(title);
+  change(plan, () => setText(planParts(plan.doc).meta, 'title', title));
+}
+
+export function setSummary(plan: Plan, summary: string): void {
+  validate.longText(summary, 'summary');
+  change(plan, () => setText(planParts(plan.doc).meta, 'summary', summary));
+}
+
+export function setCountry(plan: Plan, country: string): void {
+  validate.shortText(country, 100, 'country');
+  change(plan, () => planParts(plan.doc).meta.set('country', country));
+}
+
+export function setPeriod(plan: Plan, period: { start: string; end: string } | null): void {
+  if (period) checkPeriod(period);
+  change(plan, () => planParts(plan.doc).meta.set('period', period ? { ...period } : null));
+}
+
+export function setLanguages(plan: Plan, languages: readonly Language[]): void {
+  if (languages.length === 0) throw new PlanError('invalid', 'a plan needs at least one language');
+  for (const language of languages) validate.oneOf(language, LANGUAGES, 'language');
+  change(plan, () => planParts(plan.doc).meta.set('languages', [...new Set(languages)]));
+}
+
+/** Marks a framework as one the plan reports against (or not). */
+export function useFramework(plan: Plan, frameworkId: string, inUse: boolean): void {
+  const meta = planParts(plan.doc).meta;
+  const current = meta.get('frameworks');
+  const ids = new Set(Array.isArray(current) ? current.filter((id) => typeof id === 'string') : []);
+  if (inUse) ids.add(frameworkId);
+  else ids.delete(frameworkId);
+  change(plan, () => meta.set('frameworks', [...ids].sort()));
+}
+
+function checkPeriod(period: { start: string; end: string }): void {
+  validate.date(period.start, 'period start');
+  validate.date(period.end, 'period end');
+  validate.dateRange(period.start, period.end, 'the plan period');
+}

@@ -1,0 +1,111 @@
+// Operations on the organisation registry: create, edit, merge duplicates, remove when unused.
+import * as Y from 'yjs';
+import { ORG_KIND_LIST, type OrgKind } from './model';
+import { asMap } from './read';
+import { change, entry, PlanError, planParts, type Plan } from './plan';
+import { touch } from './actions';
+import * as validate from './validate';
+
+export interface OrganisationFields {
+  readonly name: string;
+  readonly kind: OrgKind;
+  readonly country?: string;
+  readonly contact?: string;
+}
+
+export function create(plan: Plan, input: OrganisationFields): string {
+  checkFields(input);
+  const id = plan.newId();
+  change(plan, () => {
+    const map = new Y.Map<unknown>();
+    map.set('name', input.name.trim());
+    map.set('kind', input.kind);
+    map.set('country', input.country ?? '');
+    map.set('contact', input.contact ?? '');
+    planParts(plan.doc).orgs.set(id, map);
+  });
+  return id;
+}
+
+export function edit(plan: Plan, id: string, changes: Partial<OrganisationFields>): void {
+  const map = entry(planParts(plan.doc).orgs, id, 'organisation');
+  checkFields(changes);
+  change(plan, () => {
+    if (changes.name !== undefined) map.set('name', changes.name.trim());
+    if (changes.kind !== undefined) map.set('kind', changes.kind);
+    if (changes.country !== undefined) map.set('country', changes.country);
+    if (changes.contact !== undefined) map.set('contact', changes.contact);
+  });
+}
+
+/**
+ * Merges a duplicate into the organisation kept: every action that named the duplicate as lead,
+ * partner or endorser names the kept one instead, then the duplicate is removed.
+ */
+export function merge(plan: Plan, keepId: string, duplicateId: string): void {
+  if (keepId === duplicateId)
+    throw new PlanError('invalid', 'an organisation cannot be merged into itself');
+  const orgs = planParts(plan.doc).orgs;
+  entry(orgs, keepId, 'organisation');
+  entry(orgs, duplicateId, 'organisation');
+  change(plan, () => {
+    for (const action of planParts(plan.doc).actions.values()) {
+      if (!(action instanceof Y.Map)) continue;
+      let changed = false;
+      if (action.get('leadOrgId') === duplicateId) {
+        action.set('leadOrgId', keepId);
+        changed = true;
+      }
+      const partners = asMap(action.get('partnerOrgIds'));
+      if (partners?.has(duplicateId)) {
+        partners.delete(duplicateId);
+        if (action.get('leadOrgId') !== keepId) partners.set(keepId, true);
+        changed = true;
+      }
+      const endorsements = asMap(action.get('endorsements'));
+      const endorsement = endorsements?.get(duplicateId);
+      if (endorsements && endorsement !== undefined) {
+        endorsements.delete(duplicateId);
+        if (!endorsements.has(keepId)) endorsements.set(keepId, endorsement);
+        changed = true;
+      }
+      if (changed) touch(plan, action);
+    }
+    orgs.delete(duplicateId);
+  });
+}
+
+/** Removes an organisation that no action names; refuses otherwise, saying how many do. */
+export function remove(plan: Plan, id: string): void {
+  entry(planParts(plan.doc).orgs, id, 'organisation');
+  const users = actionsNaming(plan, id);
+  if (users > 0) {
+    throw new PlanError(
+      'conflict',
+      `${users} action(s) still name this organisation; merge it or change them first`,
+    );
+  }
+  change(plan, () => planParts(plan.doc).orgs.delete(id));
+}
+
+function actionsNaming(plan: Plan, orgId: string): number {
+  let count = 0;
+  for (const action of planParts(plan.doc).actions.values()) {
+    if (!(action instanceof Y.Map)) continue;
+    if (
+      action.get('leadOrgId') === orgId ||
+      asMap(action.get('partnerOrgIds'))?.has(orgId) ||
+      asMap(action.get('endorsements'))?.has(orgId)
+    ) {
+      count++;
+    }
+  }
+  return count;
+}
+
+function checkFields(input: Partial<OrganisationFields>): void {
+  if (input.name !== undefined) validate.requiredTitle(input.name, 'name');
+  if (input.kind !== undefined) validate.oneOf(input.kind, ORG_KIND_LIST, 'kind');
+  if (input.country !== undefined) validate.shortText(input.country, 100, 'country');
+  if (input.contact !== undefined) validate.title(input.contact, 'contact');
+}

@@ -1,0 +1,145 @@
+// A plan opened for editing: its Y.Doc plus who is editing, a clock and an id source. Every
+// operation in shared/plan takes a Plan and runs in one transaction whose origin is the plan's
+// local origin, so undo tracks only this user's changes and remote updates are told apart.
+import * as Y from 'yjs';
+import { PLAN_PARTS } from './model';
+
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The origin of this editor's own transactions (an object, so it is unique per open plan). */
+export interface LocalOrigin {
+  readonly kind: 'local';
+  readonly actorId: string;
+}
+
+export interface Plan {
+  readonly doc: Y.Doc;
+  readonly actor: Actor;
+  readonly origin: LocalOrigin;
+  /** the current time; injected so tests and replays are deterministic */
+  readonly now: () => Date;
+  /** a new random id (crypto.randomUUID in production) */
+  readonly newId: () => string;
+}
+
+export interface OpenPlanOptions {
+  readonly actor: Actor;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+export function openPlan(doc: Y.Doc, options: OpenPlanOptions): Plan {
+  return {
+    doc,
+    actor: options.actor,
+    origin: { kind: 'local', actorId: options.actor.id },
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+  };
+}
+
+/** Why an operation refused to run; the plan is unchanged when one is thrown. */
+export const PLAN_ERROR_CODES = {
+  /** the action, objective, organisation, … does not exist (or was purged) */
+  not_found: 'not_found',
+  /** the input breaks a rule (bad date, progress out of range, title too long, …) */
+  invalid: 'invalid',
+  /** the actor may not do this (edit someone else's comment) */
+  forbidden: 'forbidden',
+  /** the operation conflicts with the plan's state (removing an organisation still in use) */
+  conflict: 'conflict',
+} as const;
+export type PlanErrorCode = keyof typeof PLAN_ERROR_CODES;
+
+export class PlanError extends Error {
+  readonly code: PlanErrorCode;
+  constructor(code: PlanErrorCode, message: string) {
+    super(message);
+    this.name = 'PlanError';
+    this.code = code;
+  }
+}
+
+export function planParts(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>(PLAN_PARTS.meta),
+    objectives: doc.getMap<Y.Map<unknown>>(PLAN_PARTS.objectives),
+    actions: doc.getMap<Y.Map<unknown>>(PLAN_PARTS.actions),
+    orgs: doc.getMap<Y.Map<unknown>>(PLAN_PARTS.orgs),
+    frameworks: doc.getMap<Y.Map<unknown>>(PLAN_PARTS.frameworks),
+  };
+}
+
+/** Runs `fn` as one transaction of this plan's local origin and returns its result. */
+export function change<T>(plan: Plan, fn: () => T): T {
+  let result: T | undefined;
+  plan.doc.transact(() => {
+    result = fn();
+  }, plan.origin);
+  return result as T;
+}
+
+export function nowIso(plan: Plan): string {
+  return plan.now().toISOString();
+}
+
+export function todayIso(plan: Plan): string {
+  return plan.now().toISOString().slice(0, 10);
+}
+
+/** The entry `id` of a collection, or a not_found error naming what was looked for. */
+export function entry(collection: Y.Map<Y.Map<unknown>>, id: string, what: string): Y.Map<unknown> {
+  const found = collection.get(id);
+  if (!(found instanceof Y.Map)) throw new PlanError('not_found', `${what} ${id} does not exist`);
+  return found;
+}
+
+/**
+ * Makes a Y.Text read `next` with the smallest edit (common prefix and suffix kept), so that
+ * concurrent edits elsewhere in the text survive: typing in a title is a character-level change.
+ */
+export function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString();
+  if (current === next) return;
+  let start = 0;
+  const shorter = Math.min(current.length, next.length);
+  while (start < shorter && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  ) {
+    end++;
+  }
+  // Never split a surrogate pair: widen the edit to whole characters.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
+  const removed = current.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = next.slice(start, next.length - end);
+  if (inserted.length > 0) text.insert(start, inserted);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** A Y.Text holding `value`, to be placed in a map. */
+export function newText(value: string): Y.Text {
+  const text = new Y.Text();
+  if (value.length > 0) text.insert(0, value);
+  return text;
+}
+
+/** Sets a map's Y.Text field to `value` with the smallest edit (creating the text if missing). */
+export function setText(map: Y.Map<unknown>, key: string, value: string): void {
+  const existing = map.get(key);
+  if (existing instanceof Y.Text) replaceText(existing, value);
+  else map.set(key, newText(value));
+}

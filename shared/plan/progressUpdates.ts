@@ -1,0 +1,88 @@
+// Dated progress reports on an action: status, progress, a note and links to evidence. The
+// latest report (by its date) also sets the action's current status and progress.
+import * as Y from 'yjs';
+import { action, nested, touch } from './actions';
+import { ACTION_STATUS_LIST, type ActionStatus } from './model';
+import { change, entry, PlanError, type Plan } from './plan';
+import { readDate } from './read';
+import * as validate from './validate';
+
+export interface ProgressReport {
+  /** the day the report speaks for */
+  readonly at: string;
+  readonly status: ActionStatus;
+  readonly progress: number;
+  readonly note?: string;
+  readonly evidence?: readonly string[];
+}
+
+const MAX_EVIDENCE_LINKS = 50;
+
+export function add(plan: Plan, actionId: string, report: ProgressReport): string {
+  const map = action(plan, actionId);
+  checkReport(report);
+  const updates = nested(map, 'updates') as Y.Map<Y.Map<unknown>>;
+  const id = plan.newId();
+  const isLatest = [...updates.values()].every(
+    (update) => (readDate(update.get('at')) ?? '') <= report.at,
+  );
+  change(plan, () => {
+    const update = new Y.Map<unknown>();
+    update.set('at', report.at);
+    update.set('authorId', plan.actor.id);
+    update.set('authorName', plan.actor.name);
+    update.set('status', report.status);
+    update.set('progress', report.progress);
+    update.set('note', report.note ?? '');
+    update.set('evidence', [...(report.evidence ?? [])]);
+    updates.set(id, update);
+    if (isLatest) {
+      map.set('status', report.status);
+      map.set('progress', report.progress);
+    }
+    touch(plan, map);
+  });
+  return id;
+}
+
+/** Removes a progress report (a mistaken entry); the action's current status is left as it is. */
+export function remove(plan: Plan, actionId: string, updateId: string): void {
+  const map = action(plan, actionId);
+  const updates = nested(map, 'updates') as Y.Map<Y.Map<unknown>>;
+  const update = entry(updates, updateId, 'progress update');
+  if (update.get('authorId') !== plan.actor.id)
+    throw new PlanError('forbidden', 'only its author can remove a progress update');
+  change(plan, () => {
+    updates.delete(updateId);
+    touch(plan, map);
+  });
+}
+
+function checkReport(report: ProgressReport): void {
+  if (validate.date(report.at, 'date') === null)
+    throw new PlanError('invalid', 'a progress update needs a date');
+  validate.oneOf(report.status, ACTION_STATUS_LIST, 'status');
+  validate.percent(report.progress);
+  if (report.note !== undefined) validate.longText(report.note, 'note');
+  const evidence = report.evidence ?? [];
+  if (evidence.length > MAX_EVIDENCE_LINKS)
+    throw new PlanError('invalid', `at most ${MAX_EVIDENCE_LINKS} evidence links`);
+  for (const link of evidence) {
+    if (!isEvidenceLink(link))
+      throw new PlanError(
+        'invalid',
+        `evidence must be an http(s) link, not ${JSON.stringify(link.slice(0, 80))}`,
+      );
+  }
+}
+
+/** Only web links: a `javascript:` or `file:` link in a report would be a trap for its readers. */
+function isEvidenceLink(link: string): boolean {
+  if (typeof link !== 'string' || link.length > 2000) return false;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
