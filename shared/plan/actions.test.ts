@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import * as actions from './actions';
+import * as objectives from './objectives';
+import * as organisations from './organisations';
+import { PlanError } from './plan';
+import { PlanSnapshot } from './schema';
+import { TestPlan } from './testing';
+
+function errorOf(fn: () => unknown): PlanError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PlanError) return error;
+    throw error;
+  }
+  throw new Error('expected a PlanError');
+}
+
+describe('actions.create', () => {
+  it('creates a proposed, planned action with the next ref in its objective', () => {
+    const test = TestPlan.withActions(2);
+    const objectiveId = test.snapshot().objectives[0]!.id;
+    const id = actions.create(test.plan, { title: 'Publish inspection reports', objectiveId });
+    const action = test.snapshot().actions.find((a) => a.id === id)!;
+    expect(action).toMatchObject({
+      ref: '1.3',
+      title: 'Publish inspection reports',
+      status: 'planned',
+      progress: 0,
+      stage: 'proposed',
+      createdBy: 'member-1',
+      deletedAt: null,
+    });
+  });
+
+  it('numbers actions of the second objective 2.n and loose actions 0.n', () => {
+    const test = TestPlan.withActions(1);
+    const second = objectives.create(test.plan, { title: 'Child labour' });
+    const inSecond = actions.create(test.plan, { title: 'Survey', objectiveId: second });
+    const loose = actions.create(test.plan, { title: 'Loose' });
+    const refs = Object.fromEntries(test.snapshot().actions.map((a) => [a.id, a.ref]));
+    expect(refs[inSecond]).toBe('2.1');
+    expect(refs[loose]).toBe('0.1');
+  });
+
+  it("inserts at a position among the objective's actions", () => {
+    const test = TestPlan.withActions(3);
+    const objectiveId = test.snapshot().objectives[0]!.id;
+    actions.create(test.plan, { title: 'First now', objectiveId, index: 0 });
+    expect(test.snapshot().actions.map((a) => a.title)).toEqual([
+      'First now',
+      'Action 1',
+      'Action 2',
+      'Action 3',
+    ]);
+  });
+
+  it('one operation is one transaction (one undo step, one update)', () => {
+    const test = TestPlan.withActions(0);
+    let updates = 0;
+    test.doc.on('update', () => updates++);
+    actions.create(test.plan, { title: 'x', description: 'y', deadline: '2025-12-31' });
+    expect(updates).toBe(1);
+  });
+
+  it.each<[string, Parameters<typeof actions.create>[1], RegExp]>([
+    ['an empty title', { title: '   ' }, /title must not be empty/],
+    ['a title of 501 characters', { title: 'x'.repeat(501) }, /longer than 500/],
+    ['a bad deadline', { title: 'x', deadline: '2025-02-30' }, /deadline must be a date/],
+    [
+      'a deadline before the start',
+      { title: 'x', start: '2025-06-01', deadline: '2025-05-01' },
+      /starts .* after it ends/,
+    ],
+    ['progress over 100', { title: 'x', progress: 101 }, /progress must be a whole number/],
+    ['fractional progress', { title: 'x', progress: 50.5 }, /progress must be a whole number/],
+    ['an unknown status', { title: 'x', status: 'done' as never }, /status must be one of/],
+    [
+      'an unknown lead organisation',
+      { title: 'x', leadOrgId: 'nope' },
+      /organisation nope does not exist/,
+    ],
+    ['an unknown objective', { title: 'x', objectiveId: 'nope' }, /objective nope does not exist/],
+  ])('refuses %s and writes nothing', (_case, input, message) => {
+    const test = TestPlan.withActions(1);
+    const before = test.snapshot();
+    expect(() => actions.create(test.plan, input)).toThrow(message);
+    expect(test.snapshot()).toBe(before);
+  });
+
+  it.each([
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '=HYPERLINK("http://evil.example","x")',
+    'Ýaşlar üçin iş orunlary — Молодёжь',
+    'line\nbreak\ttab',
+    '😀 \u202e reversed',
+  ])('keeps a hostile or unusual title exactly: %j', (title) => {
+    const test = TestPlan.withActions(0);
+    const id = actions.create(test.plan, { title });
+    const snapshot = test.snapshot();
+    expect(snapshot.actions.find((a) => a.id === id)!.title).toBe(title);
+    expect(() => PlanSnapshot.parse(snapshot)).not.toThrow();
+  });
+});
+
+describe('actions.edit', () => {
+  it('changes every own field and stamps who and when', () => {
+    const test = TestPlan.withActions(1);
+    const id = test.actionId(0);
+    const orgId = organisations.create(test.plan, { name: 'ILO', kind: 'international' });
+    test.at('2025-07-01T10:00:00.000Z');
+    actions.edit(test.plan, id, {
+      ref: 'A-1',
+      title: 'Ratify the protocol',
+      description: 'Forced labour protocol P029',
+      leadOrgId: orgId,
+      contact: 'focal.point@example.org',
+      start: '2025-01-01',
+      deadline: '2025-12-31',
+      status: 'in_progress',
+      progress: 40,
+      priority: 'high',
+      budget: { amount: 25000, currency: 'USD', source: 'EU' },
+    });
+    expect(test.snapshot().actions[0]).toMatchObject({
+      ref: 'A-1',
+      title: 'Ratify the protocol',
+      description: 'Forced labour protocol P029',
+      leadOrgId: orgId,
+      contact: 'focal.point@example.org',
+      start: '2025-01-01',
+      deadline: '2025-12-31',
+      status: 'in_progress',
+      progress: 40,
+      priority: 'high',
+      budget: { amount: 25000, currency: 'USD', source: 'EU' },
+      updatedAt: '2025-07-01T10:00:00.000Z',
+      updatedBy: 'member-1',
+    });
+  });
+
+  it('refuses a ref another action already has', () => {
+    const test = TestPlan.withActions(2);
+    expect(errorOf(() => actions.edit(test.plan, test.actionId(1), { ref: '1.1' })).code).toBe(
+      'conflict',
+    );
+  });
+
+  it('checks the date range against the stored start', () => {
+    const test = TestPlan.withActions(1);
+    actions.edit(test.plan, test.actionId(0), { start: '2025-06-01' });
+    expect(() => actions.edit(test.plan, test.actionId(0), { deadline: '2025-01-01' })).toThrow(
+      /after it ends/,
+    );
+  });
+
+  it('refuses a negative budget', () => {
+    const test = TestPlan.withActions(1);
+    expect(() =>
+      actions.edit(test.plan, test.actionId(0), {
+        budget: { amount: -1, currency: 'USD', source: '' },
+      }),
+    ).toThrow(/negative/);
+  });
+
+  it('says not_found for an action that does not exist', () => {
+    const test = TestPlan.withActions(0);
+    expect(errorOf(() => actions.edit(test.plan, 'missing', { title: 'x' })).code).toBe(
+      'not_found',
+    );
+  });
+});
+
+describe('moving and ordering', () => {
+  it('reorders within an objective', () => {
+    const test = TestPlan.withActions(3);
+    const objectiveId = test.snapshot().objectives[0]!.id;
+    actions.move(test.plan, test.actionId(2), { objectiveId, index: 0 });
+    expect(test.snapshot().actions.map((a) => a.title)).toEqual([
+      'Action 3',
+      'Action 1',
+      'Action 2',
+    ]);
+  });
+
+  it('moves to another objective, keeping the ref until renumbered', () => {
+    const test = TestPlan.withActions(2);
+    const second = objectives.create(test.plan, { title: 'Second' });
+    const id = test.actionId(0);
+    actions.move(test.plan, id, { objectiveId: second, index: 0 });
+    let moved = test.snapshot().actions.find((a) => a.id === id)!;
+    expect(moved.objectiveId).toBe(second);
+    expect(moved.ref).toBe('1.1');
+    actions.renumber(test.plan);
+    moved = test.snapshot().actions.find((a) => a.id === id)!;
+    expect(moved.ref).toBe('2.1');
+    expect(test.snapshot().actions.map((a) => a.ref)).toEqual(['1.1', '2.1']);
+  });
+
+  it('renumbers deleted actions after the live ones of their objective', () => {
+    const test = TestPlan.withActions(3);
+    actions.remove(test.plan, test.actionId(0));
+    actions.renumber(test.plan);
+    const byTitle = Object.fromEntries(test.snapshot().actions.map((a) => [a.title, a.ref]));
+    expect(byTitle).toEqual({ 'Action 2': '1.1', 'Action 3': '1.2', 'Action 1': '1.3' });
+  });
+
+  it('refuses to move into a removed objective', () => {
+    const test = TestPlan.withActions(0);
+    const gone = objectives.create(test.plan, { title: 'Gone' });
+    objectives.remove(test.plan, gone);
+    const id = actions.create(test.plan, { title: 'x' });
+    expect(errorOf(() => actions.move(test.plan, id, { objectiveId: gone, index: 0 })).code).toBe(
+      'conflict',
+    );
+  });
+});
+
+describe('stage, endorsements and partners', () => {
+  it('agrees and proposes', () => {
+    const test = TestPlan.withActions(1);
+    actions.agree(test.plan, test.actionId(0));
+    expect(test.snapshot().actions[0]!.stage).toBe('agreed');
+    actions.propose(test.plan, test.actionId(0));
+    expect(test.snapshot().actions[0]!.stage).toBe('proposed');
+  });
+
+  it('endorses per organisation and withdraws', () => {
+    const test = TestPlan.withActions(1);
+    const ngo = organisations.create(test.plan, { name: 'Trade union', kind: 'civil_society' });
+    actions.endorse(test.plan, test.actionId(0), ngo);
+    expect(test.snapshot().actions[0]!.endorsements).toEqual([
+      { orgId: ngo, by: 'member-1', at: '2025-06-15T09:00:00.000Z' },
+    ]);
+    actions.withdrawEndorsement(test.plan, test.actionId(0), ngo);
+    expect(test.snapshot().actions[0]!.endorsements).toEqual([]);
+  });
+
+  it('adds and removes partners as a set', () => {
+    const test = TestPlan.withActions(1);
+    const a = organisations.create(test.plan, { name: 'UNICEF', kind: 'international' });
+    actions.addPartner(test.plan, test.actionId(0), a);
+    actions.addPartner(test.plan, test.actionId(0), a);
+    expect(test.snapshot().actions[0]!.partnerOrgIds).toEqual([a]);
+    actions.removePartner(test.plan, test.actionId(0), a);
+    expect(test.snapshot().actions[0]!.partnerOrgIds).toEqual([]);
+  });
+});
+
+describe('delete, restore, purge', () => {
+  it('soft-deletes and restores', () => {
+    const test = TestPlan.withActions(1);
+    const id = test.actionId(0);
+    actions.remove(test.plan, id);
+    expect(test.snapshot().actions[0]).toMatchObject({
+      deletedAt: '2025-06-15T09:00:00.000Z',
+      deletedBy: 'member-1',
+    });
+    actions.restore(test.plan, id);
+    expect(test.snapshot().actions[0]).toMatchObject({ deletedAt: null, deletedBy: null });
+  });
+
+  it('purges only what is in the trash', () => {
+    const test = TestPlan.withActions(1);
+    const id = test.actionId(0);
+    expect(errorOf(() => actions.purge(test.plan, id)).code).toBe('conflict');
+    actions.remove(test.plan, id);
+    actions.purge(test.plan, id);
+    expect(test.snapshot().actions).toEqual([]);
+  });
+});
