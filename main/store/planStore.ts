@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { PlanPersistence, StoredPlanSummary } from '../../shared/persistence';
+import { PLAN_ID_PATTERN } from '../../shared/planFile';
 import { decodeRecords, encodeRecord } from './recordFrame';
 import { TEMP_SUFFIX, syncDirectory, writeFileAtomic } from './atomicFile';
 
@@ -37,10 +38,10 @@ const SUMMARY_FILE = 'summary.json';
 export const DEFAULT_COMPACT_AFTER_LOG_BYTES = 1024 * 1024;
 
 /**
- * Plan ids become folder names, so only a conservative alphabet is accepted: UUIDs and similar
- * ids pass; `..`, separators, drive letters and reserved device names cannot be formed.
+ * Plan ids become folder names; PLAN_ID_PATTERN admits UUIDs and similar ids and nothing that
+ * could act as a path (`..`, separators, drive letters, reserved device names).
  */
-const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const PLAN_ID = PLAN_ID_PATTERN;
 
 export class PlanStoreError extends Error {
   override readonly name = 'PlanStoreError';
