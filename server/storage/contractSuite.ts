@@ -31,7 +31,11 @@ export function storageContractSuite(name: string, open: () => Promise<PlanStore
     });
 
     it('[ST1] keeps plans', async () => {
-      expect(await store.getPlan(planId)).toEqual({ id: planId, title: 'SDG 8 plan', createdAt: T0 });
+      expect(await store.getPlan(planId)).toEqual({
+        id: planId,
+        title: 'SDG 8 plan',
+        createdAt: T0,
+      });
       expect(await store.getPlan('nope')).toBeUndefined();
       expect((await store.listPlans()).map((p) => p.id)).toEqual([planId]);
     });
@@ -57,7 +61,13 @@ export function storageContractSuite(name: string, open: () => Promise<PlanStore
       await expect(
         store.appendUpdates([
           { planId, update: textUpdate(doc, 'a'), memberId: null, at: T0, touched: NOTHING },
-          { planId: 'nope', update: textUpdate(doc, 'b'), memberId: null, at: T0, touched: NOTHING },
+          {
+            planId: 'nope',
+            update: textUpdate(doc, 'b'),
+            memberId: null,
+            at: T0,
+            touched: NOTHING,
+          },
         ]),
       ).rejects.toThrow();
       expect((await store.loadDocument(planId)).updates).toEqual([]);
@@ -109,8 +119,20 @@ export function storageContractSuite(name: string, open: () => Promise<PlanStore
     it('[ST6] redeems an invite once per use, and refuses expired, revoked and spent ones', async () => {
       const base = { planId, role: 'editor' as const, createdAt: T0, createdBy: null, label: '' };
       await store.createInvite({ ...base, id: 'i1', codeHash: 'h1', maxUses: 1, expiresAt: null });
-      await store.createInvite({ ...base, id: 'i2', codeHash: 'h2', maxUses: null, expiresAt: T0 + 10 });
-      await store.createInvite({ ...base, id: 'i3', codeHash: 'h3', maxUses: null, expiresAt: null });
+      await store.createInvite({
+        ...base,
+        id: 'i2',
+        codeHash: 'h2',
+        maxUses: null,
+        expiresAt: T0 + 10,
+      });
+      await store.createInvite({
+        ...base,
+        id: 'i3',
+        codeHash: 'h3',
+        maxUses: null,
+        expiresAt: null,
+      });
       const joiner = (id: string, at = T0) => ({
         id,
         name: 'Aman',
@@ -120,15 +142,24 @@ export function storageContractSuite(name: string, open: () => Promise<PlanStore
       });
       const first = await store.redeemInvite('h1', joiner('m1'));
       expect(first).toMatchObject({ ok: true, member: { planId, role: 'editor', inviteId: 'i1' } });
-      expect(await store.redeemInvite('h1', joiner('m2'))).toEqual({ ok: false, refusal: 'usedUp' });
+      expect(await store.redeemInvite('h1', joiner('m2'))).toEqual({
+        ok: false,
+        refusal: 'usedUp',
+      });
       expect(await store.redeemInvite('h2', joiner('m3', T0 + 10))).toEqual({
         ok: false,
         refusal: 'expired',
       });
-      expect(await store.redeemInvite('nope', joiner('m4'))).toEqual({ ok: false, refusal: 'unknown' });
+      expect(await store.redeemInvite('nope', joiner('m4'))).toEqual({
+        ok: false,
+        refusal: 'unknown',
+      });
       expect((await store.redeemInvite('h3', joiner('m5'))).ok).toBe(true);
       expect(await store.revokeInvite(planId, 'i3', T0 + 5, true)).toMatchObject([{ id: 'm5' }]);
-      expect(await store.redeemInvite('h3', joiner('m6'))).toEqual({ ok: false, refusal: 'revoked' });
+      expect(await store.redeemInvite('h3', joiner('m6'))).toEqual({
+        ok: false,
+        refusal: 'revoked',
+      });
       expect(await store.revokeInvite(planId, 'missing', T0, false)).toBeUndefined();
       const invites = await store.listInvites(planId);
       expect(invites.map((i) => [i.id, i.uses])).toEqual([

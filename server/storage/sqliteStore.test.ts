@@ -10,7 +10,10 @@ const folder = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let files = 0;
 
-storageContractSuite('sqlite', async () => new SqliteStore({ file: join(folder, `${files++}.db`) }));
+storageContractSuite(
+  'sqlite',
+  async () => new SqliteStore({ file: join(folder, `${files++}.db`) }),
+);
 
 describe('sqlite store', () => {
   it('[ST9] keeps appended updates after the file is closed and reopened', async () => {
@@ -20,7 +23,13 @@ describe('sqlite store', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'kept');
     await first.appendUpdates([
-      { planId: 'p', update: Y.encodeStateAsUpdate(doc), memberId: null, at: 0, touched: { actions: {}, parts: [] } },
+      {
+        planId: 'p',
+        update: Y.encodeStateAsUpdate(doc),
+        memberId: null,
+        at: 0,
+        touched: { actions: {}, parts: [] },
+      },
     ]);
     await first.close();
     const second = new SqliteStore({ file });

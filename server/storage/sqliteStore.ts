@@ -169,8 +169,7 @@ export class SqliteStore implements PlanStore {
 
   async getPlan(planId: string): Promise<PlanRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as
-      | PlanRow
-      | undefined;
+      PlanRow | undefined;
     return row && plan(row);
   }
 
@@ -201,8 +200,7 @@ export class SqliteStore implements PlanStore {
 
   private inviteById(id: string): InviteRecord | undefined {
     const row = this.db.prepare('SELECT * FROM invites WHERE id = ?').get(id) as
-      | InviteRow
-      | undefined;
+      InviteRow | undefined;
     return row && invite(row);
   }
 
@@ -221,7 +219,9 @@ export class SqliteStore implements PlanStore {
   ): Promise<readonly MemberRecord[] | undefined> {
     return this.db.transaction(() => {
       const found = this.db
-        .prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND plan_id = ?')
+        .prepare(
+          'UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND plan_id = ?',
+        )
         .run(at, inviteId, planId);
       if (found.changes === 0) return undefined;
       if (!revokeMembers) return [];
@@ -241,8 +241,7 @@ export class SqliteStore implements PlanStore {
   ): Promise<RedeemOutcome> {
     return this.db.transaction((): RedeemOutcome => {
       const row = this.db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(codeHash) as
-        | InviteRow
-        | undefined;
+        InviteRow | undefined;
       if (!row) return { ok: false, refusal: 'unknown' };
       if (row.revoked_at !== null) return { ok: false, refusal: 'revoked' };
       if (row.expires_at !== null && row.expires_at <= newMember.createdAt) {
@@ -278,7 +277,9 @@ export class SqliteStore implements PlanStore {
         record.inviteId,
         record.createdAt,
       );
-    return member(this.db.prepare('SELECT * FROM members WHERE id = ?').get(record.id) as MemberRow);
+    return member(
+      this.db.prepare('SELECT * FROM members WHERE id = ?').get(record.id) as MemberRow,
+    );
   }
 
   async addMember(record: NewMember): Promise<MemberRecord> {
@@ -299,7 +300,11 @@ export class SqliteStore implements PlanStore {
     return rows.map(member);
   }
 
-  async revokeMember(planId: string, memberId: string, at: number): Promise<MemberRecord | undefined> {
+  async revokeMember(
+    planId: string,
+    memberId: string,
+    at: number,
+  ): Promise<MemberRecord | undefined> {
     const row = this.db
       .prepare(
         `UPDATE members SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND plan_id = ?
@@ -356,9 +361,9 @@ export class SqliteStore implements PlanStore {
 
   async loadDocument(planId: string): Promise<StoredDocument> {
     return this.db.transaction((): StoredDocument => {
-      const state = this.db.prepare('SELECT seq, data FROM states WHERE plan_id = ?').get(planId) as
-        | { seq: number; data: Buffer }
-        | undefined;
+      const state = this.db
+        .prepare('SELECT seq, data FROM states WHERE plan_id = ?')
+        .get(planId) as { seq: number; data: Buffer } | undefined;
       const stateSeq = state?.seq ?? 0;
       const rows = this.db
         .prepare('SELECT seq, data FROM updates WHERE plan_id = ? AND seq > ? ORDER BY seq')
@@ -374,8 +379,7 @@ export class SqliteStore implements PlanStore {
   async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {
     this.db.transaction(() => {
       const current = this.db.prepare('SELECT seq FROM states WHERE plan_id = ?').get(planId) as
-        | { seq: number }
-        | undefined;
+        { seq: number } | undefined;
       // A slower compaction must never replace a newer one.
       if (current && current.seq >= throughSeq) return;
       this.db

@@ -1,0 +1,30 @@
+// `npm run serve`: reads flags and environment, starts the server, and stops it gracefully on
+// SIGTERM/SIGINT (everything pending is stored before the process exits).
+import { loadConfig } from './config';
+import { createLogger } from './log';
+import { createAccordServer } from './server';
+
+const config = loadConfig(process.argv.slice(2), process.env);
+const log = createLogger(config.logLevel);
+const server = createAccordServer(config, log);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  });
+}
+
+server.listen().catch((error: unknown) => {
+  log.error('could not start', { error });
+  process.exit(1);
+});

@@ -1,0 +1,307 @@
+// One plan loaded in memory: its Y.Doc, presence, and the connections editing it. Owns the
+// durability pipeline: an accepted update is applied, appended to storage with the next batch, and
+// only once that batch is stored is it broadcast and acknowledged (DESIGN.md, Storage).
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE } from './closeCodes';
+import type { Logger } from './log';
+import type { Metrics } from './metrics';
+import * as protocol from './protocol';
+import type { PlanStore, Touched } from './storage/store';
+import { touchedBy } from './touched';
+
+/** What a room needs to know about a connection; Connection implements it. */
+export interface RoomPeer {
+  readonly memberId: string;
+  /** asked for our "stored durably" acknowledgements (`ack=1`) */
+  readonly wantsAcks: boolean;
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+interface PendingUpdate {
+  readonly update: Uint8Array;
+  readonly touched: Touched;
+  readonly peer: RoomPeer;
+  readonly at: number;
+}
+
+interface Batch {
+  updates: PendingUpdate[];
+  /** sends that must wait until everything applied so far is stored */
+  after: (() => void)[];
+}
+
+export interface RoomOptions {
+  readonly store: PlanStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly awarenessFlushMs: number;
+  /** called after each stored batch with the number of log entries added */
+  readonly onStored?: (room: Room, count: number) => void;
+  /** called once when the room can no longer be trusted (storage failed); the registry drops it */
+  readonly onFailed?: (room: Room) => void;
+  readonly now?: () => number;
+}
+
+export class Room {
+  readonly peers = new Set<RoomPeer>();
+  readonly awareness: awarenessProtocol.Awareness;
+  private batch: Batch = { updates: [], after: [] };
+  private writing: Promise<void> | null = null;
+  private flushScheduled = false;
+  private failed = false;
+  /** presence changes not yet broadcast: coalesced so an awareness storm costs one send per peer */
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  /** which presence client ids each peer controls, removed when it leaves */
+  private readonly presenceOf = new Map<RoomPeer, Set<number>>();
+  /** set while applying one peer's update: what the transaction stored and touched */
+  private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
+
+  private constructor(
+    readonly planId: string,
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // the server has no presence of its own
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.captured && transaction.origin !== null) {
+        this.captured.touched = touchedBy(doc, transaction);
+      }
+    });
+    doc.on('update', (update: Uint8Array) => {
+      if (this.captured) this.captured.update = update;
+    });
+  }
+
+  /**
+   * Rebuilds a plan from storage. Throws if anything cannot be read or applied: a room is never
+   * created from a partial or empty document that could later overwrite stored data.
+   */
+  static async load(planId: string, options: RoomOptions): Promise<Room> {
+    const stored = await options.store.loadDocument(planId);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    });
+    return new Room(planId, doc, options);
+  }
+
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  get isIdle(): boolean {
+    return this.batch.updates.length === 0 && this.batch.after.length === 0 && !this.writing;
+  }
+
+  join(peer: RoomPeer, canEdit: boolean): void {
+    this.peers.add(peer);
+    // Editors get our state vector so they send what we lack; viewers' answers would be dropped.
+    if (canEdit) peer.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      peer.send(
+        protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+      );
+    }
+  }
+
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    const presence = this.presenceOf.get(peer);
+    this.presenceOf.delete(peer);
+    if (presence && presence.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...presence], null);
+    }
+  }
+
+  /** Sync step 1: answer with what the peer lacks, once everything it will see is stored. */
+  answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.afterStored(() => peer.send(protocol.encodeSyncStep2(missing)));
+  }
+
+  /**
+   * Applies a peer's update (sync step 2 or update). The update must already have been decoded
+   * successfully (Y.decodeUpdate). Throws only if Yjs rejects it, after storing whatever part the
+   * document did take, so memory and storage never disagree.
+   */
+  applyUpdate(peer: RoomPeer, update: Uint8Array): void {
+    const captured: { update: Uint8Array | null; touched: Touched | null } = {
+      update: null,
+      touched: null,
+    };
+    this.captured = captured;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } finally {
+      this.captured = null;
+      if (captured.update) {
+        this.batch.updates.push({
+          update: captured.update,
+          touched: captured.touched ?? { actions: {}, parts: [] },
+          peer,
+          at: (this.options.now ?? Date.now)(),
+        });
+        this.scheduleFlush();
+      } else if (peer.wantsAcks) {
+        // nothing new (a duplicate): still confirm everything the peer sent is stored
+        this.afterStored(() => this.sendAck([peer], Y.encodeStateVector(this.doc)));
+      }
+    }
+  }
+
+  applyAwareness(peer: RoomPeer, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  answerAwarenessQuery(peer: RoomPeer): void {
+    const states = [...this.awareness.getStates().keys()];
+    peer.send(
+      protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+    );
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const ids = [...changes.added, ...changes.updated, ...changes.removed];
+    const peer = origin as RoomPeer | null;
+    if (peer && this.peers.has(peer)) {
+      let owned = this.presenceOf.get(peer);
+      if (!owned) this.presenceOf.set(peer, (owned = new Set()));
+      for (const id of changes.added) owned.add(id);
+      for (const id of changes.updated) owned.add(id);
+      for (const id of changes.removed) owned.delete(id);
+    }
+    for (const id of ids) this.awarenessChanged.add(id);
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, this.options.awarenessFlushMs);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.awarenessChanged.size === 0) return;
+    const ids = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    // encoded once for every peer (fan-out costs per recipient; encoding must not)
+    const frame = protocol.encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+    );
+    for (const peer of this.peers) peer.send(frame);
+  };
+
+  /** Runs `send` once everything applied so far is stored (at once if it already is). */
+  afterStored(send: () => void): void {
+    if (this.isIdle) send();
+    else {
+      this.batch.after.push(send);
+      this.scheduleFlush();
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.writing || this.failed) return;
+    this.flushScheduled = true;
+    // setImmediate: frames that arrived in the same turn of the event loop share one commit
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.writing || this.failed) return;
+    const batch = this.batch;
+    this.batch = { updates: [], after: [] };
+    // The state vector now is exactly what this batch and the ones before it hold.
+    const wantsAck = batch.updates.some((u) => u.peer.wantsAcks);
+    const stateVector = wantsAck ? Y.encodeStateVector(this.doc) : null;
+    this.writing = this.store(batch)
+      .then(() => {
+        this.broadcast(batch.updates);
+        if (stateVector) {
+          this.sendAck(
+            new Set(batch.updates.filter((u) => u.peer.wantsAcks).map((u) => u.peer)),
+            stateVector,
+          );
+        }
+        for (const send of batch.after) send();
+        if (batch.updates.length > 0) this.options.onStored?.(this, batch.updates.length);
+      })
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.writing = null;
+        if (this.batch.updates.length > 0 || this.batch.after.length > 0) this.scheduleFlush();
+      });
+  };
+
+  private async store(batch: Batch): Promise<void> {
+    if (batch.updates.length === 0) return;
+    const started = performance.now();
+    await this.options.store.appendUpdates(
+      batch.updates.map((u) => ({
+        planId: this.planId,
+        update: u.update,
+        memberId: u.peer.memberId,
+        at: u.at,
+        touched: u.touched,
+      })),
+    );
+    const { metrics } = this.options;
+    metrics.storeLatency.observe((performance.now() - started) / 1000);
+    metrics.updates.add(batch.updates.length);
+    metrics.updateBytes.add(batch.updates.reduce((sum, u) => sum + u.update.length, 0));
+  }
+
+  /** One frame for everyone; a batch's only author does not get its own edit back. */
+  private broadcast(updates: readonly PendingUpdate[]): void {
+    const first = updates[0];
+    if (!first) return;
+    const merged =
+      updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((u) => u.update));
+    const frame = protocol.encodeUpdate(merged);
+    const authors = new Set(updates.map((u) => u.peer));
+    const soleAuthor = authors.size === 1 ? first.peer : null;
+    for (const peer of this.peers) if (peer !== soleAuthor) peer.send(frame);
+  }
+
+  private sendAck(peers: Iterable<RoomPeer>, stateVector: Uint8Array): void {
+    const frame = protocol.encodeStored(stateVector);
+    for (const peer of peers) if (this.peers.has(peer)) peer.send(frame);
+  }
+
+  /**
+   * Storage failed, or Yjs threw midway: memory may hold what storage does not. Close everyone
+   * with a retryable code; they reconnect to a room reloaded from storage and resend what is
+   * missing from their own copies, so nothing is lost.
+   */
+  fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.log.error('room failed; closing its connections', { planId: this.planId, error });
+    for (const peer of [...this.peers])
+      peer.close(CLOSE.unavailable, 'plan storage failed; retrying');
+    this.options.onFailed?.(this);
+  }
+
+  /** Resolves once nothing applied is waiting to be stored. */
+  async drained(): Promise<void> {
+    while (!this.isIdle && !this.failed) {
+      if (this.writing) await this.writing;
+      else {
+        this.flush();
+      }
+    }
+  }
+
+  destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

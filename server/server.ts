@@ -1,0 +1,146 @@
+// Composes the sync server: storage, rooms, compactor, the sync endpoint, the HTTP API and the web
+// app on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CLOSE } from './closeCodes';
+import { Compactor } from './compactor';
+import type { ServerConfig } from './config';
+import { createApi } from './httpApi';
+import { withoutQuery, type Logger } from './log';
+import { Metrics } from './metrics';
+import { Rooms } from './rooms';
+import { SqliteStore } from './storage/sqliteStore';
+import type { PlanStore } from './storage/store';
+import { SyncEndpoint } from './syncEndpoint';
+import { serveWebApp } from './webApp';
+
+/** The database file inside the data folder. */
+export const DATABASE_FILE = 'accord.db';
+
+export interface AccordServer {
+  readonly http: Server;
+  readonly store: PlanStore;
+  readonly rooms: Rooms;
+  readonly metrics: Metrics;
+  readonly compactor: Compactor;
+  /** resolves with the bound port */
+  listen(): Promise<number>;
+  /** http://host:port once listening */
+  readonly url: string;
+  /** Graceful: stop admitting, close sockets (clients reconnect), store everything, close storage. */
+  close(): Promise<void>;
+}
+
+export function createAccordServer(
+  config: ServerConfig,
+  log: Logger,
+  store: PlanStore = openDefaultStore(config.dataDir),
+): AccordServer {
+  const { limits } = config;
+  const metrics = new Metrics();
+  const compactor = new Compactor({
+    store,
+    metrics,
+    log,
+    checkpointEveryMs: limits.checkpointEveryMs,
+    checkpointRetentionDays: limits.checkpointRetentionDays,
+  });
+  const rooms = new Rooms({
+    store,
+    metrics,
+    log,
+    compactor,
+    awarenessFlushMs: limits.awarenessFlushMs,
+    unloadAfterMs: limits.unloadAfterMs,
+    compactEveryUpdates: limits.compactEveryUpdates,
+    maxConcurrentLoads: limits.maxConcurrentLoads,
+  });
+  const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
+  let port = config.port;
+  let closing = false;
+  const url = () =>
+    `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const api = createApi({
+    store,
+    rooms,
+    metrics,
+    log,
+    publicUrl: () => config.publicUrl ?? url(),
+    joinsPerMinutePerAddress: limits.joinsPerMinutePerAddress,
+    healthy: () => !closing,
+  });
+
+  const http = createServer((request, response) => {
+    const requestUrl = new URL(request.url ?? '/', 'http://localhost');
+    api(request, response, requestUrl)
+      .then((handled) => {
+        if (!handled) serveWebApp(config.webRoot, request, response, requestUrl);
+      })
+      .catch((error: unknown) => {
+        log.error('request failed', { url: withoutQuery(request.url), error });
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+  });
+  // Auth timeout: a client has this long to send its upgrade request (with its token).
+  http.headersTimeout = limits.authTimeoutMs;
+  http.requestTimeout = limits.authTimeoutMs * 3;
+  http.on('upgrade', (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
+
+  // Revocations made by the admin CLI (another process) reach live sockets within one poll.
+  let revokedSince = Date.now();
+  const revocationPoll = setInterval(() => {
+    store
+      .membersRevokedSince(revokedSince)
+      .then((members) => {
+        for (const member of members) {
+          revokedSince = Math.max(revokedSince, member.revokedAt ?? 0);
+          rooms.closeMember(member.planId, member.id, CLOSE.forbidden, 'membership revoked');
+        }
+      })
+      .catch((error: unknown) => log.error('revocation check failed', { error }));
+  }, limits.revocationPollMs);
+  revocationPoll.unref();
+
+  let closed: Promise<void> | null = null;
+  return {
+    http,
+    store,
+    rooms,
+    metrics,
+    compactor,
+    get url() {
+      return url();
+    },
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          port = (http.address() as AddressInfo).port;
+          log.info('listening', { url: url(), dataDir: config.dataDir });
+          resolve(port);
+        });
+      }),
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        clearInterval(revocationPoll);
+        endpoint.stopAccepting();
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        await rooms.closeAll(CLOSE.goingAway, 'server shutting down');
+        endpoint.close();
+        http.closeAllConnections();
+        await stopped;
+        await compactor.close();
+        await store.close();
+        log.info('stopped');
+      })()),
+  };
+}
+
+export function openDefaultStore(dataDir: string): SqliteStore {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
+}
