@@ -4,12 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { createPlan, join } from '../../server/members';
+import { MESSAGE } from '../../server/protocol';
 import { createAccordServer, type AccordServer } from '../../server/server';
 import type { Role } from '../../server/storage/store';
 
@@ -98,6 +100,8 @@ export async function planWith(server: TestServer, roles: readonly Role[]): Prom
 export interface Client {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+  /** the newest "stored durably" state vector the server acknowledged (with `acks: true`) */
+  readonly stored: { stateVector: Map<number, number> };
   destroy(): void;
 }
 
@@ -105,24 +109,57 @@ export function connect(
   server: { wsUrl: string },
   planId: string,
   token: string,
-  options: { doc?: Y.Doc; params?: Record<string, string>; connect?: boolean } = {},
+  options: { doc?: Y.Doc; params?: Record<string, string>; connect?: boolean; acks?: boolean } = {},
 ): Client {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(server.wsUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    connect: options.connect ?? true,
-    params: { token, ...options.params },
+    connect: false,
+    params: { token, ...(options.acks ? { ack: '1' } : {}), ...options.params },
     maxBackoffTime: 500,
   });
+  const stored = { stateVector: new Map<number, number>() };
+  if (options.acks) {
+    provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+      stored.stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      provider.emit('stored' as never, [] as never);
+    };
+  }
+  if (options.connect ?? true) provider.connect();
   return {
     doc,
     provider,
+    stored,
     destroy: () => {
       provider.destroy();
       doc.destroy();
     },
   };
+}
+
+/** True once the server acknowledged storing everything in the client's doc. */
+export function allStored(client: Client): boolean {
+  for (const [id, clock] of Y.decodeStateVector(Y.encodeStateVector(client.doc))) {
+    if ((client.stored.stateVector.get(id) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Resolves once the server has acknowledged storing everything the client has (`acks: true`). */
+export function stored(client: Client, timeoutMs = 30_000): Promise<void> {
+  if (allStored(client)) return Promise.resolve();
+  let cleanup = () => {};
+  const done = new Promise<void>((resolve) => {
+    const onStored = () => {
+      if (!allStored(client)) return;
+      cleanup();
+      resolve();
+    };
+    client.provider.on('stored' as never, onStored as never);
+    cleanup = () => client.provider.off('stored' as never, onStored as never);
+  });
+  return withTimeout(done, timeoutMs, 'stored acknowledgement').finally(() => cleanup());
 }
 
 /** Resolves once the provider has synced with the server. */
