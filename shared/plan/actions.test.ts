@@ -270,3 +270,16 @@ describe('delete, restore, purge', () => {
     expect(test.snapshot().actions).toEqual([]);
   });
 });
+
+describe('text that cannot travel', () => {
+  it('refuses a title with half an emoji (a lone surrogate), which other replicas would read differently', () => {
+    const test = TestPlan.withActions(1);
+    expect(() => actions.edit(test.plan, test.actionId(0), { title: 'A\ud83d' })).toThrow(
+      /broken character/,
+    );
+    expect(() => actions.edit(test.plan, test.actionId(0), { title: 'A\ude00B' })).toThrow(
+      /broken character/,
+    );
+    expect(() => actions.edit(test.plan, test.actionId(0), { title: 'A😀B' })).not.toThrow();
+  });
+});

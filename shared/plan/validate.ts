@@ -4,8 +4,19 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './model';
 import { PlanError } from './plan';
 import { isIsoDate } from './read';
 
-export function title(value: string, field = 'title'): string {
+/** Half of a UTF-16 surrogate pair on its own: Yjs stores text as UTF-8, which cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a replica can store and send exactly; anything else would read differently elsewhere. */
+function text(value: string, field: string): string {
   if (typeof value !== 'string') throw new PlanError('invalid', `${field} must be text`);
+  if (LONE_SURROGATE.test(value))
+    throw new PlanError('invalid', `${field} contains a broken character`);
+  return value;
+}
+
+export function title(value: string, field = 'title'): string {
+  text(value, field);
   if (value.length > MAX_TITLE_LENGTH) {
     throw new PlanError('invalid', `${field} is longer than ${MAX_TITLE_LENGTH} characters`);
   }
@@ -19,7 +30,7 @@ export function requiredTitle(value: string, field = 'title'): string {
 }
 
 export function longText(value: string, field: string): string {
-  if (typeof value !== 'string') throw new PlanError('invalid', `${field} must be text`);
+  text(value, field);
   if (value.length > MAX_TEXT_LENGTH) {
     throw new PlanError('invalid', `${field} is longer than ${MAX_TEXT_LENGTH} characters`);
   }
@@ -65,7 +76,7 @@ export function oneOf<T extends string>(value: T, allowed: readonly T[], field: 
 }
 
 export function shortText(value: string, max: number, field: string): string {
-  if (typeof value !== 'string') throw new PlanError('invalid', `${field} must be text`);
+  text(value, field);
   if (value.length > max)
     throw new PlanError('invalid', `${field} is longer than ${max} characters`);
   return value;
