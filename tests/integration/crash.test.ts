@@ -1,0 +1,177 @@
+// [S12] Crash safety with a real server process: SIGKILL in the middle of 20 clients editing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { replay } from '../../server/compactor';
+import { createInvite, createPlan, join as joinPlan } from '../../server/members';
+import { DATABASE_FILE, openDefaultStore } from '../../server/server';
+import { SqliteStore } from '../../server/storage/sqliteStore';
+import { connect, newDataDir, synced, until, withTimeout, type Client } from './harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts `server/main.ts` in a child process and resolves once it is listening. */
+function startChild(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--log-level',
+      'info',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return withTimeout(
+    new Promise<ChildProcess>((resolve, reject) => {
+      let buffered = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        if (buffered.includes('"msg":"listening"')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    }),
+    30_000,
+    'child server to listen',
+  );
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
+
+let child: ChildProcess | undefined;
+const clients: Client[] = [];
+let dataDir = '';
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  if (child && child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
+
+describe('crash safety', () => {
+  it('[S12] SIGKILL during 20 clients editing, restart: every edit is on every client and the server', async () => {
+    dataDir = newDataDir();
+    const store = openDefaultStore(dataDir);
+    const { plan } = await createPlan(store, 'Crash plan');
+    const tokens: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { code } = await createInvite(store, plan.id, {
+        role: 'editor',
+        maxUses: 1,
+        expiresAt: null,
+        label: '',
+        createdBy: null,
+      });
+      const joined = await joinPlan(store, code, { name: `m${i}`, organisation: 'org' });
+      if (!joined.ok) throw new Error(joined.refusal);
+      tokens.push(joined.token);
+    }
+    await store.close();
+
+    const port = await freePort();
+    child = await startChild(port, dataDir);
+    const endpoint = { wsUrl: `ws://127.0.0.1:${port}/sync` };
+    clients.push(...tokens.map((token) => connect(endpoint, plan.id, token)));
+    await Promise.all(clients.map((c) => synced(c)));
+
+    // every client edits on its own rhythm; `made` is what each one created
+    const made = clients.map(() => [] as string[]);
+    const editing = clients.map((client, i) =>
+      setInterval(() => {
+        const id = `c${i}-${made[i]?.length ?? 0}`;
+        made[i]?.push(id);
+        const action = new Y.Map<unknown>();
+        action.set('title', new Y.Text(id));
+        client.doc.getMap('actions').set(id, action);
+      }, 5 + i),
+    );
+    const docs = clients.map((c) => c.doc);
+    try {
+      await until(docs, () => made.every((m) => m.length >= 15), 'edits before the crash');
+      child.kill('SIGKILL');
+      await exited(child);
+      const atCrash = made.map((m) => m.length);
+      await until(
+        docs,
+        () => made.every((m, i) => m.length >= (atCrash[i] ?? 0) + 5),
+        'edits while down',
+      );
+      child = await startChild(port, dataDir);
+      await withTimeout(
+        new Promise<void>((resolve) => {
+          const check = () =>
+            clients.every((c) => c.provider.synced && c.provider.wsconnected)
+              ? resolve()
+              : setImmediate(check);
+          check();
+        }),
+        30_000,
+        'clients to reconnect',
+      );
+      const atReconnect = made.map((m) => m.length);
+      await until(
+        docs,
+        () => made.every((m, i) => m.length >= (atReconnect[i] ?? 0) + 5),
+        'edits after restart',
+      );
+    } finally {
+      editing.forEach((timer) => clearInterval(timer));
+    }
+    const all = made.flat();
+    await until(
+      docs,
+      () => clients.every((c) => ids(c.doc).size === all.length),
+      'every edit everywhere',
+      60_000,
+    );
+    for (const client of clients) expect([...ids(client.doc)].sort()).toEqual([...all].sort());
+
+    // and on the server: stop it gracefully, then read the database directly
+    const fresh = connect(endpoint, plan.id, tokens[0] ?? '');
+    clients.push(fresh);
+    await until([fresh.doc], () => ids(fresh.doc).size === all.length, 'fresh client');
+    for (const client of clients.splice(0)) client.destroy();
+    child.kill('SIGTERM');
+    await exited(child);
+    const readBack = new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
+    const stored = await readBack.loadDocument(plan.id);
+    const doc = new Y.Doc();
+    Y.applyUpdate(
+      doc,
+      replay(
+        stored.state,
+        stored.updates.map((u) => u.update),
+      ),
+    );
+    await readBack.close();
+    expect([...ids(doc)].sort()).toEqual([...all].sort());
+  });
+});
