@@ -5,9 +5,17 @@ import { LANGUAGES, type Language } from '../frameworks/types';
 import planEn from './plan/en';
 import planRu from './plan/ru';
 import planTk from './plan/tk';
+import uiEn from './ui/en';
+import uiRu from './ui/ru';
+import uiTk from './ui/tk';
+import reportEn from './report/en';
+import reportRu from './report/ru';
+import reportTk from './report/tk';
 
 export const NAMESPACES = {
   plan: { en: planEn, ru: planRu, tk: planTk },
+  ui: { en: uiEn, ru: uiRu, tk: uiTk },
+  report: { en: reportEn, ru: reportRu, tk: reportTk },
 } as const;
 export type Namespace = keyof typeof NAMESPACES;
 

@@ -1,0 +1,94 @@
+// What one report covers: the plan narrowed to a reporting period, the actions it lists (all live
+// actions, or only those that changed since a date or a saved version) and the reader's context.
+import type { Action, PlanSnapshot } from '../plan/schema';
+import { liveActions } from '../plan/views';
+import { changesSinceDate, planChanges, type ActionChange, type PlanChanges } from './planChanges';
+import { reportContext, type ReportContext } from './reportContext';
+import { withinPeriod, type ReportPeriod } from './reportPeriod';
+import type { Language } from '../frameworks';
+
+export const ACTION_CHANGE_KINDS = {
+  added: 'added',
+  removed: 'removed',
+  changed: 'changed',
+} as const;
+export type ActionChangeKind = keyof typeof ACTION_CHANGE_KINDS;
+
+export interface ReportScope {
+  /** the plan, with progress updates and indicator values narrowed to the period */
+  readonly snapshot: PlanSnapshot;
+  readonly period: ReportPeriod | null;
+  readonly changes: PlanChanges | null;
+  /** the actions the report lists, in plan order */
+  readonly actions: readonly Action[];
+  readonly context: ReportContext;
+  /** how an action listed in a "changes since" report changed */
+  readonly changeOf: (actionId: string) => { kind: ActionChangeKind; change?: ActionChange } | null;
+}
+
+export interface ScopeOptions {
+  readonly language: Language;
+  readonly today: string;
+  readonly period?: ReportPeriod;
+  readonly changesSince?: PlanSnapshot | string;
+}
+
+export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportScope {
+  const snapshot = options.period ? withinPeriod(plan, options.period) : plan;
+  const since = options.changesSince;
+  const changes =
+    since === undefined
+      ? null
+      : typeof since === 'string'
+        ? changesSinceDate(plan, since)
+        : planChanges(since, plan);
+  const context = reportContext(snapshot, options.language, options.today);
+  if (!changes) {
+    return {
+      snapshot,
+      period: options.period ?? null,
+      changes,
+      actions: liveActions(snapshot),
+      context,
+      changeOf: () => null,
+    };
+  }
+  const kinds = new Map<string, { kind: ActionChangeKind; change?: ActionChange }>();
+  for (const action of changes.added) kinds.set(action.id, { kind: 'added' });
+  for (const action of changes.removed) kinds.set(action.id, { kind: 'removed' });
+  for (const change of changes.changed) kinds.set(change.action.id, { kind: 'changed', change });
+  const byId = new Map(snapshot.actions.map((action) => [action.id, action]));
+  const listed = snapshot.actions.filter((action) => kinds.has(action.id));
+  // A purged action is no longer in the plan: list it as it was in the saved version.
+  const purged = changes.removed.filter((action) => !byId.has(action.id));
+  return {
+    snapshot,
+    period: options.period ?? null,
+    changes,
+    actions: [...listed, ...purged],
+    context,
+    changeOf: (actionId) => kinds.get(actionId) ?? null,
+  };
+}
+
+/** "Changed: status: Planned → In progress; deadline: …" in the reader's words. */
+export function describeChange(
+  entry: { kind: ActionChangeKind; change?: ActionChange },
+  context: ReportContext,
+): string {
+  const label = context.t(`change.${entry.kind}`);
+  if (!entry.change) return label;
+  const parts = entry.change.changes.map((change) => {
+    const field = context.t(`change.${change.field}`);
+    if (change.field === 'other') return field;
+    const show = (value: string | number | null): string => {
+      if (value === null) return context.t('none');
+      if (change.field === 'status') return context.t(`plan:status.${value}`);
+      if (change.field === 'progress') return `${value} %`;
+      if (change.field === 'deadline') return context.date(String(value));
+      return context.orgName(String(value));
+    };
+    return context.t('change.fromTo', { field, from: show(change.from), to: show(change.to) });
+  });
+  return `${label}: ${parts.join('; ')}`;
+}
