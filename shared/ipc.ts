@@ -1,0 +1,148 @@
+// The contract between the renderer and the Electron main process: every capability the preload
+// exposes, its channel, the zod schema of its arguments (main validates every call with it
+// before doing anything) and its result type. One map types both sides; nothing else crosses.
+// Plan data does not travel here: the renderer reaches the durable store over a MessagePort
+// (ipcPlanStore.ts), handed over through `connectPlanStore`.
+import { z } from 'zod';
+import { PLAN_ID_PATTERN, type PlanFileError, type PlanFileMetadata } from './planFile';
+
+/** Every channel starts with this, so Accord's traffic is recognisable in logs and tests. */
+export const IPC_CHANNEL_PREFIX = 'accord:';
+
+const planId = z.string().regex(PLAN_ID_PATTERN);
+/** Long URLs carry nothing the app needs; the cap keeps hostile input small. */
+const MAX_URL_LENGTH = 2048;
+/** A sync server: https/wss, or http/ws for a workshop host on the local network. */
+export const serverUrlSchema = z.url({ protocol: /^(https?|wss?)$/ }).max(MAX_URL_LENGTH);
+/** Member tokens are opaque server-issued strings; this bounds them without knowing their form. */
+const memberToken = z.string().min(1).max(4096);
+const tokenKey = z.strictObject({ serverUrl: serverUrlSchema, planId });
+
+export const IPC_CHANNELS = {
+  /** Version and platform, for the About box and bug reports. */
+  getAppInfo: { channel: 'accord:app:get-info', args: z.tuple([]) },
+  /** Opens a link in the system browser if it is on the trusted list; says whether it did. */
+  openExternalLink: {
+    channel: 'accord:shell:open-external-link',
+    args: z.tuple([z.string().max(MAX_URL_LENGTH)]),
+  },
+  /** Asks where to save, then writes the plan as an `.accord` file. */
+  savePlanFile: {
+    channel: 'accord:plan-file:save',
+    args: z.tuple([z.strictObject({ planId, title: z.string().max(1000) })]),
+  },
+  /** Asks which `.accord` file to open, then merges it into the local store. */
+  openPlanFile: { channel: 'accord:plan-file:open', args: z.tuple([]) },
+  /** This member's token for a plan on a server, from the OS keychain, or null. */
+  getMemberToken: { channel: 'accord:member-token:get', args: z.tuple([tokenKey]) },
+  /** Keeps a member token in the OS keychain (safeStorage). */
+  setMemberToken: {
+    channel: 'accord:member-token:set',
+    args: z.tuple([tokenKey, memberToken]),
+  },
+  forgetMemberToken: { channel: 'accord:member-token:forget', args: z.tuple([tokenKey]) },
+  /**
+   * Asks main for a MessagePort to the durable store; it arrives as the `planStorePort` event
+   * and is then the renderer's PlanPersistence (ipcPlanStore.ts).
+   */
+  connectPlanStore: { channel: 'accord:plan-store:connect', args: z.tuple([]) },
+} as const satisfies Record<string, { channel: string; args: z.ZodTuple }>;
+
+export type IpcCapability = keyof typeof IPC_CHANNELS;
+/** Object.keys is typed string[]; IPC_CHANNELS is a literal, so its keys are exactly these. */
+export const IPC_CAPABILITIES = Object.keys(IPC_CHANNELS) as readonly IpcCapability[];
+export type IpcArgs<K extends IpcCapability> = z.output<(typeof IPC_CHANNELS)[K]['args']>;
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: string;
+}
+
+export type SavePlanFileOutcome =
+  | { readonly status: 'saved'; readonly path: string }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string };
+
+export type OpenPlanFileOutcome =
+  | { readonly status: 'opened'; readonly metadata: PlanFileMetadata }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly error: PlanFileError };
+
+export interface StoredToken {
+  /** false when the OS offers no keychain: the token is kept for this session only */
+  readonly persisted: boolean;
+}
+
+/** What each capability resolves to. */
+export interface IpcResults {
+  readonly getAppInfo: AppInfo;
+  readonly openExternalLink: boolean;
+  readonly savePlanFile: SavePlanFileOutcome;
+  readonly openPlanFile: OpenPlanFileOutcome;
+  readonly getMemberToken: string | null;
+  readonly setMemberToken: StoredToken;
+  readonly forgetMemberToken: undefined;
+  readonly connectPlanStore: undefined;
+}
+
+/** Commands from the native menu, which the renderer carries out (one path for menu and UI). */
+export const MENU_COMMANDS = {
+  /** File > New plan */
+  newPlan: 'newPlan',
+  /** File > Open plan file… */
+  openPlanFile: 'openPlanFile',
+  /** File > Save plan file… */
+  savePlanFile: 'savePlanFile',
+  /** File > Import… (spreadsheets, other plans' files) */
+  importPlan: 'importPlan',
+  /** File > Export… (PDF, XLSX, CSV, JSON, HTML) */
+  exportPlan: 'exportPlan',
+  /** File > Host a workshop… */
+  hostWorkshop: 'hostWorkshop',
+  /** Edit > Undo: the plan's UndoManager, which tracks only this user's edits */
+  undo: 'undo',
+  /** Edit > Redo */
+  redo: 'redo',
+} as const;
+export type MenuCommand = keyof typeof MENU_COMMANDS;
+
+/** An `accord://join?…` link, parsed and checked by main before the renderer sees it. */
+export const joinLinkSchema = z.strictObject({
+  serverUrl: serverUrlSchema,
+  planId,
+  /** the invite code; its format belongs to the server, so only its size is bounded */
+  invite: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+});
+export type JoinLink = z.output<typeof joinLinkSchema>;
+
+/** Messages main sends to the renderer. */
+export const IPC_EVENTS = {
+  menuCommand: {
+    channel: 'accord:event:menu-command',
+    payload: z.enum(MENU_COMMANDS),
+  },
+  joinLink: { channel: 'accord:event:join-link', payload: joinLinkSchema },
+  /** carries the store's MessagePort in its transfer list; the payload is empty */
+  planStorePort: { channel: 'accord:event:plan-store-port', payload: z.null() },
+} as const satisfies Record<string, { channel: string; payload: z.ZodType }>;
+
+export type IpcEvent = keyof typeof IPC_EVENTS;
+export type IpcEventPayload<K extends IpcEvent> = z.output<(typeof IPC_EVENTS)[K]['payload']>;
+
+/** Stops listening. */
+export type Unsubscribe = () => void;
+
+/**
+ * What the preload exposes as `window.accord`: one named function per capability, plus one
+ * subscription per event. Nothing generic (no channel parameter, no raw ipcRenderer).
+ */
+export type DesktopApi = {
+  readonly [K in IpcCapability]: (...args: IpcArgs<K>) => Promise<IpcResults[K]>;
+} & {
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe;
+  readonly onJoinLink: (listener: (link: JoinLink) => void) => Unsubscribe;
+};
+
+/** The global the preload defines; the renderer reads it as `window.accord`. */
+export const DESKTOP_API_GLOBAL = 'accord';
