@@ -1,0 +1,45 @@
+// A labelled input that writes when the user leaves it or presses Enter (dates: when picked), and
+// follows the plan when someone else changes the value while it is not being edited.
+import { useEffect, useState } from 'react';
+
+interface Props {
+  readonly label: string;
+  readonly value: string;
+  readonly type?: 'text' | 'date' | 'number' | 'url';
+  readonly disabled?: boolean;
+  readonly onCommit: (value: string) => void;
+}
+
+export function CommitField({ label, value, type = 'text', disabled, onCommit }: Props) {
+  const [draft, setDraft] = useState(value);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setDraft(value);
+  }, [value, editing]);
+  const commit = (next: string) => {
+    if (next !== value) onCommit(next);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type={type}
+        value={draft}
+        disabled={disabled}
+        onFocus={() => setEditing(true)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (type === 'date') commit(event.target.value);
+        }}
+        onBlur={() => {
+          setEditing(false);
+          if (type !== 'date') commit(draft);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(draft);
+          if (event.key === 'Escape') setDraft(value);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,140 @@
+// The action's own scalar fields: ref, objective, lead, contact, dates, status, progress, stage,
+// priority. Each writes on change (selects, dates) or when the field is left (text, numbers).
+import { useTranslation } from 'react-i18next';
+import * as actions from '../../../shared/plan/actions';
+import { ACTION_STATUS_LIST, PRIORITY_LIST, type Priority } from '../../../shared/plan/model';
+import type { Action } from '../../../shared/plan/schema';
+import { usePlanStore } from '../../state/planStore';
+import { CommitField } from '../common/CommitField';
+import { useOperation } from '../shell/useOperation';
+
+export function FieldsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const run = useOperation();
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const objectives = snapshot.objectives.filter((objective) => !objective.deletedAt);
+  const edit = (changes: actions.ActionChanges) =>
+    run((plan) => actions.edit(plan, action.id, changes));
+  return (
+    <div className="field-grid">
+      <CommitField
+        label={t('detail.ref')}
+        value={action.ref}
+        disabled={!canEdit}
+        onCommit={(ref) => edit({ ref })}
+      />
+      <label className="field">
+        <span>{t('detail.objective')}</span>
+        <select
+          disabled={!canEdit}
+          value={action.objectiveId ?? ''}
+          onChange={(event) =>
+            run((plan) =>
+              actions.move(plan, action.id, {
+                objectiveId: event.target.value || null,
+                index: Number.MAX_SAFE_INTEGER,
+              }),
+            )
+          }
+        >
+          <option value="">{t('table.noObjective')}</option>
+          {objectives.map((objective) => (
+            <option key={objective.id} value={objective.id}>
+              {objective.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('detail.lead')}</span>
+        <select
+          disabled={!canEdit}
+          value={action.leadOrgId ?? ''}
+          onChange={(event) => edit({ leadOrgId: event.target.value || null })}
+        >
+          <option value="">{t('table.none')}</option>
+          {snapshot.orgs.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommitField
+        label={t('detail.contact')}
+        value={action.contact}
+        disabled={!canEdit}
+        onCommit={(contact) => edit({ contact })}
+      />
+      <CommitField
+        label={t('detail.start')}
+        type="date"
+        value={action.start ?? ''}
+        disabled={!canEdit}
+        onCommit={(start) => edit({ start: start || null })}
+      />
+      <CommitField
+        label={t('detail.deadline')}
+        type="date"
+        value={action.deadline ?? ''}
+        disabled={!canEdit}
+        onCommit={(deadline) => edit({ deadline: deadline || null })}
+      />
+      <label className="field">
+        <span>{t('detail.status')}</span>
+        <select
+          disabled={!canEdit}
+          value={action.status}
+          onChange={(event) => edit({ status: event.target.value as Action['status'] })}
+        >
+          {ACTION_STATUS_LIST.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`, { ns: 'plan' })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommitField
+        label={t('detail.progress')}
+        type="number"
+        value={String(action.progress)}
+        disabled={!canEdit}
+        onCommit={(value) =>
+          edit({ progress: Math.round(Math.min(100, Math.max(0, Number(value) || 0))) })
+        }
+      />
+      <label className="field">
+        <span>{t('detail.stage')}</span>
+        <select
+          disabled={!canEdit}
+          value={action.stage}
+          onChange={(event) =>
+            run((plan) =>
+              event.target.value === 'agreed'
+                ? actions.agree(plan, action.id)
+                : actions.propose(plan, action.id),
+            )
+          }
+        >
+          <option value="proposed">{t('stage.proposed', { ns: 'plan' })}</option>
+          <option value="agreed">{t('stage.agreed', { ns: 'plan' })}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('detail.priority')}</span>
+        <select
+          disabled={!canEdit}
+          value={action.priority ?? ''}
+          onChange={(event) => edit({ priority: (event.target.value || null) as Priority | null })}
+        >
+          <option value="">{t('detail.noPriority')}</option>
+          {PRIORITY_LIST.map((priority) => (
+            <option key={priority} value={priority}>
+              {t(`priority.${priority}`, { ns: 'plan' })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

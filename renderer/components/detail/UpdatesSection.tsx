@@ -1,0 +1,116 @@
+// Dated progress reports with evidence links; adding one also sets the action's status and
+// progress when it is the latest (progressUpdates.add decides).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_STATUS_LIST, type ActionStatus } from '../../../shared/plan/model';
+import * as progressUpdates from '../../../shared/plan/progressUpdates';
+import type { Action } from '../../../shared/plan/schema';
+import { StatusBadge } from '../common/badges';
+import { todayIso, useFormat } from '../common/format';
+import { useOperation } from '../shell/useOperation';
+
+export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const run = useOperation();
+  const [at, setAt] = useState(todayIso());
+  const [status, setStatus] = useState<ActionStatus>(action.status);
+  const [progress, setProgress] = useState(String(action.progress));
+  const [note, setNote] = useState('');
+  const [evidence, setEvidence] = useState('');
+  return (
+    <section className="detail-section" aria-labelledby="updates-head">
+      <h3 id="updates-head">{t('detail.updates')}</h3>
+      {action.updates.length === 0 && <p className="muted">{t('detail.none')}</p>}
+      <ol className="thread">
+        {[...action.updates].reverse().map((update) => (
+          <li key={update.id}>
+            <div className="thread-meta">
+              <strong>{format.date(update.at)}</strong> · {update.authorName} ·{' '}
+              <StatusBadge status={update.status} /> {format.percent(update.progress)}
+            </div>
+            {update.note && <p className="pre">{update.note}</p>}
+            {update.evidence.length > 0 && (
+              <ul className="evidence">
+                {update.evidence.map((link) => (
+                  <li key={link}>
+                    <a href={link} target="_blank" rel="noreferrer noopener">
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      {canEdit && (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const added = run((plan) =>
+              progressUpdates.add(plan, action.id, {
+                at,
+                status,
+                progress: Math.round(Math.min(100, Math.max(0, Number(progress) || 0))),
+                note,
+                evidence: evidence
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+              }),
+            );
+            if (added) {
+              setNote('');
+              setEvidence('');
+            }
+          }}
+        >
+          <div className="field-grid">
+            <label className="field">
+              <span>{t('detail.updateDate')}</span>
+              <input type="date" value={at} onChange={(event) => setAt(event.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('detail.status')}</span>
+              <select
+                value={status}
+                onChange={(event) => setStatus(event.target.value as ActionStatus)}
+              >
+                {ACTION_STATUS_LIST.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`status.${value}`, { ns: 'plan' })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('detail.progress')}</span>
+              <input
+                type="number"
+                min={0}
+                max={100}
+                value={progress}
+                onChange={(event) => setProgress(event.target.value)}
+              />
+            </label>
+          </div>
+          <label className="field block">
+            <span>{t('detail.note')}</span>
+            <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+          </label>
+          <label className="field block">
+            <span>{t('detail.evidence')}</span>
+            <textarea
+              rows={2}
+              value={evidence}
+              onChange={(event) => setEvidence(event.target.value)}
+            />
+          </label>
+          <button type="submit">{t('detail.addUpdate')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+// The drafting screen: filters, the grouped virtual table, and the open action's detail panel.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as actions from '../../../shared/plan/actions';
+import * as objectives from '../../../shared/plan/objectives';
+import { tableRows } from '../../selectors/actionRows';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { useViewStore } from '../../state/viewStore';
+import { todayIso, useFormat } from '../common/format';
+import { ActionDetail } from '../detail/ActionDetail';
+import { useOperation } from '../shell/useOperation';
+import { ActionTable } from '../table/ActionTable';
+import { FilterBar } from './FilterBar';
+
+export function ActionsScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const run = useOperation();
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const canEdit = usePlanStore(selectCanEdit);
+  const { filters, sort, descending, actionId } = useViewStore();
+  const today = todayIso();
+  const rows = useMemo(
+    () => tableRows(snapshot, filters, sort, descending, today),
+    [snapshot, filters, sort, descending, today],
+  );
+  const total = useMemo(
+    () => snapshot.actions.reduce((count, action) => count + (action.deletedAt ? 0 : 1), 0),
+    [snapshot.actions],
+  );
+  const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
+
+  return (
+    <div className={`actions-screen${actionId ? ' with-detail' : ''}`}>
+      <div className="actions-main">
+        <div className="screen-head">
+          <FilterBar
+            orgs={snapshot.orgs}
+            shown={format.number(shown)}
+            total={format.number(total)}
+          />
+          {canEdit && (
+            <div className="head-buttons">
+              <button
+                type="button"
+                className="primary"
+                aria-keyshortcuts="N"
+                title={t('table.addActionHint')}
+                onClick={() => {
+                  const firstObjective = snapshot.objectives.find(
+                    (objective) => !objective.deletedAt,
+                  );
+                  run((plan) =>
+                    actions.create(plan, {
+                      title: t('table.newAction'),
+                      objectiveId: firstObjective?.id ?? null,
+                    }),
+                  );
+                }}
+              >
+                + {t('table.addAction')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  run((plan) => objectives.create(plan, { title: t('table.newObjective') }))
+                }
+              >
+                + {t('table.addObjective')}
+              </button>
+            </div>
+          )}
+        </div>
+        {total === 0 ? (
+          <p className="empty">{t('table.emptyPlan')}</p>
+        ) : shown === 0 ? (
+          <p className="empty">{t('table.empty')}</p>
+        ) : null}
+        <ActionTable rows={rows} orgs={snapshot.orgs} />
+      </div>
+      {actionId && <ActionDetail actionId={actionId} />}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+// Browse a framework's items with the actions linked to each; enter the national plan's items or
+// a custom framework's (pasted as lines "code title"), clearly marked as entered by the owners.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  builtInFrameworks,
+  HRAP_FRAMEWORK_ID,
+  itemTitle,
+  linkKey,
+  textIn,
+  type Framework,
+} from '../../../shared/frameworks';
+import * as customFrameworks from '../../../shared/plan/customFrameworks';
+import { coverage, frameworksOf } from '../../../shared/plan/views';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { setView } from '../../state/viewStore';
+import { NO_FILTERS } from '../../state/viewState';
+import { useFormat } from '../common/format';
+import { useOperation } from '../shell/useOperation';
+
+/** "2.1 Labour inspection" → code 2.1, title "Labour inspection". */
+export function parseItemLines(text: string): { code: string; title: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.search(/\s/);
+      return space === -1
+        ? { code: line, title: line }
+        : { code: line.slice(0, space).replace(/[.:]$/, ''), title: line.slice(space + 1).trim() };
+    });
+}
+
+export function FrameworksScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const canEdit = usePlanStore(selectCanEdit);
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const frameworks = useMemo(() => frameworksOf(snapshot, builtInFrameworks), [snapshot]);
+  const [selectedId, setSelectedId] = useState(frameworks[0]!.id);
+  const framework = frameworks.find((candidate) => candidate.id === selectedId) ?? frameworks[0]!;
+  const linked = useMemo(() => {
+    const all = coverage(snapshot, {
+      ...framework,
+      coverageKinds: [...new Set(framework.items.map((item) => item.kind))],
+    });
+    return new Map(all.map((row) => [row.item.code, row.actionIds.length]));
+  }, [snapshot, framework]);
+  const editable = framework.origin === 'plan' || framework.id === HRAP_FRAMEWORK_ID;
+
+  return (
+    <div className="frameworks">
+      <nav className="framework-list" aria-label={t('frameworks.title')}>
+        {frameworks.map((candidate) => (
+          <button
+            key={candidate.id}
+            type="button"
+            className="tab vertical"
+            aria-current={candidate.id === framework.id ? 'true' : undefined}
+            onClick={() => setSelectedId(candidate.id)}
+          >
+            {textIn(candidate.shortName, format.language)}
+          </button>
+        ))}
+        {canEdit && <NewFramework onCreated={setSelectedId} />}
+      </nav>
+      <section className="page framework-page">
+        <h2>{textIn(framework.name, format.language)}</h2>
+        <p className="muted">{t('frameworks.source', { source: framework.source.title })}</p>
+        {(framework.origin === 'plan' || framework.id === HRAP_FRAMEWORK_ID) && (
+          <p className="banner">{t('frameworks.entered')}</p>
+        )}
+        {framework.items.length === 0 && <p className="muted">{t('frameworks.empty')}</p>}
+        <ul className="framework-items">
+          {framework.items.map((item) => {
+            const count = linked.get(item.code) ?? 0;
+            return (
+              <li
+                key={item.code}
+                className={`framework-item kind-${item.kind}${item.parent ? ' nested' : ''}`}
+              >
+                <strong>{item.code}</strong> <span>{itemTitle(item, format.language)}</span>
+                <button
+                  type="button"
+                  className={`link-button count${count ? '' : ' zero'}`}
+                  onClick={() =>
+                    setView({
+                      screen: 'actions',
+                      actionId: null,
+                      filters: { ...NO_FILTERS, link: linkKey(framework.id, item.code) },
+                    })
+                  }
+                >
+                  {t('frameworks.linkedActions', { n: format.number(count) })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {canEdit && editable && <AddItems framework={framework} />}
+      </section>
+    </div>
+  );
+}
+
+function AddItems({ framework }: { framework: Framework }) {
+  const { t } = useTranslation();
+  const run = useOperation();
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const [text, setText] = useState('');
+  const submit = () => {
+    const items = parseItemLines(text);
+    const done = run((plan) => {
+      if (!snapshot.customFrameworks.some((custom) => custom.id === framework.id)) {
+        customFrameworks.create(plan, {
+          id: framework.id,
+          name: framework.name.en,
+          shortName: framework.shortName.en,
+        });
+      }
+      customFrameworks.addItems(plan, framework.id, items);
+      return true;
+    });
+    if (done) setText('');
+  };
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h3>{t('frameworks.addItems')}</h3>
+      <p className="muted">{t('frameworks.addItemsHint')}</p>
+      <label className="field block">
+        <span className="sr-only">{t('frameworks.addItems')}</span>
+        <textarea rows={5} value={text} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <button type="submit" disabled={!text.trim()}>
+        {t('frameworks.addItemsButton')}
+      </button>
+    </form>
+  );
+}
+
+function NewFramework({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const run = useOperation();
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const id = run((plan) => customFrameworks.create(plan, { name: name.trim() }));
+        if (id) {
+          setName('');
+          onCreated(id);
+        }
+      }}
+    >
+      <label className="field block">
+        <span>{t('frameworks.frameworkName')}</span>
+        <input value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <button type="submit" disabled={!name.trim()}>
+        {t('frameworks.newFramework')}
+      </button>
+    </form>
+  );
+}

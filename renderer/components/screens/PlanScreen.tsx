@@ -1,0 +1,148 @@
+// The plan itself: title, summary, country and period; for a server plan, who its members are,
+// with roles, and who is online now.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as meta from '../../../shared/plan/meta';
+import { findPlan, localUser, saveLocalUser } from '../../session/localPlans';
+import { listMembers, type Member } from '../../session/serverApi';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { CommitField } from '../common/CommitField';
+import { useSession } from '../shell/planContext';
+import { useOperation } from '../shell/useOperation';
+
+export function PlanScreen() {
+  const { t } = useTranslation();
+  const run = useOperation();
+  const session = useSession();
+  const canEdit = usePlanStore(selectCanEdit);
+  const planId = usePlanStore((state) => state.planId)!;
+  const role = usePlanStore((state) => state.role);
+  const peers = usePlanStore((state) => state.peers);
+  const planMeta = usePlanStore((state) => state.snapshot!.meta);
+  const entry = findPlan(planId);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [name, setName] = useState(localUser().name);
+
+  useEffect(() => {
+    if (!entry?.server) return;
+    listMembers(entry.server.url, planId, entry.server.token)
+      .then(setMembers)
+      .catch(() => setMembers([]));
+  }, [entry?.server, planId]);
+
+  return (
+    <section className="page">
+      <h2>{t('planScreen.title')}</h2>
+      <div className="field-grid">
+        <CommitField
+          label={t('planScreen.planTitle')}
+          value={planMeta.title}
+          disabled={!canEdit}
+          onCommit={(title) => run((plan) => meta.setTitle(plan, title))}
+        />
+        <CommitField
+          label={t('planScreen.country')}
+          value={planMeta.country}
+          disabled={!canEdit}
+          onCommit={(country) => run((plan) => meta.setCountry(plan, country))}
+        />
+        <CommitField
+          label={t('planScreen.periodStart')}
+          type="date"
+          value={planMeta.period?.start ?? ''}
+          disabled={!canEdit}
+          onCommit={(start) =>
+            run((plan) =>
+              meta.setPeriod(
+                plan,
+                start && planMeta.period
+                  ? { ...planMeta.period, start }
+                  : start
+                    ? { start, end: start }
+                    : null,
+              ),
+            )
+          }
+        />
+        <CommitField
+          label={t('planScreen.periodEnd')}
+          type="date"
+          value={planMeta.period?.end ?? ''}
+          disabled={!canEdit}
+          onCommit={(end) =>
+            run((plan) =>
+              meta.setPeriod(
+                plan,
+                end && planMeta.period
+                  ? { ...planMeta.period, end }
+                  : end
+                    ? { start: end, end }
+                    : null,
+              ),
+            )
+          }
+        />
+      </div>
+      <CommitField
+        label={t('planScreen.summary')}
+        value={planMeta.summary}
+        disabled={!canEdit}
+        onCommit={(summary) => run((plan) => meta.setSummary(plan, summary))}
+      />
+      <form
+        className="row-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const user = saveLocalUser({ name: name.trim() });
+          session.awareness.setLocalStateField('user', {
+            id: user.id,
+            name: user.name,
+            org: user.org,
+            color: user.color,
+          });
+        }}
+      >
+        <label className="field grow">
+          <span>{t('planScreen.profile')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} />
+        </label>
+        <button type="submit">{t('detail.save')}</button>
+      </form>
+      <h3>{t('planScreen.members')}</h3>
+      <p className="muted">
+        {entry?.server
+          ? t('planScreen.serverPlan', {
+              server: new URL(entry.server.url).host,
+              role: t(`start.role.${role}`),
+            })
+          : t('planScreen.localPlan')}
+      </p>
+      {members.length > 0 && (
+        <table className="mini-table">
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.name}
+                  {member.id === entry?.server?.memberId ? ` (${t('planScreen.you')})` : ''}
+                </td>
+                <td>{member.organisation}</td>
+                <td>{t(`start.role.${member.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('planScreen.online')}</h3>
+      <ul className="plain-list">
+        {peers.map((peer) => (
+          <li key={peer.clientId}>
+            <span className="swatch" style={{ background: peer.color }} aria-hidden="true" />{' '}
+            {peer.name}
+            {peer.org ? ` · ${peer.org}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+// Actions on a time axis from start to deadline, grouped by objective, with today's line and
+// overdue bars in red. Rows are virtualised like the table, so large plans stay smooth.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '../../../shared/plan/schema';
+import { actionsByObjective, isOverdue } from '../../../shared/plan/views';
+import { usePlanStore } from '../../state/planStore';
+import { openAction, setView } from '../../state/viewStore';
+import { todayIso, useFormat } from '../common/format';
+
+const ROW = 30;
+const DAY_MS = 86_400_000;
+
+type Row =
+  | { kind: 'objective'; key: string; title: string }
+  | { kind: 'action'; key: string; action: Action };
+
+export function TimelineScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const today = todayIso();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const { rows, from, to, undated } = useMemo(() => {
+    const out: Row[] = [];
+    let min = Infinity;
+    let max = -Infinity;
+    let undatedCount = 0;
+    for (const group of actionsByObjective(snapshot)) {
+      const dated = group.actions.filter((action) => action.start || action.deadline);
+      undatedCount += group.actions.length - dated.length;
+      if (dated.length === 0) continue;
+      out.push({
+        kind: 'objective',
+        key: `o-${group.objective?.id ?? 'none'}`,
+        title: group.objective?.title ?? t('table.noObjective'),
+      });
+      for (const action of dated) {
+        out.push({ kind: 'action', key: action.id, action });
+        for (const date of [action.start, action.deadline]) {
+          if (date) {
+            const time = Date.parse(date);
+            min = Math.min(min, time);
+            max = Math.max(max, time);
+          }
+        }
+      }
+    }
+    const now = Date.parse(today);
+    min = Math.min(min, now);
+    max = Math.max(max, now);
+    return { rows: out, from: min - 15 * DAY_MS, to: max + 15 * DAY_MS, undated: undatedCount };
+  }, [snapshot, today, t]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
+  const span = Math.max(DAY_MS, to - from);
+  const x = (date: string) => ((Date.parse(date) - from) / span) * 100;
+  const years: number[] = [];
+  for (let year = new Date(from).getUTCFullYear() + 1; Date.UTC(year, 0, 1) < to; year++)
+    years.push(year);
+
+  return (
+    <div className="timeline">
+      <p className="muted">
+        {t('timeline.legend')} {undated > 0 && t('timeline.undated', { n: format.number(undated) })}
+      </p>
+      <div className="timeline-axis" aria-hidden="true">
+        {years.map((year) => (
+          <span key={year} style={{ left: `calc(35% + ${x(`${year}-01-01`) * 0.65}%)` }}>
+            {year}
+          </span>
+        ))}
+      </div>
+      <div ref={scrollRef} className="timeline-body">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div className="today-line" style={{ left: `calc(35% + ${x(today) * 0.65}%)` }}>
+            <span>{t('timeline.today')}</span>
+          </div>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            const style = { transform: `translateY(${item.start}px)` };
+            if (row.kind === 'objective') {
+              return (
+                <div key={row.key} className="timeline-row timeline-group" style={style}>
+                  {row.title}
+                </div>
+              );
+            }
+            const { action } = row;
+            const start = action.start ?? action.deadline!;
+            const end = action.deadline ?? action.start!;
+            const late = isOverdue(action, today);
+            return (
+              <div key={row.key} className="timeline-row" style={style}>
+                <button
+                  type="button"
+                  className="timeline-label link-button"
+                  onClick={() => {
+                    setView({ screen: 'actions' });
+                    openAction(action.id);
+                  }}
+                >
+                  <span className="ref">{action.ref}</span> {action.title}
+                </button>
+                <div className="timeline-track">
+                  <span
+                    className={`timeline-bar status-${action.status}${late ? ' late' : ''}`}
+                    style={{ left: `${x(start)}%`, width: `${Math.max(0.6, x(end) - x(start))}%` }}
+                    title={`${format.date(action.start)} – ${format.date(action.deadline)}`}
+                  >
+                    <span className="timeline-fill" style={{ width: `${action.progress}%` }} />
+                  </span>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Removed actions, newest first: restore them, or (editors) delete them for ever.
+import { useTranslation } from 'react-i18next';
+import * as actions from '../../../shared/plan/actions';
+import { trash } from '../../../shared/plan/views';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { useFormat } from '../common/format';
+import { useOperation } from '../shell/useOperation';
+
+export function TrashScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const run = useOperation();
+  const canEdit = usePlanStore(selectCanEdit);
+  const snapshot = usePlanStore((state) => state.snapshot)!;
+  const removed = trash(snapshot);
+  return (
+    <section className="page">
+      <h2>{t('trash.title')}</h2>
+      {removed.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      <ul className="plain-list">
+        {removed.map((action) => (
+          <li key={action.id} className="list-row">
+            <span>
+              <span className="ref">{action.ref}</span> {action.title}
+            </span>
+            <span className="muted">
+              {t('trash.removedAt', { when: format.date(action.deletedAt) })}
+            </span>
+            {canEdit && (
+              <>
+                <button
+                  type="button"
+                  onClick={() => run((plan) => actions.restore(plan, action.id))}
+                >
+                  {t('trash.restore')}
+                </button>
+                <button
+                  type="button"
+                  className="link-button danger-text"
+                  onClick={() => run((plan) => actions.purge(plan, action.id))}
+                >
+                  {t('trash.purge')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// The open plan: top bar (plan, sections, sync, presence, undo/redo, preferences) and the chosen
+// screen. Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo this user's own changes only.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
+import { SCREENS, type Screen } from '../../state/viewState';
+import { ActionsScreen } from '../screens/ActionsScreen';
+import { DashboardScreen } from '../dashboard/DashboardScreen';
+import { FrameworksScreen } from '../screens/FrameworksScreen';
+import { OrganisationsScreen } from '../screens/OrganisationsScreen';
+import { PlanScreen } from '../screens/PlanScreen';
+import { TimelineScreen } from '../screens/TimelineScreen';
+import { TrashScreen } from '../screens/TrashScreen';
+import { Notice } from './Notice';
+import { useSession } from './planContext';
+import { Preferences } from './Preferences';
+import { PresenceBar } from './PresenceBar';
+import { SyncIndicator } from './SyncIndicator';
+
+const SCREEN_LIST = Object.keys(SCREENS) as Screen[];
+
+export function Workspace() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const screen = useViewStore((state) => state.screen);
+  const title = usePlanStore((state) => state.snapshot?.meta.title ?? '');
+  const canEdit = usePlanStore(selectCanEdit);
+  const canUndo = usePlanStore((state) => state.canUndo);
+  const canRedo = usePlanStore((state) => state.canRedo);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || !canEdit) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) session.undo.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') session.undo.redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, canEdit]);
+
+  useEffect(() => {
+    document.title = title ? `${title} · Accord` : 'Accord';
+  }, [title]);
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <button type="button" className="link-button brand" onClick={() => openPlanView(null)}>
+          ← {t('nav.plans')}
+        </button>
+        <h1 className="plan-title">{title}</h1>
+        <SyncIndicator />
+        <PresenceBar />
+        <div className="spacer" />
+        {canEdit ? (
+          <div className="undo-buttons">
+            <button
+              type="button"
+              disabled={!canUndo}
+              aria-keyshortcuts="Control+Z"
+              onClick={() => session.undo.undo()}
+            >
+              ↶ {t('toolbar.undo')}
+            </button>
+            <button
+              type="button"
+              disabled={!canRedo}
+              aria-keyshortcuts="Control+Shift+Z"
+              onClick={() => session.undo.redo()}
+            >
+              ↷ {t('toolbar.redo')}
+            </button>
+          </div>
+        ) : (
+          <span className="badge readonly" data-testid="read-only">
+            {t('toolbar.readOnly')}
+          </span>
+        )}
+        <Preferences />
+      </header>
+      <nav className="tabs" aria-label={t('nav.main')}>
+        {SCREEN_LIST.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="tab"
+            aria-current={screen === id ? 'page' : undefined}
+            onClick={() => openScreen(id)}
+          >
+            {t(`nav.${id}`)}
+          </button>
+        ))}
+      </nav>
+      <Notice />
+      <main className="screen">
+        {screen === 'actions' && <ActionsScreen />}
+        {screen === 'dashboard' && <DashboardScreen />}
+        {screen === 'timeline' && <TimelineScreen />}
+        {screen === 'organisations' && <OrganisationsScreen />}
+        {screen === 'frameworks' && <FrameworksScreen />}
+        {screen === 'trash' && <TrashScreen />}
+        {screen === 'plan' && <PlanScreen />}
+      </main>
+    </div>
+  );
+}

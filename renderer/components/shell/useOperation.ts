@@ -1,0 +1,24 @@
+// Runs a shared operation on the open plan; a refusal (PlanError) becomes a notice for the user
+// instead of an uncaught error, and the plan is unchanged (operations validate before writing).
+import { useCallback } from 'react';
+import type { Plan } from '../../../shared/plan/plan';
+import { usePlanStore } from '../../state/planStore';
+import { useSession } from './planContext';
+
+export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefined {
+  const session = useSession();
+  return useCallback(
+    <T>(operation: (plan: Plan) => T): T | undefined => {
+      if (usePlanStore.getState().role === 'viewer') return undefined;
+      try {
+        return operation(session.plan);
+      } catch (error) {
+        usePlanStore.setState({
+          notice: error instanceof Error ? error.message : String(error),
+        });
+        return undefined;
+      }
+    },
+    [session],
+  );
+}

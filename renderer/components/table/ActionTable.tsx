@@ -1,0 +1,236 @@
+// The actions table: a virtual grid (only visible rows exist in the DOM) of objective headers and
+// action rows, with a spreadsheet cursor: arrows move, Enter edits, Escape stops, O opens the
+// detail panel, N adds an action under the current objective and starts typing its title.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as actions from '../../../shared/plan/actions';
+import type { Organisation } from '../../../shared/plan/schema';
+import type { TableRow } from '../../selectors/actionRows';
+import { selectCanEdit, usePlanStore, type Peer } from '../../state/planStore';
+import { openAction, useViewStore } from '../../state/viewStore';
+import { todayIso } from '../common/format';
+import { useOperation } from '../shell/useOperation';
+import { ActionRow } from './ActionRow';
+import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { ObjectiveRow } from './ObjectiveRow';
+
+const NO_PEERS: readonly Peer[] = [];
+const TITLE_COLUMN = COLUMNS.findIndex((column) => column.id === 'title');
+
+interface Props {
+  readonly rows: readonly TableRow[];
+  readonly orgs: readonly Organisation[];
+}
+
+export function ActionTable({ rows, orgs }: Props) {
+  const { t } = useTranslation();
+  const run = useOperation();
+  const canEdit = usePlanStore(selectCanEdit);
+  const peers = usePlanStore((state) => state.peers);
+  const selectedId = useViewStore((state) => state.actionId);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [cursor, setCursor] = useState({ row: 0, column: TITLE_COLUMN });
+  const [editing, setEditing] = useState(false);
+  const [editAfterCreate, setEditAfterCreate] = useState<string | null>(null);
+  const today = todayIso();
+
+  const orgNames = useMemo(() => new Map(orgs.map((org) => [org.id, org.name])), [orgs]);
+  const peersByAction = useMemo(() => {
+    const map = new Map<string, Peer[]>();
+    for (const peer of peers) {
+      if (peer.focus) map.set(peer.focus.actionId, [...(map.get(peer.focus.actionId) ?? []), peer]);
+    }
+    return map;
+  }, [peers]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const focusCursor = useCallback(() => {
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>('.cell.active')?.focus();
+    });
+  }, []);
+
+  const moveTo = useCallback(
+    (row: number, column: number) => {
+      const next = {
+        row: Math.max(0, Math.min(rows.length - 1, row)),
+        column: Math.max(0, Math.min(COLUMNS.length - 1, column)),
+      };
+      setCursor(next);
+      setEditing(false);
+      virtualizer.scrollToIndex(next.row, { align: 'auto' });
+      focusCursor();
+    },
+    [rows.length, virtualizer, focusCursor],
+  );
+
+  // A newly added action: put the cursor on its title and start editing once its row exists.
+  useEffect(() => {
+    if (!editAfterCreate) return;
+    const index = rows.findIndex((row) => row.key === editAfterCreate);
+    if (index === -1) return;
+    setEditAfterCreate(null);
+    setCursor({ row: index, column: TITLE_COLUMN });
+    setEditing(true);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [rows, editAfterCreate, virtualizer]);
+
+  const objectiveAt = (rowIndex: number): string | null => {
+    for (let i = Math.min(rowIndex, rows.length - 1); i >= 0; i--) {
+      const row = rows[i]!;
+      if (row.kind === 'objective') return row.objective?.id ?? null;
+      return row.action.objectiveId;
+    }
+    return null;
+  };
+
+  const addAction = (objectiveId: string | null) => {
+    const id = run((plan) => actions.create(plan, { title: t('table.newAction'), objectiveId }));
+    if (id) setEditAfterCreate(id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = rows[cursor.row];
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(cursor.row + 1, cursor.column);
+        break;
+      case 'ArrowUp':
+        moveTo(cursor.row - 1, cursor.column);
+        break;
+      case 'ArrowRight':
+        moveTo(cursor.row, cursor.column + 1);
+        break;
+      case 'ArrowLeft':
+        moveTo(cursor.row, cursor.column - 1);
+        break;
+      case 'Home':
+        moveTo(0, cursor.column);
+        break;
+      case 'End':
+        moveTo(rows.length - 1, cursor.column);
+        break;
+      case 'PageDown':
+        moveTo(cursor.row + 15, cursor.column);
+        break;
+      case 'PageUp':
+        moveTo(cursor.row - 15, cursor.column);
+        break;
+      case 'Enter':
+      case 'F2':
+        if (row?.kind === 'action' && COLUMNS[cursor.column]!.editable && canEdit) setEditing(true);
+        else if (row?.kind === 'action') openAction(row.action.id);
+        break;
+      case 'o':
+      case 'O':
+        if (row?.kind === 'action') openAction(row.action.id);
+        break;
+      case 'n':
+      case 'N':
+        if (canEdit) addAction(objectiveAt(cursor.row));
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const onCell = useCallback(
+    (rowIndex: number, column: number, edit: boolean) => {
+      setCursor({ row: rowIndex, column });
+      setEditing(edit && canEdit);
+    },
+    [canEdit],
+  );
+  const onEditDone = useCallback(
+    (move?: 'down') => {
+      setEditing(false);
+      if (move === 'down') setCursor((current) => ({ ...current, row: current.row + 1 }));
+      focusCursor();
+    },
+    [focusCursor],
+  );
+
+  return (
+    <div className="table-wrap">
+      <div
+        className="grid"
+        role="grid"
+        aria-label={t('table.label')}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={COLUMNS.length}
+        aria-describedby="table-keys"
+        onKeyDown={onKeyDown}
+      >
+        <div
+          role="row"
+          className="grid-row grid-head"
+          style={{ gridTemplateColumns: GRID_TEMPLATE }}
+        >
+          {COLUMNS.map((column) => (
+            <div key={column.id} role="columnheader" className={`cell cell-${column.id}`}>
+              {column.id === 'open' ? '' : t(`table.${column.id}`)}
+            </div>
+          ))}
+        </div>
+        <div
+          ref={scrollRef}
+          className="grid-body"
+          tabIndex={rows.length === 0 ? 0 : -1}
+          style={{ ['--grid-template' as string]: GRID_TEMPLATE }}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              if (row.kind === 'objective') {
+                return (
+                  <ObjectiveRow
+                    key={row.key}
+                    row={row}
+                    top={item.start}
+                    rowIndex={item.index}
+                    active={cursor.row === item.index}
+                    canEdit={canEdit}
+                    onAdd={addAction}
+                    onFocus={() => setCursor({ row: item.index, column: cursor.column })}
+                  />
+                );
+              }
+              const active = cursor.row === item.index;
+              return (
+                <ActionRow
+                  key={row.key}
+                  action={row.action}
+                  rowIndex={item.index}
+                  top={item.start}
+                  orgs={orgs}
+                  orgNames={orgNames}
+                  today={today}
+                  activeColumn={active ? cursor.column : -1}
+                  editing={active && editing}
+                  canEdit={canEdit}
+                  peers={peersByAction.get(row.action.id) ?? NO_PEERS}
+                  selected={selectedId === row.action.id}
+                  onCell={onCell}
+                  onEditDone={onEditDone}
+                  onOpen={openAction}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <p id="table-keys" className="hint">
+        {t('table.keyboardHelp')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// The actions table's columns, in keyboard order. `editable` columns open an editor on Enter.
+export const COLUMNS = [
+  { id: 'open', width: '44px', editable: false },
+  { id: 'ref', width: '80px', editable: true },
+  { id: 'title', width: 'minmax(240px, 1fr)', editable: true },
+  { id: 'lead', width: '200px', editable: true },
+  { id: 'deadline', width: '140px', editable: true },
+  { id: 'status', width: '140px', editable: true },
+  { id: 'progress', width: '110px', editable: true },
+  { id: 'stage', width: '120px', editable: true },
+  { id: 'health', width: '110px', editable: false },
+] as const;
+export type ColumnId = (typeof COLUMNS)[number]['id'];
+
+export const GRID_TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
+export const ROW_HEIGHT = 40;

@@ -1,0 +1,31 @@
+// Entry point: i18n, the local replica (chosen once: desktop store or IndexedDB), the app, and the
+// service worker that lets the web app reload with no network.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './components/shell/App';
+import { createAppI18n } from './i18n/setup';
+import { chooseLocalReplica } from './session/localReplica';
+import './styles.css';
+
+const i18n = createAppI18n();
+const replicaFactory = chooseLocalReplica();
+const theme = localStorage.getItem('accord.theme');
+document.documentElement.dataset.theme =
+  theme === 'dark' || theme === 'light'
+    ? theme
+    : matchMedia('(prefers-color-scheme: dark)').matches
+      ? 'dark'
+      : 'light';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App replicaFactory={replicaFactory} />
+    </I18nextProvider>
+  </StrictMode>,
+);
+
+if ('serviceWorker' in navigator && location.protocol.startsWith('http') && import.meta.env.PROD) {
+  void navigator.serviceWorker.register('./sw.js');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as actions from '../../shared/plan/actions';
+import { TestPlan } from '../../shared/plan/testing';
+import { NO_FILTERS } from '../state/viewState';
+import { tableRows } from './actionRows';
+
+const TODAY = '2025-06-15';
+
+describe('tableRows', () => {
+  it('puts a header before each objective and filters by text', () => {
+    const test = TestPlan.withActions(3);
+    actions.edit(test.plan, test.actionId(1), { title: 'Inspect brick kilns' });
+    const all = tableRows(test.snapshot(), NO_FILTERS, 'order', false, TODAY);
+    expect(all.map((row) => row.kind)).toEqual(['objective', 'action', 'action', 'action']);
+    const found = tableRows(
+      test.snapshot(),
+      { ...NO_FILTERS, text: 'kiln' },
+      'order',
+      false,
+      TODAY,
+    );
+    expect(found.filter((row) => row.kind === 'action')).toHaveLength(1);
+  });
+
+  it('sorts within the objective by title, descending', () => {
+    const test = TestPlan.withActions(3);
+    const rows = tableRows(test.snapshot(), NO_FILTERS, 'title', true, TODAY);
+    expect(rows.flatMap((row) => (row.kind === 'action' ? [row.action.title] : []))).toEqual([
+      'Action 3',
+      'Action 2',
+      'Action 1',
+    ]);
+  });
+});

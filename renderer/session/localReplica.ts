@@ -1,0 +1,56 @@
+// The plan's copy on this computer, behind one seam (DESIGN.md, Architecture): IndexedDB through
+// y-indexeddb when the renderer is a web page, or the desktop's durable store (a PlanPersistence
+// reached through the preload API) in Electron. Chosen once at startup.
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { PlanPersistence } from '../../shared/persistence';
+
+export interface LocalReplica {
+  /** resolves once everything stored has been applied to the doc */
+  readonly whenLoaded: Promise<void>;
+  destroy(): void;
+}
+
+export type LocalReplicaFactory = (planId: string, doc: Y.Doc) => LocalReplica;
+
+/** y-indexeddb keeps the doc in a database named after the plan and writes every update. */
+export function indexedDbReplica(planId: string, doc: Y.Doc): LocalReplica {
+  const persistence = new IndexeddbPersistence(`accord-plan-${planId}`, doc);
+  return {
+    whenLoaded: persistence.whenSynced.then(() => undefined),
+    destroy: () => void persistence.destroy(),
+  };
+}
+
+/** Any PlanPersistence (the desktop store): load once, then append each update as it happens. */
+export function persistenceReplica(persistence: PlanPersistence): LocalReplicaFactory {
+  return (planId, doc) => {
+    const origin = { kind: 'local-replica', planId } as const;
+    const onUpdate = (update: Uint8Array, from: unknown) => {
+      if (from !== origin) void persistence.append(planId, update);
+    };
+    const whenLoaded = persistence.load(planId).then((stored) => {
+      if (stored) Y.applyUpdate(doc, stored, origin);
+      doc.on('update', onUpdate);
+    });
+    return { whenLoaded, destroy: () => doc.off('update', onUpdate) };
+  };
+}
+
+/** Removes a plan's IndexedDB copy (the start screen's "remove from this computer"). */
+export async function clearIndexedDbReplica(planId: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(`accord-plan-${planId}`);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+interface DesktopBridge {
+  readonly persistence?: PlanPersistence;
+}
+
+/** The desktop shell's store when the preload offers one, else IndexedDB. */
+export function chooseLocalReplica(): LocalReplicaFactory {
+  const bridge = (globalThis as { accord?: DesktopBridge }).accord;
+  return bridge?.persistence ? persistenceReplica(bridge.persistence) : indexedDbReplica;
+}

@@ -1,0 +1,130 @@
+// The connection of one plan to its sync server: the stock y-websocket provider plus our
+// "stored" acknowledgement (server/protocol.ts, MESSAGE.stored), turned into a SyncState.
+import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { describeSync, pendingChanges, type SyncState } from './syncState';
+
+/** Our message type for "everything up to this state vector is stored durably". */
+const MESSAGE_STORED = 100;
+/** Cap on the reconnect backoff: a workshop LAN that blinks should come back within seconds. */
+const MAX_BACKOFF_MS = 5_000;
+
+export interface ServerLinkOptions {
+  readonly serverUrl: string;
+  readonly planId: string;
+  readonly token: string;
+  readonly doc: Y.Doc;
+  /** the last acknowledged state vector from a previous session (base64), if any */
+  readonly storedState: string | null;
+  readonly onState: (state: SyncState) => void;
+  /** called with the new acknowledged state vector (base64) so it survives a reload */
+  readonly onStored: (storedState: string) => void;
+  readonly onDenied: (reason: string) => void;
+  /** called once the first exchange with the server is complete */
+  readonly onSynced: () => void;
+}
+
+export interface ServerLink {
+  readonly awareness: Awareness;
+  /** the origin of transactions the provider applies (remote changes) */
+  readonly origin: unknown;
+  destroy(): void;
+}
+
+export function syncUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/sync`;
+  return url.toString().replace(/\/$/, '');
+}
+
+export function connectToServer(options: ServerLinkOptions): ServerLink {
+  const { doc } = options;
+  const provider = new WebsocketProvider(syncUrl(options.serverUrl), options.planId, doc, {
+    params: { token: options.token, ack: '1' },
+    maxBackoffTime: MAX_BACKOFF_MS,
+    connect: false,
+  });
+  let stored: Map<number, number> | null = options.storedState
+    ? Y.decodeStateVector(fromBase64(options.storedState))
+    : null;
+  let acknowledged = false;
+  let connection: 'offline' | 'connecting' | 'connected' = 'connecting';
+  let last: SyncState | null = null;
+
+  const report = () => {
+    const pending = pendingChanges(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);
+    const state = describeSync(connection, provider.synced, pending, acknowledged);
+    if (state.kind !== last?.kind || state.pending !== last.pending) {
+      last = state;
+      options.onState(state);
+    }
+  };
+
+  provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
+    const vector = decoding.readVarUint8Array(decoder);
+    stored = Y.decodeStateVector(vector);
+    acknowledged = true;
+    options.onStored(toBase64(vector));
+    report();
+  };
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'connected') connection = 'connected';
+    else if (status === 'connecting') connection = navigator.onLine ? 'connecting' : 'offline';
+    else {
+      connection = 'offline';
+      acknowledged = false;
+    }
+    report();
+  };
+  provider.on('status', onStatus);
+  provider.on('sync', (synced: boolean) => {
+    if (synced) options.onSynced();
+    report();
+  });
+  provider.on('connection-close', (event) => {
+    if (event && event.code >= 4400 && event.code < 4500) options.onDenied(event.reason);
+  });
+  doc.on('update', report);
+
+  // Chromium keeps an open socket when the network goes away; close it ourselves so the state
+  // says "offline" at once and the provider reconnects when the network returns.
+  const goOffline = () => {
+    provider.disconnect();
+    connection = 'offline';
+    acknowledged = false;
+    report();
+  };
+  const goOnline = () => provider.connect();
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+  if (navigator.onLine) provider.connect();
+  else goOffline();
+  report();
+
+  return {
+    awareness: provider.awareness,
+    origin: provider,
+    destroy: () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      doc.off('update', report);
+      provider.destroy();
+    },
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,45 @@
+// The zustand store: a read-only projection of the open plan's Y.Doc (the latest snapshot, sync
+// state, presence, undo availability) plus nothing else. Only the session writes it; components
+// read it through selectors and change the plan by calling shared operations (STYLE.md).
+import { create } from 'zustand';
+import type { PlanSnapshot } from '../../shared/plan/schema';
+import type { Role } from '../session/localPlans';
+import type { SyncState } from '../session/syncState';
+
+export interface Peer {
+  readonly clientId: number;
+  readonly id: string;
+  readonly name: string;
+  readonly org: string;
+  readonly color: string;
+  readonly focus: { readonly actionId: string; readonly field: string } | null;
+}
+
+export interface PlanState {
+  readonly planId: string | null;
+  readonly snapshot: PlanSnapshot | null;
+  readonly sync: SyncState;
+  /** 'local' for a plan on this computer only */
+  readonly role: Role | 'local';
+  readonly peers: readonly Peer[];
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** a message for the user (an operation refused, access denied), or null */
+  readonly notice: string | null;
+}
+
+export const initialPlanState: PlanState = {
+  planId: null,
+  snapshot: null,
+  sync: { kind: 'local', pending: 0 },
+  role: 'local',
+  peers: [],
+  canUndo: false,
+  canRedo: false,
+  notice: null,
+};
+
+export const usePlanStore = create<PlanState>()(() => initialPlanState);
+
+/** True when this user may change the plan. */
+export const selectCanEdit = (state: PlanState): boolean => state.role !== 'viewer';
