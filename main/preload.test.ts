@@ -52,7 +52,7 @@ describe('preload', () => {
   it('exposes exactly one function per capability and event, under one global', () => {
     expect([...electron.exposed.keys()]).toEqual([DESKTOP_API_GLOBAL]);
     expect(Object.keys(api).sort()).toEqual(
-      [...IPC_CAPABILITIES, 'onJoinLink', 'onMenuCommand'].sort(),
+      [...IPC_CAPABILITIES, 'onJoinLink', 'onMenuCommand', 'onPlanFileOpened'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });

@@ -52,6 +52,7 @@ const api = {
   connectPlanStore: () => invoke('connectPlanStore'),
   onMenuCommand: (listener) => subscribe('menuCommand', listener),
   onJoinLink: (listener) => subscribe('joinLink', listener),
+  onPlanFileOpened: (listener) => subscribe('planFileOpened', listener),
 } satisfies DesktopApi;
 
 /**

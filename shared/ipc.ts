@@ -123,6 +123,11 @@ export const IPC_EVENTS = {
     payload: z.enum(MENU_COMMANDS),
   },
   joinLink: { channel: 'accord:event:join-link', payload: joinLinkSchema },
+  /** a plan file opened from outside the app (double-click, drag onto the dock icon) */
+  planFileOpened: {
+    channel: 'accord:event:plan-file-opened',
+    payload: z.strictObject({ planId, title: z.string().max(1000) }),
+  },
   /** carries the store's MessagePort in its transfer list; the payload is empty */
   planStorePort: { channel: 'accord:event:plan-store-port', payload: z.null() },
 } as const satisfies Record<string, { channel: string; payload: z.ZodType }>;
@@ -142,6 +147,9 @@ export type DesktopApi = {
 } & {
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe;
   readonly onJoinLink: (listener: (link: JoinLink) => void) => Unsubscribe;
+  readonly onPlanFileOpened: (
+    listener: (plan: IpcEventPayload<'planFileOpened'>) => void,
+  ) => Unsubscribe;
 };
 
 /** The global the preload defines; the renderer reads it as `window.accord`. */

@@ -1,0 +1,114 @@
+// What main does for each capability in shared/ipc.ts. Arguments arrive already validated by
+// registerIpcHandlers; Electron itself (dialogs, shell, ports) is passed in, so this module
+// loads and is tested in plain Node.
+import type { AppInfo } from '../../shared/ipc';
+import type { PlanPersistence } from '../../shared/persistence';
+import { PLAN_FILE_EXTENSION } from '../../shared/planFile';
+import { openPlanFile, savePlanFile } from '../planFiles';
+import { trustedExternalUrl } from '../security/trustedUrl';
+import type { TokenStore } from '../secrets/tokenStore';
+import type { IpcHandlers } from './registerIpcHandlers';
+
+export interface DesktopHandlerDeps<E> {
+  readonly store: PlanPersistence;
+  readonly tokens: TokenStore;
+  readonly appInfo: AppInfo;
+  readonly now: () => Date;
+  /** Opens a URL in the system browser (shell.openExternal). */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Asks the user where to save; null when they cancel. */
+  readonly chooseSavePath: (event: E, suggestedName: string) => Promise<string | null>;
+  /** Asks the user which plan file to open; null when they cancel. */
+  readonly chooseOpenPath: (event: E) => Promise<string | null>;
+  /** Creates a store port and posts one end to the calling window. */
+  readonly connectPlanStore: (event: E) => void;
+}
+
+/** Characters no file system accepts in a name (Windows is the strictest), and controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+const MAX_FILE_NAME_LENGTH = 100;
+
+/** A plan title as a file name: same words, nothing a file system would refuse. */
+export function suggestedFileName(title: string): string {
+  const base = title.replace(UNSAFE_FILE_NAME, '_').replace(/\s+/g, ' ').trim();
+  // Leading dots would hide the file on macOS and Linux.
+  const visible = base.replace(/^\.+/, '').slice(0, MAX_FILE_NAME_LENGTH).trim();
+  return `${visible || 'plan'}${PLAN_FILE_EXTENSION}`;
+}
+
+export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandlers<E> {
+  return {
+    getAppInfo: () => deps.appInfo,
+
+    openExternalLink: async (_event, url) => {
+      const trusted = trustedExternalUrl(url);
+      if (!trusted) return false;
+      await deps.openExternal(trusted);
+      return true;
+    },
+
+    savePlanFile: async (event, { planId, title }) => {
+      const chosen = await deps.chooseSavePath(event, suggestedFileName(title));
+      if (chosen === null) return { status: 'cancelled' };
+      const path = chosen.toLowerCase().endsWith(PLAN_FILE_EXTENSION)
+        ? chosen
+        : `${chosen}${PLAN_FILE_EXTENSION}`;
+      try {
+        const saved = await savePlanFile(deps.store, planId, path, {
+          title,
+          appVersion: deps.appInfo.version,
+          now: deps.now(),
+        });
+        return saved.ok
+          ? { status: 'saved', path: saved.path }
+          : { status: 'failed', message: saved.error.message };
+      } catch (error) {
+        return { status: 'failed', message: describeFileError(error) };
+      }
+    },
+
+    openPlanFile: async (event) => {
+      const path = await deps.chooseOpenPath(event);
+      if (path === null) return { status: 'cancelled' };
+      try {
+        const opened = await openPlanFile(deps.store, path);
+        return opened.ok
+          ? { status: 'opened', metadata: opened.metadata }
+          : { status: 'failed', error: opened.error };
+      } catch (error) {
+        return { status: 'failed', error: { code: 'foreign', message: describeFileError(error) } };
+      }
+    },
+
+    getMemberToken: (_event, key) => deps.tokens.get(key),
+    setMemberToken: (_event, key, token) => deps.tokens.set(key, token),
+    forgetMemberToken: async (_event, key) => {
+      await deps.tokens.forget(key);
+      return undefined;
+    },
+
+    connectPlanStore: (event) => {
+      deps.connectPlanStore(event);
+      return undefined;
+    },
+  };
+}
+
+/** A message for a person, from a file-system error, without internal detail. */
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'The file or folder does not exist.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Accord is not allowed to use this file or folder.';
+    case 'ENOSPC':
+      return 'The disk is full.';
+    case 'EISDIR':
+      return 'This is a folder, not a file.';
+    default:
+      return 'The file could not be read or written.';
+  }
+}
