@@ -12,7 +12,7 @@ import { openAction, useViewStore } from '../../state/viewStore';
 import { todayIso } from '../common/format';
 import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
-import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { COLUMNS, GRID_TEMPLATE, NARROW_GRID_TEMPLATE, ROW_HEIGHT, WIDE_ONLY } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
 
 const NO_PEERS: readonly Peer[] = [];
@@ -59,16 +59,27 @@ export function ActionTable({ rows, orgs }: Props) {
 
   const moveTo = useCallback(
     (row: number, column: number) => {
+      // With the detail panel open some columns are hidden: step over them.
+      let target = Math.max(0, Math.min(COLUMNS.length - 1, column));
+      const step = column < cursor.column ? -1 : 1;
+      while (selectedId && WIDE_ONLY.includes(COLUMNS[target]!.id)) {
+        const next = target + step;
+        if (next < 0 || next >= COLUMNS.length) {
+          target = cursor.column;
+          break;
+        }
+        target = next;
+      }
       const next = {
         row: Math.max(0, Math.min(rows.length - 1, row)),
-        column: Math.max(0, Math.min(COLUMNS.length - 1, column)),
+        column: target,
       };
       setCursor(next);
       setEditing(false);
       virtualizer.scrollToIndex(next.row, { align: 'auto' });
       focusCursor();
     },
-    [rows.length, virtualizer, focusCursor],
+    [rows.length, virtualizer, focusCursor, cursor.column, selectedId],
   );
 
   // A newly added action: put the cursor on its title and start editing once its row exists.
@@ -163,6 +174,10 @@ export function ActionTable({ rows, orgs }: Props) {
     <div className="table-wrap">
       <div
         className="grid"
+        style={{
+          ['--grid-template' as string]: GRID_TEMPLATE,
+          ['--grid-template-narrow' as string]: NARROW_GRID_TEMPLATE,
+        }}
         role="grid"
         aria-label={t('table.label')}
         aria-rowcount={rows.length + 1}
@@ -181,12 +196,7 @@ export function ActionTable({ rows, orgs }: Props) {
             </div>
           ))}
         </div>
-        <div
-          ref={scrollRef}
-          className="grid-body"
-          tabIndex={rows.length === 0 ? 0 : -1}
-          style={{ ['--grid-template' as string]: GRID_TEMPLATE }}
-        >
+        <div ref={scrollRef} className="grid-body" tabIndex={rows.length === 0 ? 0 : -1}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;

@@ -13,4 +13,9 @@ export const COLUMNS = [
 export type ColumnId = (typeof COLUMNS)[number]['id'];
 
 export const GRID_TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
+/** Columns hidden when the detail panel takes half the screen (styles.css, .with-detail). */
+export const WIDE_ONLY: readonly ColumnId[] = ['lead', 'stage', 'health'];
+export const NARROW_GRID_TEMPLATE = COLUMNS.filter((column) => !WIDE_ONLY.includes(column.id))
+  .map((column) => column.width)
+  .join(' ');
 export const ROW_HEIGHT = 40;
