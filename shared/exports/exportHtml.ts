@@ -15,7 +15,7 @@ import {
   summaryFigures,
 } from './reportFigures';
 import { describeChange, type ReportScope } from './reportScope';
-import { html, type SafeHtml } from './safeHtml';
+import { html, SafeHtml } from './safeHtml';
 import { svgBarChart } from './svgChart';
 
 const STYLE = `
@@ -54,7 +54,7 @@ export function reportHtml(scope: ReportScope, generatedAt: string): SafeHtml {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} — ${context.t('title')}</title>
         <style>
-          ${STYLE}
+          ${new SafeHtml(STYLE)}
         </style>
       </head>
       <body>

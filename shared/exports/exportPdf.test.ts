@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportPlan } from './exportPlan';
+import { reportTestPlan, RUSSIAN_TITLE, TURKMEN_TITLE } from './reportTestPlan';
+
+function has(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const poppler = has('pdftotext') && has('pdftoppm') && has('pdffonts') && has('pdfinfo');
+const folder = mkdtempSync(join(tmpdir(), 'accord-pdf-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function pdfFile(language: 'en' | 'ru' | 'tk', name: string) {
+  const snapshot = reportTestPlan({ hostile: true }).snapshot();
+  const file = await exportPlan(snapshot, {
+    format: 'pdf',
+    language,
+    today: '2025-06-15',
+    period: { from: '2025-01-01', to: '2025-06-30' },
+  });
+  const path = join(folder, name);
+  writeFileSync(path, file.bytes);
+  return { path, bytes: file.bytes };
+}
+
+describe('PDF report', () => {
+  it('is a PDF', async () => {
+    const { bytes } = await pdfFile('en', 'magic.pdf');
+    expect(new TextDecoder('latin1').decode(bytes.slice(0, 5))).toBe('%PDF-');
+  });
+
+  // poppler-utils turns the PDF into text and page images; without it these checks cannot run,
+  // so they are skipped, and the suite's name says why: never passed without looking.
+  const suite = poppler
+    ? 'read back with poppler'
+    : 'SKIPPED: poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed';
+  describe.skipIf(!poppler)(suite, () => {
+    it('embeds DejaVu Sans, regular and bold, with a ToUnicode map and nothing else', async () => {
+      const { path } = await pdfFile('en', 'fonts.pdf');
+      const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
+      expect(fonts).toHaveLength(2);
+      expect(fonts.join('\n')).toMatch(/DejaVuSans-Bold/);
+      // columns: … emb sub uni
+      for (const line of fonts) expect(line).toMatch(/DejaVuSans.*\byes\s+\w+\s+yes\b/);
+    });
+
+    it.each([
+      ['ru', 'Отчёт о выполнении', 'Страница 1 из'],
+      ['tk', 'Ýerine ýetiriliş barada hasabat', 'Sahypa 1 /'],
+      ['en', 'Implementation report', 'Page 1 of'],
+    ] as const)(
+      'contains the Cyrillic and Turkmen titles exactly (%s)',
+      async (language, reportTitle, pageLabel) => {
+        const { path } = await pdfFile(language, `${language}.pdf`);
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+        const flat = text.replace(/\s+/g, ' ');
+        expect(flat).toContain(reportTitle);
+        expect(flat).toContain(pageLabel);
+        // Long titles wrap inside their table cell; pdftotext gives the cell's lines in order,
+        // so with line breaks read as spaces each title must be there exactly.
+        expect(flat).toContain('Хлопок без принудительного труда');
+        expect(flat).toContain(RUSSIAN_TITLE);
+        expect(flat).toContain(TURKMEN_TITLE);
+        expect(flat).toContain('ňžşýäöüç ŇŽŞÝÄÖÜÇ');
+        expect(flat).toContain('<script>alert(1)</script>');
+      },
+    );
+
+    it('renders every page to an image', async () => {
+      const { path } = await pdfFile('tk', 'pages.pdf');
+      const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      execFileSync('pdftoppm', ['-png', '-r', '40', path, join(folder, 'page')]);
+      const images = readdirSync(folder).filter((n) => n.startsWith('page') && n.endsWith('.png'));
+      expect(images).toHaveLength(pages);
+    });
+  });
+});

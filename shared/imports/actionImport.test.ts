@@ -1,0 +1,213 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { HRAP_FRAMEWORK_ID } from '../frameworks';
+import * as customFrameworks from '../plan/customFrameworks';
+import { TestPlan } from '../plan/testing';
+import { ACTION_COLUMNS } from '../exports/actionColumns';
+import { exportPlan } from '../exports/exportPlan';
+import { reportContext } from '../exports/reportContext';
+import { reportTestPlan } from '../exports/reportTestPlan';
+import { applyActionImport, ImportRefused } from './applyActionImport';
+import { IMPORT_FIELDS, recogniseHeader } from './columnMapping';
+import { readImportTable, type TableKind } from './importTable';
+import { previewActionImport } from './previewActionImport';
+
+const today = '2025-06-15';
+const confirmAll = { createOrganisations: true, createObjectives: true } as const;
+
+/** An empty plan that knows the national plan's chapters, so links to them can be imported. */
+function targetPlan(): TestPlan {
+  const test = TestPlan.empty({ idPrefix: 'new-' });
+  customFrameworks.create(test.plan, { id: HRAP_FRAMEWORK_ID, name: 'National plan' });
+  customFrameworks.addItems(test.plan, HRAP_FRAMEWORK_ID, [
+    { code: '1', title: 'Civil and political rights', kind: 'chapter' },
+    { code: '2', title: 'Social and economic rights', kind: 'chapter' },
+  ]);
+  return test;
+}
+
+function csv(text: string) {
+  return readImportTable(new TextEncoder().encode(text), 'csv');
+}
+
+/** What an import can carry over; text without surrounding spaces (the import trims them). */
+function importableCells(test: TestPlan, language: 'en' | 'ru' | 'tk') {
+  const snapshot = test.snapshot();
+  const context = reportContext(snapshot, language, today);
+  return snapshot.actions
+    .filter((action) => action.deletedAt === null)
+    .map((action) =>
+      ACTION_COLUMNS.filter((c) => c.importable || c.key === 'light').map((c) => {
+        const value = c.value(action, context);
+        return typeof value === 'string' ? value.trim() : value;
+      }),
+    );
+}
+
+describe('recognising the export’s own headers', () => {
+  it.each(['en', 'ru', 'tk'] as const)(
+    'maps every importable column of a %s export',
+    (language) => {
+      const context = reportContext(reportTestPlan().snapshot(), language, today);
+      const headers = ACTION_COLUMNS.map((column) => context.t(`column.${column.key}`));
+      const mapping = recogniseHeader(headers);
+      expect(mapping.filter((field) => field !== null)).toEqual(IMPORT_FIELDS);
+      ACTION_COLUMNS.forEach((column, index) =>
+        expect(mapping[index]).toBe(column.importable ? column.key : null),
+      );
+    },
+  );
+
+  it.each([
+    ['  DEADLINE ', 'deadline'],
+    ['Срок исполнения', 'deadline'],
+    ['Выполнение', 'progress'],
+    ['Owner', 'lead'],
+    ['Notes', null],
+  ])('maps %j to %s', (header, field) => {
+    expect(recogniseHeader([header])).toEqual([field]);
+  });
+});
+
+describe('importing actions', () => {
+  it.each([
+    ['csv', 'en'],
+    ['csv', 'ru'],
+    ['csv', 'tk'],
+    ['xlsx', 'en'],
+    ['xlsx', 'ru'],
+  ] as const)('reads back a %s export in %s as the same actions', async (format, language) => {
+    const source = reportTestPlan({ hostile: true });
+    const file = await exportPlan(source.snapshot(), { format, language, today });
+    const table = await readImportTable(file.bytes, format satisfies TableKind);
+    const target = targetPlan();
+    const preview = previewActionImport(target.snapshot(), table);
+    expect(preview.errorCount).toBe(0);
+    expect(preview.newOrganisations).toEqual([
+      'Ministry of Labour',
+      'ILO',
+      'Türkmenistanyň Kärdeşler arkalaşyklary',
+    ]);
+    expect(preview.newObjectives).toEqual([
+      'Labour rights',
+      'Хлопок без принудительного труда',
+      'Zähmet hukuklary',
+    ]);
+    const result = applyActionImport(target.plan, preview, confirmAll);
+    expect(result).toEqual({
+      created: 12,
+      updated: 0,
+      organisationsCreated: 3,
+      objectivesCreated: 3,
+    });
+    expect(importableCells(target, language)).toEqual(importableCells(source, language));
+  });
+
+  it('reports each bad row and writes nothing', async () => {
+    const test = reportTestPlan();
+    const table = await csv(
+      [
+        'Ref,Action,Lead organisation,Start,Deadline,Status,Progress (%),Framework links',
+        '9.1,Good row,Ministry of Labour,2025-01-01,2025-12-31,Planned,0,sdg8:8.7',
+        '9.2,Bad date,Ministry of Labour,2025-01-01,31/02/2025,Planned,0,',
+        '9.3,Unknown framework,Ministry of Labour,,,Planned,0,ungc:1',
+        '9.4,Unknown SDG target,Ministry of Labour,,,Planned,0,sdg8:8.99',
+        '9.5,Unknown status,Ministry of Labour,,,Almost done,0,',
+        '9.6,,Ministry of Labour,,,Planned,0,',
+        '9.7,Progress too high,Ministry of Labour,,,Planned,120,',
+        '9.1,Duplicate ref,Ministry of Labour,,,Planned,0,',
+        '9.8,Backwards,Ministry of Labour,2026-01-01,2025-01-01,Planned,0,',
+      ].join('\n'),
+    );
+    const preview = previewActionImport(test.snapshot(), table);
+    const problems = preview.rows.map((row) => [row.line, row.problems.map((p) => p.code)]);
+    expect(problems).toEqual([
+      [2, []],
+      [3, ['bad_date']],
+      [4, ['unknown_framework']],
+      [5, ['unknown_framework_item']],
+      [6, ['unknown_value']],
+      [7, ['missing_title']],
+      [8, ['bad_number']],
+      [9, ['duplicate_ref']],
+      [10, ['bad_date_range']],
+    ]);
+    expect(preview.errorCount).toBe(8);
+    const before = Y.encodeStateVector(test.doc);
+    let error: unknown;
+    try {
+      applyActionImport(test.plan, preview, confirmAll);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ImportRefused);
+    expect((error as ImportRefused).problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Y.encodeStateVector(test.doc)).toEqual(before);
+  });
+
+  it('offers unknown organisations for creation and creates them only when confirmed', async () => {
+    const test = reportTestPlan();
+    const table = await csv(
+      'Action;Lead organisation;Partner organisations\nNew action;UNDP;"ILO; OSCE"\n',
+    );
+    const preview = previewActionImport(test.snapshot(), table);
+    expect(preview.errorCount).toBe(0);
+    expect(preview.newOrganisations).toEqual(['UNDP', 'OSCE']);
+    expect(preview.rows[0]!.problems.map((p) => [p.code, p.value, p.offer])).toEqual([
+      ['unknown_organisation', 'UNDP', true],
+      ['unknown_organisation', 'OSCE', true],
+    ]);
+    const before = Y.encodeStateVector(test.doc);
+    expect(() =>
+      applyActionImport(test.plan, preview, { createOrganisations: false, createObjectives: true }),
+    ).toThrow(ImportRefused);
+    expect(Y.encodeStateVector(test.doc)).toEqual(before);
+
+    let transactions = 0;
+    test.doc.on('afterTransaction', () => transactions++);
+    applyActionImport(test.plan, preview, { ...confirmAll, newOrganisationKind: 'international' });
+    expect(transactions).toBe(1);
+    const snapshot = test.snapshot();
+    const undp = snapshot.orgs.find((org) => org.name === 'UNDP')!;
+    expect(undp.kind).toBe('international');
+    const created = snapshot.actions.find((action) => action.title === 'New action')!;
+    expect(created.leadOrgId).toBe(undp.id);
+    expect(
+      created.partnerOrgIds.map((id) => snapshot.orgs.find((o) => o.id === id)!.name).sort(),
+    ).toEqual(['ILO', 'OSCE']);
+  });
+
+  it('updates the action whose ref a row names, in one transaction', async () => {
+    const test = reportTestPlan();
+    const table = await csv(
+      'Номер;Статус;Выполнение (%);Срок;Ответственная организация;Связи с рамками\n1.1;Выполнено;100;30.06.2025;ILO;sdg8:8.7\n',
+    );
+    const preview = previewActionImport(test.snapshot(), table);
+    expect(preview.rows.map((row) => row.kind)).toEqual(['update']);
+    let transactions = 0;
+    test.doc.on('afterTransaction', () => transactions++);
+    expect(applyActionImport(test.plan, preview, confirmAll)).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
+    expect(transactions).toBe(1);
+    const snapshot = test.snapshot();
+    const action = snapshot.actions.find((a) => a.ref === '1.1')!;
+    expect(action).toMatchObject({
+      title: 'Labour inspection reform',
+      status: 'completed',
+      progress: 100,
+      deadline: '2025-06-30',
+      leadOrgId: snapshot.orgs.find((org) => org.name === 'ILO')!.id,
+      links: ['sdg8:8.7'],
+    });
+  });
+
+  it('refuses a file that is not a table', async () => {
+    await expect(readImportTable(new Uint8Array([0x50, 0x4b, 1, 2]), 'xlsx')).rejects.toThrow(
+      /not a readable XLSX/,
+    );
+    await expect(csv('a,"b\n')).rejects.toThrow(/never closed/);
+    await expect(csv('')).rejects.toThrow(/no rows/);
+  });
+});
