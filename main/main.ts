@@ -48,7 +48,11 @@ if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
 
 // Before `ready`: app:// must be a standard, secure scheme so it gets a real origin.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    // corsEnabled: Vite emits `<script type="module" crossorigin>`, fetched in CORS mode.
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ]);
 
 if (!app.requestSingleInstanceLock()) {
