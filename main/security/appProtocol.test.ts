@@ -109,3 +109,13 @@ describe('app:// protocol handler', () => {
     expect(await response.text()).not.toContain('token');
   });
 });
+
+describe('app:// protocol handler before the renderer is built', () => {
+  it('answers 404 instead of failing when the build folder does not exist', async () => {
+    const handle = createAppProtocolHandler({
+      rootDir: join(tmpdir(), 'accord-no-such-build-folder'),
+      contentSecurityPolicy: "default-src 'self'",
+    });
+    expect((await handle({ url: 'app://accord/' })).status).toBe(404);
+  });
+});

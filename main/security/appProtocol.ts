@@ -89,7 +89,6 @@ export interface AppProtocolOptions {
 export function createAppProtocolHandler(
   options: AppProtocolOptions,
 ): (request: { readonly url: string }) => Promise<Response> {
-  const rootReal = realpath(options.rootDir);
   return async (request) => {
     const resolution = resolveAppRequest(request.url, options.rootDir);
     if (resolution.kind === 'refused') {
@@ -97,8 +96,13 @@ export function createAppProtocolHandler(
     }
     try {
       // A symlink inside the build folder must not lead out of it either.
-      const real = await realpath(resolution.path);
-      if (!isInside(await rootReal, real)) return new Response(null, { status: 403 });
+      // Resolved per request (cheap, cached by the OS): the folder may not exist yet at start,
+      // and a rejected promise held from start-up would crash the main process.
+      const [rootReal, real] = await Promise.all([
+        realpath(options.rootDir),
+        realpath(resolution.path),
+      ]);
+      if (!isInside(rootReal, real)) return new Response(null, { status: 403 });
       const body = await readFile(real);
       return new Response(body, {
         status: 200,
