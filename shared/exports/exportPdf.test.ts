@@ -57,17 +57,20 @@ describe('PDF report', () => {
     });
 
     it.each([
-      ['ru', 'Отчёт о выполнении', 'Страница 1 из'],
-      ['tk', 'Ýerine ýetiriliş barada hasabat', 'Sahypa 1 /'],
-      ['en', 'Implementation report', 'Page 1 of'],
+      ['ru', 'Отчёт о выполнении', 'Страница 1 из', 'Поддерживать экономический рост'],
+      ['tk', 'Ýerine ýetiriliş barada hasabat', 'Sahypa 1 /', 'ykdysady ösüşi'],
+      ['en', 'Implementation report', 'Page 1 of', 'Sustain per capita economic growth'],
     ] as const)(
       'contains the Cyrillic and Turkmen titles exactly (%s)',
-      async (language, reportTitle, pageLabel) => {
+      async (language, reportTitle, pageLabel, sdgText) => {
         const { path } = await pdfFile(language, `${language}.pdf`);
         const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
         const flat = text.replace(/\s+/g, ' ');
         expect(flat).toContain(reportTitle);
         expect(flat).toContain(pageLabel);
+        // SDG 8 texts in the reader's language; the UN's Russian spells й with a combining breve,
+        // which the PDF must show (and give back) as the one letter.
+        expect(flat).toContain(sdgText);
         // Long titles wrap inside their table cell; pdftotext gives the cell's lines in order,
         // so with line breaks read as spaces each title must be there exactly.
         expect(flat).toContain('Хлопок без принудительного труда');

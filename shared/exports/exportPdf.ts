@@ -35,8 +35,10 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TEXT_SIZE = 10;
 const TABLE_SIZE = 8;
 const CELL_PADDING = 3;
-/** A table cell shows at most this many lines; the rest is cut with an ellipsis. */
+/** An action table's cell shows at most this many lines; the rest is cut with an ellipsis. */
 const MAX_CELL_LINES = 6;
+/** Framework texts (official SDG targets) are shown whole. */
+const MAX_FRAMEWORK_TEXT_LINES = 40;
 const INK = rgb(0.13, 0.13, 0.13);
 const MUTED = rgb(0.33, 0.43, 0.48);
 const RULE = rgb(0.81, 0.85, 0.86);
@@ -125,6 +127,7 @@ export async function exportPdf(scope: ReportScope, generatedAt: string): Promis
               : row.actionIds.map((id) => refs.get(id) ?? id).join(', '),
         },
       ]),
+      MAX_FRAMEWORK_TEXT_LINES,
     );
   }
 
@@ -157,16 +160,16 @@ function actionTable(
   const { context } = scope;
   const columns: TableColumn[] = withChange
     ? [
-        { header: context.t('column.ref'), width: 30 },
-        { header: context.t('column.title'), width: 140 },
+        { header: context.t('column.ref'), width: 38 },
+        { header: context.t('column.title'), width: 132 },
         { header: context.t('column.lead'), width: 75 },
         { header: context.t('column.status'), width: 72 },
         { header: context.t('column.light'), width: 88 },
         { header: context.t('column.change'), width: 90 },
       ]
     : [
-        { header: context.t('column.ref'), width: 30 },
-        { header: context.t('column.title'), width: 145 },
+        { header: context.t('column.ref'), width: 38 },
+        { header: context.t('column.title'), width: 137 },
         { header: context.t('column.lead'), width: 82 },
         { header: context.t('column.deadline'), width: 56 },
         { header: context.t('column.status'), width: 72 },
@@ -210,9 +213,12 @@ function colorOf(hex: string): RGB {
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }
 
-/** Whitespace (tabs, line breaks) as single spaces: table cells and titles are one flow of text. */
+/**
+ * Text as one flow (tabs and line breaks as single spaces), composed (NFC): the UN's Russian SDG
+ * texts write й as и + a combining breve, which pdf-lib would draw as two glyphs side by side.
+ */
 function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** A cursor over pages: writes top to bottom and starts a new page when the next block won't fit. */
@@ -241,21 +247,43 @@ class PdfLayout {
     return true;
   }
 
+  private readonly advances = new Map<PDFFont, Map<string, number>>();
+
+  /**
+   * The width of `text`, from cached per-character advances. Laying text out through fontkit
+   * for every candidate line made wrapping a 5,000-action table take most of the export's time;
+   * summing advances ignores kerning, which the wrapping margin absorbs.
+   */
+  widthOf(text: string, font: PDFFont, size: number): number {
+    let advances = this.advances.get(font);
+    if (!advances) this.advances.set(font, (advances = new Map()));
+    let total = 0;
+    for (const char of text) {
+      let advance = advances.get(char);
+      if (advance === undefined) {
+        advance = font.widthOfTextAtSize(char, 1);
+        advances.set(char, advance);
+      }
+      total += advance;
+    }
+    return total * size;
+  }
+
   /** Lines of `text` no wider than `width`; words longer than a line are broken. */
   lines(text: string, font: PDFFont, size: number, width: number): string[] {
     const out: string[] = [];
     let line = '';
     for (const word of flat(text).split(' ')) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (this.widthOf(candidate, font, size) <= width) {
         line = candidate;
         continue;
       }
       if (line) out.push(line);
       line = word;
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+      while (this.widthOf(line, font, size) > width && line.length > 1) {
         let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+        while (cut > 1 && this.widthOf(line.slice(0, cut), font, size) > width) cut--;
         out.push(line.slice(0, cut));
         line = line.slice(cut);
       }
@@ -353,7 +381,11 @@ class PdfLayout {
   }
 
   /** A table whose header row repeats at the top of every page it runs onto. */
-  table(columns: readonly TableColumn[], rows: readonly (readonly TableCell[])[]): void {
+  table(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly TableCell[])[],
+    maxLines = MAX_CELL_LINES,
+  ): void {
     const lineHeight = TABLE_SIZE * 1.3;
     const drawHeader = () => {
       const lines = columns.map((column) =>
@@ -369,9 +401,9 @@ class PdfLayout {
         const column = columns[index]!;
         const width = column.width - 2 * CELL_PADDING - (cell.light ? 9 : 0);
         const all = this.lines(cell.text, this.regular, TABLE_SIZE, width);
-        if (all.length <= MAX_CELL_LINES) return all;
-        const kept = all.slice(0, MAX_CELL_LINES);
-        kept[MAX_CELL_LINES - 1] = `${kept[MAX_CELL_LINES - 1]!.slice(0, -1)}…`;
+        if (all.length <= maxLines) return all;
+        const kept = all.slice(0, maxLines);
+        kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, -1)}…`;
         return kept;
       });
       const height = Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING;
@@ -407,7 +439,7 @@ class PdfLayout {
         textX += 9;
       }
       (lines[index] ?? []).forEach((line, lineIndex) => {
-        const width = font.widthOfTextAtSize(line, TABLE_SIZE);
+        const width = this.widthOf(line, font, TABLE_SIZE);
         this.page.drawText(line, {
           x: column.align === 'right' ? x + column.width - CELL_PADDING - width : textX,
           y: top - CELL_PADDING - TABLE_SIZE - lineIndex * TABLE_SIZE * 1.3 + 1,

@@ -37,6 +37,7 @@ export function reportContext(
   const fixed = (key: string, values: Record<string, string | number> = {}): string =>
     String(translate(key, { ns: 'report', ...values }));
   const none = fixed('none');
+  const dates = new Map<string, string>();
   const orgs = new Map(snapshot.orgs.map((org) => [org.id, org.name]));
   const objectives = new Map(snapshot.objectives.map((o) => [o.id, o.title]));
   const frameworks = frameworksOf(snapshot, builtInFrameworks);
@@ -47,7 +48,14 @@ export function reportContext(
     language,
     today,
     t: fixed,
-    date: (isoDate) => (isoDate ? formatDate(isoDate, language) : none),
+    date: (isoDate) => {
+      if (!isoDate) return none;
+      // formatDate builds an Intl formatter per call; a large report formats the same few
+      // hundred days thousands of times.
+      let text = dates.get(isoDate);
+      if (text === undefined) dates.set(isoDate, (text = formatDate(isoDate, language)));
+      return text;
+    },
     number: (value, options) => formatNumber(value, language, options),
     orgName: (id) => (id !== null ? (orgs.get(id) ?? id) : none),
     objectiveTitle: (id) => (id !== null ? (objectives.get(id) ?? none) : none),
