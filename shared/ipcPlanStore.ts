@@ -19,15 +19,13 @@ export interface PortLike {
 export const PLAN_STORE_PORT_MESSAGE = 'accord:plan-store-port';
 
 /** Adapts a DOM MessagePort (what the renderer receives) to PortLike. */
-export function fromDomMessagePort(port: {
-  postMessage(message: unknown): void;
-  onmessage: ((event: { readonly data: unknown }) => void) | null;
-}): PortLike {
+export function fromDomMessagePort(port: DomPortLike): PortLike {
   return {
     postMessage: (message) => port.postMessage(message),
-    // Setting onmessage also starts the port's queue.
     onMessage: (listener) => {
-      port.onmessage = (event) => listener(event.data);
+      port.addEventListener('message', (event) => listener(event.data));
+      // A port's messages queue until it is started (addEventListener does not start it).
+      port.start();
     },
   };
 }
@@ -128,4 +126,50 @@ export function createPortPlanPersistence(port: PortLike): PlanPersistence {
       await call({ method: 'remove', planId });
     },
   };
+}
+
+/** A DOM MessagePort, as far as the store client needs it. */
+export interface DomPortLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  start(): void;
+}
+
+/** The window message that carries the port. */
+export interface PortMessageEvent {
+  readonly data: unknown;
+  readonly source: unknown;
+  readonly ports: readonly DomPortLike[];
+}
+type PortMessageListener = (event: PortMessageEvent) => void;
+
+/** The page's window, as far as receiving the port needs it. */
+export interface PortReceiver {
+  addEventListener(type: 'message', listener: PortMessageListener): void;
+  removeEventListener(type: 'message', listener: PortMessageListener): void;
+}
+
+/**
+ * The renderer's side of the hand-over: asks main for a store port (the preload's
+ * `connectPlanStore`) and resolves with a PlanPersistence over it once the port arrives.
+ */
+export function connectDesktopPlanStore(
+  connectPlanStore: () => Promise<unknown>,
+  page: PortReceiver,
+): Promise<PlanPersistence> {
+  return new Promise((resolve, reject) => {
+    const receive: PortMessageListener = (event) => {
+      // Only the preload's message to this very window carries the port.
+      if (event.source !== page || event.data !== PLAN_STORE_PORT_MESSAGE) return;
+      const [port] = event.ports;
+      if (!port) return;
+      page.removeEventListener('message', receive);
+      resolve(createPortPlanPersistence(fromDomMessagePort(port)));
+    };
+    page.addEventListener('message', receive);
+    connectPlanStore().catch((error: unknown) => {
+      page.removeEventListener('message', receive);
+      reject(error instanceof Error ? error : new Error('could not connect to the plan store'));
+    });
+  });
 }

@@ -4,7 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { createPortPlanPersistence, type PortLike } from '../../shared/ipcPlanStore';
+import {
+  PLAN_STORE_PORT_MESSAGE,
+  connectDesktopPlanStore,
+  createPortPlanPersistence,
+  fromDomMessagePort,
+  type DomPortLike,
+  type PortLike,
+  type PortMessageEvent,
+  type PortReceiver,
+} from '../../shared/ipcPlanStore';
 import type { PlanPersistence } from '../../shared/persistence';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import { servePlanStore } from './planStorePort';
@@ -101,5 +110,55 @@ describe('the store over a MessagePort', () => {
     await new Promise<void>((resolve) => channel.port2.once('message', () => resolve()));
     expect(answers).toEqual([{ id: request.id, ok: false, error: 'invalid request' }]);
     expect(await store.list()).toEqual([]);
+  });
+});
+
+/** Node's MessagePort seen as the DOM's (its typings differ; its behaviour is the same). */
+function domPort(port: MessagePort): DomPortLike {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    addEventListener: (_type, listener) => port.on('message', (data) => listener({ data })),
+    start: () => port.start(),
+  };
+}
+
+describe('connecting the renderer to the store', () => {
+  it('resolves with a working store once the preload hands over the port, ignoring other messages', async () => {
+    const listeners: ((event: PortMessageEvent) => void)[] = [];
+    const page: PortReceiver = {
+      addEventListener: (_type, listener) => listeners.push(listener),
+      removeEventListener: (_type, listener) => listeners.splice(listeners.indexOf(listener), 1),
+    };
+    const pipe = new MessageChannel();
+    const connecting = connectDesktopPlanStore(async () => {
+      // What main and the preload do: serve the store on one end, post the other to the page.
+      servePlanStore(fromDomMessagePort(domPort(pipe.port1)), store);
+      const decoy = new MessageChannel();
+      for (const listener of [...listeners]) {
+        listener({
+          data: PLAN_STORE_PORT_MESSAGE,
+          source: 'another window',
+          ports: [domPort(decoy.port2)],
+        });
+        listener({ data: 'something else', source: page, ports: [domPort(decoy.port2)] });
+        listener({ data: PLAN_STORE_PORT_MESSAGE, source: page, ports: [domPort(pipe.port2)] });
+      }
+      decoy.port1.close();
+    }, page);
+    const remote = await connecting;
+    await remote.append(PLAN, edit('over the port'));
+    expect(await store.load(PLAN)).not.toBeNull();
+    expect(listeners).toEqual([]);
+    pipe.port1.close();
+  });
+
+  it('rejects when main refuses to connect', async () => {
+    const page: PortReceiver = {
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    };
+    await expect(
+      connectDesktopPlanStore(() => Promise.reject(new Error('refused')), page),
+    ).rejects.toThrow('refused');
   });
 });
