@@ -3,13 +3,16 @@
 // through the `html` tag.
 import { itemTitle, textIn } from '../frameworks';
 import type { Action } from '../plan/schema';
-import { actionsByObjective, coverage, indicatorProgress, overdue } from '../plan/views';
+import { actionsByObjective, coverage, overdue } from '../plan/views';
 import {
   coverageChart,
+  enteredByOwners,
+  indicatorRows,
   LIGHT_COLORS,
   lightChart,
   lightOf,
   objectiveChart,
+  organisationRows,
   reportedFrameworks,
   statusChart,
   summaryFigures,
@@ -77,7 +80,8 @@ export function reportHtml(scope: ReportScope, generatedAt: string): SafeHtml {
           </div>
         </section>
         ${scope.changes ? changesSection(scope) : ''} ${actionsSection(scope)}
-        ${overdueSection(scope)} ${indicatorsSection(scope)} ${coverageSection(scope)}
+        ${overdueSection(scope)} ${indicatorsSection(scope)} ${organisationsSection(scope)}
+        ${coverageSection(scope)}
       </body>
     </html> `;
 }
@@ -191,9 +195,7 @@ function overdueSection(scope: ReportScope): SafeHtml {
 
 function indicatorsSection(scope: ReportScope): SafeHtml {
   const { context } = scope;
-  const rows = scope.snapshot.actions
-    .filter((action) => action.deletedAt === null)
-    .flatMap((action) => action.indicators.map((indicator) => ({ action, indicator })));
+  const rows = indicatorRows(scope);
   if (rows.length === 0) return html``;
   const show = (value: number | null) =>
     value === null ? context.t('none') : context.number(value);
@@ -212,23 +214,57 @@ function indicatorsSection(scope: ReportScope): SafeHtml {
         </tr>
       </thead>
       <tbody>
-        ${rows.map(({ action, indicator }) => {
-          const progress = indicatorProgress(indicator);
-          return html`<tr>
-            <td>${action.ref}</td>
-            <td>${indicator.name}</td>
-            <td>${indicator.unit}</td>
-            <td class="num">${show(indicator.baseline)}</td>
-            <td>
-              ${indicator.values.map((value) => `${value.period}: ${context.number(value.value)}`).join(', ')}
-            </td>
-            <td class="num">${show(indicator.target)}</td>
-            <td>
-              <span class="light" style="background:${LIGHT_COLORS[progress.light]}"></span
-              >${progress.ratio === null ? context.t('none') : `${Math.round(progress.ratio * 100)} %`}
-            </td>
-          </tr>`;
-        })}
+        ${rows.map(
+          ({ action, indicator, percent, light }) =>
+            html`<tr>
+              <td>${action.ref}</td>
+              <td>${indicator.name}</td>
+              <td>${indicator.unit}</td>
+              <td class="num">${show(indicator.baseline)}</td>
+              <td>
+                ${indicator.values.map((value) => `${value.period}: ${context.number(value.value)}`).join(', ')}
+              </td>
+              <td class="num">${show(indicator.target)}</td>
+              <td>
+                <span class="light" style="background:${LIGHT_COLORS[light]}"></span
+                >${percent === null ? context.t('none') : `${context.number(percent)} %`}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+function organisationsSection(scope: ReportScope): SafeHtml {
+  const { context } = scope;
+  const rows = organisationRows(scope);
+  if (rows.length === 0) return html``;
+  return html`<section>
+    <h2>${context.t('section.organisations')}</h2>
+    <table>
+      <thead>
+        <tr>
+          <th>${context.t('organisation.name')}</th>
+          <th>${context.t('organisation.kind')}</th>
+          <th>${context.t('organisation.actions')}</th>
+          <th>${context.t('organisation.completed')}</th>
+          <th>${context.t('organisation.meanProgress')}</th>
+          <th>${context.t('organisation.overdue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              <td>${row.name}</td>
+              <td>${row.kind}</td>
+              <td class="num">${row.total}</td>
+              <td class="num">${row.completed}</td>
+              <td class="num">${row.meanProgress} %</td>
+              <td class="num">${row.overdue}</td>
+            </tr>`,
+        )}
       </tbody>
     </table>
   </section>`;
@@ -242,6 +278,7 @@ function coverageSection(scope: ReportScope): SafeHtml {
     ${reportedFrameworks(scope).map((framework) => {
       const rows = coverage(scope.snapshot, framework);
       return html`<h3>${textIn(framework.name, context.language)}</h3>
+        ${enteredByOwners(scope, framework) ? html`<p class="meta">${context.t('coverage.enteredByOwners')}</p>` : ''}
         ${framework.origin === 'plan' || framework.source.title === '' ? '' : html`<p class="meta">${framework.source.title}</p>`}
         <table>
           <thead>

@@ -15,10 +15,13 @@ import { dejaVuSans, dejaVuSansBold } from './fonts/dejaVuSans';
 import { periodLines } from './exportHtml';
 import {
   coverageChart,
+  enteredByOwners,
+  indicatorRows,
   LIGHT_COLORS,
   lightChart,
   lightOf,
   objectiveChart,
+  organisationRows,
   reportedFrameworks,
   statusChart,
   summaryFigures,
@@ -107,10 +110,70 @@ export async function exportPdf(scope: ReportScope, generatedAt: string): Promis
   if (late.length === 0) layout.paragraph(context.t('noOverdue'), MUTED);
   else actionTable(layout, scope, late, false);
 
+  const indicators = indicatorRows(scope);
+  if (indicators.length > 0) {
+    layout.heading(context.t('section.indicators'));
+    const show = (value: number | null) =>
+      value === null ? context.t('none') : context.number(value);
+    layout.table(
+      [
+        { header: context.t('column.ref'), width: 38 },
+        { header: context.t('indicator.name'), width: 122 },
+        { header: context.t('indicator.baseline'), width: 55, align: 'right' },
+        { header: context.t('indicator.values'), width: 110 },
+        { header: context.t('indicator.target'), width: 55, align: 'right' },
+        { header: context.t('indicator.progressToTarget'), width: 115 },
+      ],
+      indicators.map((row) => {
+        return [
+          { text: row.action.ref },
+          {
+            text: row.indicator.unit
+              ? `${row.indicator.name} (${row.indicator.unit})`
+              : row.indicator.name,
+          },
+          { text: show(row.indicator.baseline) },
+          {
+            text: row.indicator.values
+              .map((value) => `${value.period}: ${context.number(value.value)}`)
+              .join(', '),
+          },
+          { text: show(row.indicator.target) },
+          {
+            text: row.percent === null ? context.t('none') : `${context.number(row.percent)} %`,
+            light: row.light,
+          },
+        ];
+      }),
+    );
+  }
+
+  layout.heading(context.t('section.organisations'));
+  layout.table(
+    [
+      { header: context.t('organisation.name'), width: 150 },
+      { header: context.t('organisation.kind'), width: 105 },
+      { header: context.t('organisation.actions'), width: 65, align: 'right' },
+      { header: context.t('organisation.completed'), width: 55, align: 'right' },
+      { header: context.t('organisation.meanProgress'), width: 65, align: 'right' },
+      { header: context.t('organisation.overdue'), width: 55, align: 'right' },
+    ],
+    organisationRows(scope).map((row) => [
+      { text: row.name },
+      { text: row.kind },
+      { text: String(row.total) },
+      { text: String(row.completed) },
+      { text: `${row.meanProgress} %` },
+      { text: String(row.overdue) },
+    ]),
+  );
+
   layout.heading(context.t('section.coverage'));
   const refs = new Map(snapshot.actions.map((action) => [action.id, action.ref]));
   for (const framework of reportedFrameworks(scope)) {
     layout.subheading(textIn(framework.name, context.language));
+    if (enteredByOwners(scope, framework))
+      layout.paragraph(context.t('coverage.enteredByOwners'), MUTED);
     layout.table(
       [
         { header: context.t('coverage.code'), width: 50 },
@@ -162,19 +225,19 @@ function actionTable(
     ? [
         { header: context.t('column.ref'), width: 38 },
         { header: context.t('column.title'), width: 132 },
-        { header: context.t('column.lead'), width: 75 },
-        { header: context.t('column.status'), width: 72 },
-        { header: context.t('column.light'), width: 88 },
+        { header: context.t('column.lead'), width: 69 },
+        { header: context.t('column.status'), width: 70 },
+        { header: context.t('column.light'), width: 96 },
         { header: context.t('column.change'), width: 90 },
       ]
     : [
         { header: context.t('column.ref'), width: 38 },
         { header: context.t('column.title'), width: 137 },
-        { header: context.t('column.lead'), width: 82 },
+        { header: context.t('column.lead'), width: 76 },
         { header: context.t('column.deadline'), width: 56 },
-        { header: context.t('column.status'), width: 72 },
+        { header: context.t('column.status'), width: 70 },
         { header: '%', width: 22, align: 'right' },
-        { header: context.t('column.light'), width: 88 },
+        { header: context.t('column.light'), width: 96 },
       ];
   layout.table(
     columns,
@@ -306,8 +369,9 @@ class PdfLayout {
     }
   }
 
+  /** A section heading, kept on the page with what follows it (a subheading and a table row). */
   heading(text: string): void {
-    this.ensure(60);
+    this.ensure(130);
     this.space(14);
     this.wrapped(text, { size: 15, bold: true });
     this.page.drawLine({

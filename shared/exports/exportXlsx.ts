@@ -14,10 +14,10 @@ import {
   coverage,
   indicatorProgress,
   overdue,
-  summaryByLeadOrganisation,
   type TrafficLight,
 } from '../plan/views';
 import { ACTION_COLUMNS, type CellKind, type CellValue } from './actionColumns';
+import { organisationRows } from './reportFigures';
 import { describeChange, type ReportScope } from './reportScope';
 
 interface SheetColumn {
@@ -193,7 +193,6 @@ function coverageSheet(
 
 function organisationsSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
   const { context } = scope;
-  const kinds = new Map(scope.snapshot.orgs.map((org) => [org.id, org.kind]));
   const columns: SheetColumn[] = [
     { header: context.t('organisation.name'), kind: 'text' },
     { header: context.t('organisation.kind'), kind: 'text' },
@@ -202,16 +201,14 @@ function organisationsSheet(workbook: ExcelJS.Workbook, scope: ReportScope): voi
     { header: context.t('organisation.meanProgress'), kind: 'number' },
     { header: context.t('organisation.overdue'), kind: 'number' },
   ];
-  const rows: CellValue[][] = summaryByLeadOrganisation(scope.snapshot, context.today).map(
-    (group) => [
-      group.id === null ? context.t('noLead') : context.orgName(group.id),
-      group.id === null ? '' : context.t(`plan:orgKind.${kinds.get(group.id) ?? 'other'}`),
-      group.total,
-      group.completed,
-      group.meanProgress,
-      group.overdue,
-    ],
-  );
+  const rows: CellValue[][] = organisationRows(scope).map((row) => [
+    row.name,
+    row.kind,
+    row.total,
+    row.completed,
+    row.meanProgress,
+    row.overdue,
+  ]);
   table(workbook, context.t('sheet.organisations'), columns, rows);
 }
 

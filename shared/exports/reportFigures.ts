@@ -3,13 +3,15 @@
 // objective and framework coverage.
 import { HRAP_FRAMEWORK_ID, textIn, type Framework } from '../frameworks';
 import { ACTION_STATUS_LIST, type ActionStatus } from '../plan/model';
-import type { Action } from '../plan/schema';
+import type { Action, Indicator } from '../plan/schema';
 import {
   actionHealth,
   countByLight,
   countByStatus,
   coverage,
   isOverdue,
+  indicatorProgress,
+  summaryByLeadOrganisation,
   summaryByObjective,
   type TrafficLight,
 } from '../plan/views';
@@ -162,4 +164,60 @@ export function coverageChart(scope: ReportScope): Chart {
 
 export function lightOf(action: Action, scope: ReportScope): TrafficLight {
   return actionHealth(action, scope.context.today).light;
+}
+
+/** Whether a framework's items were entered by the plan's owners (the national plan's chapters). */
+export function enteredByOwners(scope: ReportScope, framework: Framework): boolean {
+  return scope.snapshot.customFrameworks.some((custom) => custom.id === framework.id);
+}
+
+export interface OrganisationRow {
+  readonly name: string;
+  /** the organisation kind in the reader's words, or '' for "no lead" */
+  readonly kind: string;
+  readonly total: number;
+  readonly completed: number;
+  readonly meanProgress: number;
+  readonly overdue: number;
+}
+
+/** Actions per lead organisation: how many, completed, mean progress, overdue. */
+export function organisationRows(scope: ReportScope): OrganisationRow[] {
+  const { context } = scope;
+  const kinds = new Map(scope.snapshot.orgs.map((org) => [org.id, org.kind]));
+  return summaryByLeadOrganisation(scope.snapshot, context.today).map((group) => ({
+    name: group.id === null ? context.t('noLead') : context.orgName(group.id),
+    kind: group.id === null ? '' : context.t(`plan:orgKind.${kinds.get(group.id) ?? 'other'}`),
+    total: group.total,
+    completed: group.completed,
+    meanProgress: group.meanProgress,
+    overdue: group.overdue,
+  }));
+}
+
+export interface IndicatorRow {
+  readonly action: Action;
+  readonly indicator: Indicator;
+  readonly current: number | null;
+  /** progress to target in per cent, rounded to one decimal, or null */
+  readonly percent: number | null;
+  readonly light: TrafficLight;
+}
+
+/** Every indicator of the listed live actions with its progress to target. */
+export function indicatorRows(scope: ReportScope): IndicatorRow[] {
+  return scope.snapshot.actions
+    .filter((action) => action.deletedAt === null)
+    .flatMap((action) =>
+      action.indicators.map((indicator) => {
+        const progress = indicatorProgress(indicator);
+        return {
+          action,
+          indicator,
+          current: progress.current,
+          percent: progress.ratio === null ? null : Math.round(progress.ratio * 1000) / 10,
+          light: progress.light,
+        };
+      }),
+    );
 }

@@ -3,12 +3,13 @@
 import type { Chart } from './reportFigures';
 import { html, type SafeHtml } from './safeHtml';
 
-const WIDTH = 520;
-const LABEL_WIDTH = 190;
-const TEXT_WIDTH = 120;
+const WIDTH = 530;
+const LABEL_WIDTH = 200;
+const TEXT_WIDTH = 130;
 const ROW_HEIGHT = 24;
 const BAR_HEIGHT = 14;
-const MAX_LABEL = 32;
+/** Characters of a label that fit LABEL_WIDTH at 12px in the widest of our scripts. */
+const MAX_LABEL = 27;
 
 function shorten(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
