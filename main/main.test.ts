@@ -98,6 +98,7 @@ const fake = vi.hoisted(() => {
       encryptString: () => Buffer.alloc(0),
       decryptString: () => '',
     },
+    Notification: { isSupported: () => false },
     dialog: {},
     shell: {},
     MessageChannelMain: function MessageChannelMain() {},

@@ -8,6 +8,7 @@ import {
   ipcMain,
   Menu,
   MessageChannelMain,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -18,6 +19,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENTS, type IpcEvent, type IpcEventPayload, type JoinLink } from '../shared/ipc';
 import { PLAN_FILE_EXTENSION } from '../shared/planFile';
+import { deadlineTexts } from './deadlines/deadlineDigest';
+import {
+  localIsoDate,
+  REMINDER_INTERVAL_MS,
+  remindOfDeadlines,
+} from './deadlines/deadlineReminders';
 import { DEEP_LINK_SCHEME, joinLinkFromArgv, parseJoinLink } from './deepLink';
 import { createDesktopHandlers } from './ipc/desktopHandlers';
 import { servePlanStore } from './ipc/planStorePort';
@@ -238,6 +245,20 @@ function run(): void {
     });
     for (const link of pendingJoinLinks.splice(0)) send('joinLink', link);
     for (const path of pendingFiles.splice(0)) void openFileFromOutside(path);
+
+    // Deadline reminders for every plan kept here: now, then a few times a day.
+    const remind = () =>
+      void remindOfDeadlines({
+        store: openedStore,
+        statePath: join(userData, 'deadline-reminders.json'),
+        notify: ({ title, body }) => {
+          if (Notification.isSupported()) new Notification({ title, body }).show();
+        },
+        today: () => localIsoDate(new Date()),
+        texts: deadlineTexts(app.getLocale()),
+      }).catch((error: unknown) => console.error('deadline reminders failed', error));
+    remind();
+    setInterval(remind, REMINDER_INTERVAL_MS).unref();
   });
 }
 
