@@ -4,7 +4,25 @@
 // never the sync socket or the API.
 const CACHE = 'accord-shell-v1';
 
-self.addEventListener('install', () => self.skipWaiting());
+// Caches the page and the files it names at install, so the very next load works offline.
+self.addEventListener('install', (event) =>
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const page = new URL('./', self.location.href).href;
+      const response = await fetch(page);
+      if (response.ok) {
+        const html = await response.clone().text();
+        await cache.put(page, response);
+        const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+          .map((match) => new URL(match[1], page).href)
+          .filter((url) => url.startsWith(self.location.origin));
+        await cache.addAll(assets);
+      }
+      await self.skipWaiting();
+    })(),
+  ),
+);
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {

@@ -87,7 +87,19 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   provider.on('connection-close', (event) => {
     if (event && event.code >= 4400 && event.code < 4500) options.onDenied(event.reason);
   });
-  doc.on('update', report);
+  // Whatever arrives from the server is stored there already (it stores before it relays), so
+  // it counts as saved without waiting for an acknowledgement of our own.
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) {
+      const received = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+      stored ??= new Map();
+      for (const [client, clock] of received) {
+        if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
+      }
+    }
+    report();
+  };
+  doc.on('update', onUpdate);
 
   // Chromium keeps an open socket when the network goes away; close it ourselves so the state
   // says "offline" at once and the provider reconnects when the network returns.
@@ -110,7 +122,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     destroy: () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
-      doc.off('update', report);
+      doc.off('update', onUpdate);
       provider.destroy();
     },
   };

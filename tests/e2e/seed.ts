@@ -6,7 +6,8 @@ import * as links from '../../shared/plan/links';
 import * as meta from '../../shared/plan/meta';
 import * as objectives from '../../shared/plan/objectives';
 import * as organisations from '../../shared/plan/organisations';
-import { openPlan, planParts } from '../../shared/plan/plan';
+import { newText, openPlan, planParts, type Plan } from '../../shared/plan/plan';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { ACTION_STATUS_LIST } from '../../shared/plan/model';
 
 const SDG_TARGETS = ['8.5', '8.7', '8.8', '8.3', '8.6', '8.b'];
@@ -16,14 +17,37 @@ export interface SeedOptions {
   readonly title?: string;
   readonly actions: number;
   readonly objectives?: number;
+  /** Russian names and titles, for screens that must show no English */
+  readonly russian?: boolean;
 }
+
+const RUSSIAN = {
+  orgs: [
+    'Министерство труда и социальной защиты',
+    'Омбудсмен Туркменистана',
+    'МОТ',
+    'Союз промышленников и предпринимателей',
+    'Центр ОБСЕ в Ашхабаде',
+  ],
+  objectives: [
+    'Искоренение принудительного и детского труда',
+    'Защита трудовых прав',
+    'Достойная работа для молодёжи',
+    'Ответственное ведение бизнеса',
+  ],
+  action: (i: number) => `Мероприятие ${i}: усилить инспекцию труда в регионе ${(i % 7) + 1}`,
+};
 
 /** Writes a plan into `doc` (a fresh doc) and returns it. Deterministic for a given count. */
 export function seedPlan(doc: Y.Doc, options: SeedOptions): Y.Doc {
   const plan = openPlan(doc, { actor: { id: 'seed', name: 'Seed' } });
   meta.initialise(plan, {
     id: options.planId,
-    title: options.title ?? 'Decent work and human rights 2021-2025',
+    title:
+      options.title ??
+      (options.russian
+        ? 'Достойный труд и права человека 2021-2025'
+        : 'Decent work and human rights 2021-2025'),
     period: { start: '2021-01-01', end: '2025-12-31' },
     languages: ['en', 'ru', 'tk'],
   });
@@ -44,16 +68,25 @@ export function seedPlan(doc: Y.Doc, options: SeedOptions): Y.Doc {
   const objectiveCount = options.objectives ?? objectiveTitles.length;
   for (let i = 0; i < objectiveCount; i++) {
     objectiveIds.push(
-      objectives.create(plan, { title: objectiveTitles[i] ?? `Objective ${i + 1}` }),
+      objectives.create(plan, {
+        title:
+          (options.russian ? RUSSIAN.objectives[i] : objectiveTitles[i]) ?? `Objective ${i + 1}`,
+      }),
     );
   }
-  // Large plans are written straight into one transaction per objective: actions.create checks
-  // siblings each time, which is quadratic and only slows the test set-up down.
+  // Large plans are written straight into one transaction, in the layout actions.create writes:
+  // actions.create checks siblings and refs each time, which is quadratic and only slows set-up.
+  if (options.actions > BULK_FROM) {
+    bulkActions(plan, options.actions, objectiveIds, orgIds);
+    return doc;
+  }
   for (let i = 0; i < options.actions; i++) {
     const objectiveId = objectiveIds[i % objectiveIds.length]!;
     const year = 2022 + (i % 4);
     const id = actions.create(plan, {
-      title: `Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`,
+      title: options.russian
+        ? RUSSIAN.action(i + 1)
+        : `Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`,
       objectiveId,
       ref: `${(i % objectiveIds.length) + 1}.${Math.floor(i / objectiveIds.length) + 1}`,
       leadOrgId: orgIds[i % orgIds.length]!,
@@ -64,6 +97,53 @@ export function seedPlan(doc: Y.Doc, options: SeedOptions): Y.Doc {
     });
     if (i < 40) links.link(plan, id, 'sdg8', SDG_TARGETS[i % SDG_TARGETS.length]!);
   }
-  void planParts;
   return doc;
+}
+
+const BULK_FROM = 200;
+
+function bulkActions(plan: Plan, count: number, objectiveIds: string[], orgIds: string[]): void {
+  const keys = generateNKeysBetween(null, null, Math.ceil(count / objectiveIds.length));
+  const at = plan.now().toISOString();
+  plan.doc.transact(() => {
+    const all = planParts(plan.doc).actions;
+    for (let i = 0; i < count; i++) {
+      const group = i % objectiveIds.length;
+      const position = Math.floor(i / objectiveIds.length);
+      const year = 2022 + (i % 4);
+      const map = new Y.Map<unknown>();
+      map.set('ref', `${group + 1}.${position + 1}`);
+      map.set(
+        'title',
+        newText(`Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`),
+      );
+      map.set('description', newText(''));
+      map.set('objectiveId', objectiveIds[group]!);
+      map.set('order', keys[position]!);
+      map.set('leadOrgId', orgIds[i % orgIds.length]!);
+      map.set('partnerOrgIds', new Y.Map());
+      map.set('endorsements', new Y.Map());
+      const links = new Y.Map<boolean>();
+      if (i % 10 === 0) links.set(`sdg8:${SDG_TARGETS[i % SDG_TARGETS.length]!}`, true);
+      map.set('links', links);
+      map.set('indicators', new Y.Map());
+      map.set('comments', new Y.Map());
+      map.set('updates', new Y.Map());
+      map.set('contact', '');
+      map.set('start', `${year - 1}-0${(i % 9) + 1}-01`);
+      map.set('deadline', `${year}-${String((i % 12) + 1).padStart(2, '0')}-15`);
+      map.set('status', ACTION_STATUS_LIST[i % ACTION_STATUS_LIST.length]!);
+      map.set('progress', (i * 17) % 101);
+      map.set('stage', i % 3 === 0 ? 'agreed' : 'proposed');
+      map.set('priority', null);
+      map.set('budget', null);
+      map.set('createdAt', at);
+      map.set('createdBy', plan.actor.id);
+      map.set('updatedAt', at);
+      map.set('updatedBy', plan.actor.id);
+      map.set('deletedAt', null);
+      map.set('deletedBy', null);
+      all.set(plan.newId(), map);
+    }
+  }, plan.origin);
 }

@@ -1,0 +1,62 @@
+// Two people in two separate browser contexts (no shared BroadcastChannel or storage), so every
+// change they see from each other went through the sync server.
+import { expect, joinInBrowser, test } from './fixtures';
+
+test('two people typing in the same title at once both see the merged text', async ({
+  accord,
+  browser,
+}) => {
+  const { planId, invites } = await accord.newPlan('Workshop plan', ['editor', 'editor']);
+  await accord.seed(planId, { actions: 3 });
+  const aina = await browser.newContext();
+  const bob = await browser.newContext();
+  const pageA = await aina.newPage();
+  const pageB = await bob.newPage();
+  await joinInBrowser(pageA, invites[0]!, 'Aýna', 'Ministry of Labour');
+  await joinInBrowser(pageB, invites[1]!, 'Bob', 'ILO');
+
+  for (const page of [pageA, pageB]) {
+    await page.getByRole('button', { name: 'Open details of 1.1' }).click();
+  }
+  const titleA = pageA.locator('aside.detail').getByLabel('Title', { exact: true });
+  const titleB = pageB.locator('aside.detail').getByLabel('Title', { exact: true });
+  const original = await titleA.inputValue();
+  await titleA.click();
+  await titleA.press('End');
+  await titleB.click();
+  await titleB.press('Home');
+  // Both type at the same time, keystroke by keystroke.
+  await Promise.all([
+    titleA.pressSequentially(' with trade unions', { delay: 40 }),
+    titleB.pressSequentially('Urgent: ', { delay: 40 }),
+  ]);
+  const merged = `Urgent: ${original} with trade unions`;
+  await expect(titleA).toHaveValue(merged);
+  await expect(titleB).toHaveValue(merged);
+  // Presence: each sees the other as online.
+  await expect(pageA.locator('.presence')).toContainText('B');
+  await aina.close();
+  await bob.close();
+});
+
+test('one person adds actions while the other filters', async ({ accord, browser }) => {
+  const { planId, invites } = await accord.newPlan('Workshop plan', ['editor', 'editor']);
+  await accord.seed(planId, { actions: 8 });
+  const drafter = await (await browser.newContext()).newPage();
+  const reader = await (await browser.newContext()).newPage();
+  await joinInBrowser(drafter, invites[0]!, 'Drafter', 'Ombudsperson');
+  await joinInBrowser(reader, invites[1]!, 'Reader', 'OSCE');
+
+  await reader.getByLabel('Search actions').fill('New action');
+  await expect(reader.getByText('Shown: 0 of 8')).toBeVisible();
+  for (let i = 0; i < 3; i++) {
+    await drafter.getByRole('button', { name: '+ Add action' }).first().click();
+    await drafter.keyboard.press('Escape');
+  }
+  await expect(reader.getByText('Shown: 3 of 11')).toBeVisible();
+  await expect(reader.locator('.action-row')).toHaveCount(3);
+  // The filter is in the URL: a reload keeps it.
+  await reader.reload();
+  await expect(reader.getByLabel('Search actions')).toHaveValue('New action');
+  await expect(reader.locator('.action-row')).toHaveCount(3);
+});

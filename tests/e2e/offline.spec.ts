@@ -1,0 +1,48 @@
+// Working offline: edit, reload with no network (the service worker serves the app, IndexedDB the
+// plan), reconnect; both people converge and "saved to the server" comes back.
+import { expect, joinInBrowser, syncState, test } from './fixtures';
+
+test('an offline edit survives a reload and merges on reconnect', async ({ accord, browser }) => {
+  const { planId, invites } = await accord.newPlan('Field visit plan', ['editor', 'editor']);
+  await accord.seed(planId, { actions: 4 });
+  const travellerContext = await browser.newContext();
+  const traveller = await travellerContext.newPage();
+  const office = await (await browser.newContext()).newPage();
+  await joinInBrowser(traveller, invites[0]!, 'Traveller', 'Ministry of Labour');
+  await joinInBrowser(office, invites[1]!, 'Office', 'ILO');
+  await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved');
+  // The service worker has cached the app once it controls the page.
+  await traveller.evaluate(() => navigator.serviceWorker.ready);
+  await traveller.reload();
+  await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved');
+
+  await travellerContext.setOffline(true);
+  await expect(syncState(traveller)).toHaveAttribute('data-sync', 'offline');
+  await traveller.getByRole('button', { name: 'Open details of 1.1' }).click();
+  const title = traveller.locator('aside.detail').getByLabel('Title', { exact: true });
+  await title.click();
+  await title.press('End');
+  await title.pressSequentially(' (checked on site)');
+  await expect(syncState(traveller)).toContainText('changes not yet on the server');
+
+  // Meanwhile the office changes another action.
+  await office.getByRole('button', { name: 'Open details of 2.1' }).click();
+  const officeTitle = office.locator('aside.detail').getByLabel('Title', { exact: true });
+  await officeTitle.click();
+  await officeTitle.press('End');
+  await officeTitle.pressSequentially(' (funded)');
+
+  await traveller.reload();
+  await expect(traveller.locator('aside.detail').getByLabel('Title', { exact: true })).toHaveValue(
+    /\(checked on site\)$/,
+  );
+  await expect(syncState(traveller)).toHaveAttribute('data-sync', 'offline');
+  await expect(syncState(traveller)).toContainText('changes not yet on the server');
+
+  await travellerContext.setOffline(false);
+  await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved', { timeout: 15_000 });
+  await expect(syncState(traveller)).toHaveText('All changes saved to the server');
+  await expect(office.locator('.action-row').first()).toContainText('(checked on site)');
+  await expect(traveller.locator('.action-row').nth(1)).toContainText('(funded)');
+  await expect(syncState(office)).toHaveAttribute('data-sync', 'saved');
+});
