@@ -123,6 +123,10 @@ export function fileNameFor(
       .replace(UNSAFE_IN_FILE_NAMES, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'plan';
-  const when = options.period ? `${options.period.from}_${options.period.to}` : options.today;
+  // JSON is the whole plan whatever the period, so its name carries only the day.
+  const when =
+    options.period && options.format !== 'json'
+      ? `${options.period.from}_${options.period.to}`
+      : options.today;
   return `${title}-${when}.${options.format}`;
 }
