@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSnapshot } from '../plan/schema';
+import { TestPlan } from '../plan/testing';
 import { exportPlan, ExportError, type ExportOptions } from './exportPlan';
 import { reportTestPlan } from './reportTestPlan';
 
@@ -25,6 +26,14 @@ describe('exportPlan', () => {
     expect(file.bytes).toBeInstanceOf(Uint8Array);
     expect(file.bytes.length).toBeGreaterThan(100);
   });
+
+  it.each(['json', 'csv', 'xlsx', 'html', 'pdf'] as const)(
+    'exports an empty plan as %s',
+    async (format) => {
+      const file = await exportPlan(TestPlan.empty().snapshot(), { format, language: 'tk', today });
+      expect(file.bytes.length).toBeGreaterThan(100);
+    },
+  );
 
   it('names a period report after its period', async () => {
     const file = await exportPlan(snapshot, {
