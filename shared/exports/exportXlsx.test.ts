@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import * as actions from '../plan/actions';
 import { liveActions, overdue } from '../plan/views';
 import { exportPlan } from './exportPlan';
 import { reportTestPlan, RUSSIAN_TITLE, TURKMEN_TITLE } from './reportTestPlan';
@@ -154,5 +155,25 @@ describe('XLSX export', () => {
       .find((row) => row.getCell(1).value === '8.7')!;
     expect(target87.getCell(3).value).toBe(1);
     expect(target87.getCell(4).value).toBe('2.1');
+  });
+
+  it('lists only what changed since a saved version, on a sheet named for it', async () => {
+    const test = reportTestPlan();
+    const before = test.snapshot();
+    actions.edit(test.plan, before.actions[0]!.id, { deadline: '2026-03-31' });
+    const file = await exportPlan(test.snapshot(), {
+      format: 'xlsx',
+      language: 'en',
+      today,
+      changesSince: before,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Changes');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(column(sheet, 'Change')).value).toBe(
+      'Changed: deadline: 31 Dec 2025 → 31 Mar 2026',
+    );
   });
 });

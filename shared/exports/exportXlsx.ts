@@ -82,7 +82,9 @@ function actionsSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
     return row;
   });
   const lights = scope.actions.map((action) => actionHealth(action, context.today).light);
-  table(workbook, context.t('sheet.actions'), columns, rows, lights);
+  // With "changes since", the sheet lists only the actions that changed, and says so in its name.
+  const name = withChanges ? context.t('sheet.changes') : context.t('sheet.actions');
+  table(workbook, name, columns, rows, lights);
 }
 
 function updatesSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {

@@ -9,7 +9,6 @@ export default {
   changesSince: 'Changes since {{date}}',
   changesSinceVersion: 'Changes since the saved version',
   page: 'Page {{page}} of {{pages}}',
-  contents: 'Contents',
   column: {
     ref: 'Ref',
     title: 'Action',
@@ -58,7 +57,6 @@ export default {
     values: 'Values by period',
   },
   coverage: {
-    framework: 'Framework',
     code: 'Code',
     item: 'Item',
     actions: 'Actions',

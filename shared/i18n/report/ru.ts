@@ -10,7 +10,6 @@ export default {
   changesSince: 'Изменения с {{date}}',
   changesSinceVersion: 'Изменения с сохранённой версии',
   page: 'Страница {{page}} из {{pages}}',
-  contents: 'Содержание',
   column: {
     ref: 'Номер',
     title: 'Мероприятие',
@@ -59,7 +58,6 @@ export default {
     values: 'Значения по периодам',
   },
   coverage: {
-    framework: 'Рамка',
     code: 'Код',
     item: 'Пункт',
     actions: 'Мероприятия',

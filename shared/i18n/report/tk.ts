@@ -11,7 +11,6 @@ export default {
   changesSince: '{{date}} senesinden bäri üýtgeşmeler',
   changesSinceVersion: 'Saklanan wersiýadan bäri üýtgeşmeler',
   page: 'Sahypa {{page}} / {{pages}}',
-  contents: 'Mazmuny',
   column: {
     ref: 'Belgi',
     title: 'Çäre',
@@ -60,7 +59,6 @@ export default {
     values: 'Döwürler boýunça bahalar',
   },
   coverage: {
-    framework: 'Çarçuwa',
     code: 'Kody',
     item: 'Bent',
     actions: 'Çäreler',
