@@ -30,13 +30,13 @@ const STYLE = `
   .figure { border: 1px solid #cfd8dc; border-radius: 6px; padding: .6em 1em; min-width: 8em; }
   .figure b { display: block; font-size: 1.6em; }
   .charts { display: flex; flex-wrap: wrap; gap: 1.5em; }
-  figure.chart { margin: 0; } figcaption { font-weight: bold; margin-bottom: .3em; }
+  figure.chart { margin: 0; flex: 1 1 420px; max-width: 570px; } figure.chart svg { width: 100%; height: auto; } figcaption { font-weight: bold; margin-bottom: .3em; }
   table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
   th, td { border: 1px solid #cfd8dc; padding: .3em .5em; text-align: left; vertical-align: top; }
   th { background: #eceff1; } td.num { text-align: right; white-space: nowrap; }
-  .light { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; }
+  .light { -webkit-print-color-adjust: exact; print-color-adjust: exact; display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; }
   .none { color: #757575; font-style: italic; }
-  @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } thead { display: table-header-group; } }
+  @media print { body { margin: 0; max-width: none; font-size: 11px; } figure.chart { flex-basis: 45%; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
 export function exportHtml(scope: ReportScope, generatedAt: string): Uint8Array {

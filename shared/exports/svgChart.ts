@@ -3,9 +3,9 @@
 import type { Chart } from './reportFigures';
 import { html, type SafeHtml } from './safeHtml';
 
-const WIDTH = 530;
+const WIDTH = 570;
 const LABEL_WIDTH = 200;
-const TEXT_WIDTH = 130;
+const TEXT_WIDTH = 170;
 const ROW_HEIGHT = 24;
 const BAR_HEIGHT = 14;
 /** Characters of a label that fit LABEL_WIDTH at 12px in the widest of our scripts. */
