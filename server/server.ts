@@ -142,5 +142,5 @@ export function createAccordServer(
 
 export function openDefaultStore(dataDir: string): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
+  return new SqliteStore({ file: join(dataDir, DATABASE_FILE), writerThread: true });
 }

@@ -14,6 +14,10 @@ storageContractSuite(
   'sqlite',
   async () => new SqliteStore({ file: join(folder, `${files++}.db`) }),
 );
+storageContractSuite(
+  'sqlite with a writer thread',
+  async () => new SqliteStore({ file: join(folder, `${files++}.db`), writerThread: true }),
+);
 
 describe('sqlite store', () => {
   it('[ST9] keeps appended updates after the file is closed and reopened', async () => {

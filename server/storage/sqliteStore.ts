@@ -1,6 +1,7 @@
 // The embedded default backend: one SQLite database in WAL mode (better-sqlite3). Every write is a
 // transaction committed with synchronous=FULL, so a resolved appendUpdates survives a crash or a
 // power cut, not only a killed process.
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type {
   AuditEntry,
@@ -133,10 +134,24 @@ export interface SqliteStoreOptions {
   /** a file path, or ':memory:' for tests */
   readonly file: string;
   readonly readonly?: boolean;
+  /**
+   * Append updates on a writer thread (sqliteWriter.mjs) so a commit's fsync never blocks the
+   * event loop; the server uses this. Not for ':memory:' (the thread opens the file itself).
+   */
+  readonly writerThread?: boolean;
+}
+
+interface PendingAppend {
+  resolve(seqs: readonly number[]): void;
+  reject(error: Error): void;
 }
 
 export class SqliteStore implements PlanStore {
   readonly db: Database.Database;
+  private writer: Worker | null = null;
+  private writerFailure: Error | null = null;
+  private readonly appends = new Map<number, PendingAppend>();
+  private nextAppend = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.file, { readonly: options.readonly ?? false });
@@ -148,6 +163,29 @@ export class SqliteStore implements PlanStore {
       this.db.pragma('foreign_keys = ON');
       this.migrate();
     }
+    if (options.writerThread) this.startWriter(options.file);
+  }
+
+  private startWriter(file: string): void {
+    const writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), {
+      workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS },
+    });
+    writer.on('message', (message: { id: number; seqs?: number[]; error?: string }) => {
+      const pending = this.appends.get(message.id);
+      this.appends.delete(message.id);
+      if (!pending) return;
+      if (message.seqs) pending.resolve(message.seqs);
+      else pending.reject(new Error(message.error ?? 'append failed'));
+    });
+    const fail = (error: Error) => {
+      this.writerFailure = error;
+      this.writer = null;
+      for (const pending of this.appends.values()) pending.reject(error);
+      this.appends.clear();
+    };
+    writer.on('error', fail);
+    writer.on('exit', () => fail(new Error('storage writer thread stopped')));
+    this.writer = writer;
   }
 
   private migrate(): void {
@@ -356,7 +394,14 @@ export class SqliteStore implements PlanStore {
 
   async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    return this.db.transaction(this.appendTransaction)(updates);
+    if (this.writerFailure) throw this.writerFailure;
+    const writer = this.writer;
+    if (!writer) return this.db.transaction(this.appendTransaction)(updates);
+    const id = this.nextAppend++;
+    return new Promise((resolve, reject) => {
+      this.appends.set(id, { resolve, reject });
+      writer.postMessage({ id, updates });
+    });
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
@@ -446,6 +491,28 @@ export class SqliteStore implements PlanStore {
   }
 
   async close(): Promise<void> {
+    const writer = this.writer;
+    if (writer) {
+      // appends already posted are answered first: the thread handles messages in order
+      await Promise.allSettled(
+        [...this.appends.values()].map(
+          (pending) =>
+            new Promise<void>((settled) => {
+              const { resolve, reject } = pending;
+              pending.resolve = (seqs) => (resolve(seqs), settled());
+              pending.reject = (error) => (reject(error), settled());
+            }),
+        ),
+      );
+      writer.removeAllListeners('exit');
+      this.writer = null;
+      await new Promise<void>((resolve) => {
+        writer.once('message', () => resolve());
+        writer.once('exit', () => resolve());
+        writer.postMessage({ close: true });
+      });
+      await writer.terminate();
+    }
     if (this.db.open) this.db.close();
   }
 }
