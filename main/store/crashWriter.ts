@@ -21,6 +21,12 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * Values up to this long make records from a few dozen bytes to a few KiB, so they straddle
+ * page boundaries, while the whole plan stays small enough to reload fifty times in seconds.
+ */
+const MAX_TEXT_LENGTH = 1200;
+
 const random = seededRandom(Number(seedText));
 const store = await openPlanStore(root, { compactAfterLogBytes: Number(compactText) });
 const replica = new Y.Doc();
@@ -34,7 +40,7 @@ let pending: Uint8Array | null = null;
 for (let index = 0; ; index += 1) {
   const key = `${prefix}-${index}`;
   // Values of varied size, so records straddle page and block boundaries.
-  const text = 'x'.repeat(1 + Math.floor(random() * 3000));
+  const text = 'x'.repeat(1 + Math.floor(random() * MAX_TEXT_LENGTH));
   replica.transact(() => {
     replica.getMap('actions').set(key, text.length);
     replica.getMap('notes').set(key, text);

@@ -22,8 +22,14 @@ import { TEMP_SUFFIX } from './atomicFile';
 const KILLS = 50;
 /** Most kills land after some acknowledgements; up to this many. */
 const MAX_ACKS_BEFORE_KILL = 40;
-/** Small, so compaction runs (and is killed) many times in one test. */
-const COMPACT_AFTER_LOG_BYTES = 16 * 1024;
+/** After that acknowledgement, the kill waits a seeded 0 to this many milliseconds. */
+const MAX_KILL_DELAY_MS = 25;
+/**
+ * Each run's compaction threshold, picked by the seed: 4 KiB and 16 KiB compact every few
+ * appends, so kills land inside compaction; 64 MiB never compacts, so the log grows long.
+ * (Compacting after every append made the test three times slower for no more coverage.)
+ */
+const COMPACTION_THRESHOLDS = [4 * 1024, 16 * 1024, 64 * 1024 * 1024] as const;
 const PLAN = 'crash-test-plan';
 /**
  * On Linux a SIGKILL never splits a write() to a regular file, so kills alone leave no torn
@@ -66,18 +72,20 @@ function seededRandom(value: number): () => number {
   };
 }
 
-/** Runs the writer until `killAfterAcks` acknowledgements (0: at once), then SIGKILLs it. */
+/** Runs the writer until `killAfterAcks` acknowledgements (0: at once) and a short delay, then SIGKILLs it. */
 function runWriterUntilKilled(
   root: string,
   prefix: string,
   childSeed: number,
   killAfterAcks: number,
+  killDelayMs: number,
+  compactAfterLogBytes: number,
 ): Promise<Map<string, number>> {
   return new Promise((resolve, reject) => {
     const acked = new Map<string, number>();
     const child = spawn(
       process.execPath,
-      [writerScript, root, PLAN, prefix, String(childSeed), String(COMPACT_AFTER_LOG_BYTES)],
+      [writerScript, root, PLAN, prefix, String(childSeed), String(compactAfterLogBytes)],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -87,7 +95,9 @@ function runWriterUntilKilled(
       const [word, key, length] = line.split(' ');
       if (word !== 'ack' || !key || !length) return;
       acked.set(key, Number(length));
-      if (acked.size >= killAfterAcks) child.kill('SIGKILL');
+      // The delay moves the kill off the moment of the acknowledgement, into whatever the
+      // writer is doing next (its next write, an fdatasync, a compaction's rename).
+      if (acked.size === killAfterAcks) setTimeout(() => child.kill('SIGKILL'), killDelayMs);
     });
     child.once('error', reject);
     child.once('exit', (_code, signal) => {
@@ -110,11 +120,15 @@ describe('plan store crash safety', () => {
 
     for (let run = 0; run < KILLS; run += 1) {
       const killAfterAcks = random() < 0.1 ? 0 : 1 + Math.floor(random() * MAX_ACKS_BEFORE_KILL);
+      const threshold =
+        COMPACTION_THRESHOLDS[Math.floor(random() * COMPACTION_THRESHOLDS.length)] ?? 1;
       const acked = await runWriterUntilKilled(
         root,
         `r${run}`,
         Math.floor(random() * 2 ** 31),
         killAfterAcks,
+        Math.floor(random() * MAX_KILL_DELAY_MS),
+        threshold,
       );
       if (acked.size === 0) killedBeforeAnyAck += 1;
       for (const [key, length] of acked) everAcked.set(key, length);

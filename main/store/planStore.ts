@@ -206,6 +206,8 @@ class PlanLog {
   private logBytes = 0;
   private pending: PendingAppend[] = [];
   private flushing = false;
+  /** A compaction is queued; more appends past the threshold need not queue another. */
+  private compactionQueued = false;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -270,9 +272,10 @@ class PlanLog {
             const handle = await this.openLog();
             const bytes = Buffer.concat(batch.map((item) => item.frame));
             try {
-              await handle.write(bytes);
+              await writeAll(handle, bytes);
               // fdatasync: the appended bytes and the new file size are on disk before anyone
-              // is told the update is stored.
+              // is told the update is stored. (On macOS this reaches the drive, not its cache;
+              // Node offers no F_FULLFSYNC.)
               await handle.datasync();
             } catch (error) {
               // A failed write (a full disk) may have left a partial record. Closing makes the
@@ -286,8 +289,12 @@ class PlanLog {
         } catch (error) {
           for (const item of batch) item.reject(error);
         }
-        if (this.logBytes > this.compactAfter) {
-          this.exclusive(() => this.compactNow()).catch(this.reportBackground);
+        if (this.logBytes > this.compactAfter && !this.compactionQueued) {
+          this.compactionQueued = true;
+          this.exclusive(() => {
+            this.compactionQueued = false;
+            return this.compactNow();
+          }).catch(this.reportBackground);
         }
       }
     } finally {
@@ -373,6 +380,16 @@ class PlanLog {
     const run = this.tail.then(task, task);
     this.tail = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** FileHandle.write may write less than asked (a signal, a nearly full disk); finish the job. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+    if (bytesWritten === 0) throw new PlanStoreError('the disk accepted no more bytes');
+    offset += bytesWritten;
   }
 }
 
