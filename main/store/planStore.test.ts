@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  mkdir,
   mkdtemp,
   readdir,
   readFile,
@@ -169,6 +170,15 @@ describe('plan store', () => {
     expect(await store.load(PLAN)).toBeNull();
     await store.append(PLAN, actionUpdate('b', 2));
     expect(actionsOf(await store.load(PLAN))).toEqual({ b: 2 });
+  });
+
+  it('[S6] finishes a removal that a crash interrupted when it next opens', async () => {
+    await store.close();
+    await mkdir(join(root, 'trash', `${PLAN}.half-removed`), { recursive: true });
+    await writeFile(join(root, 'trash', `${PLAN}.half-removed`, 'updates.log'), 'x');
+    store = await openPlanStore(root);
+    expect(await readdir(join(root, 'trash'))).toEqual([]);
+    expect(await store.list()).toEqual([]);
   });
 
   it.each([
