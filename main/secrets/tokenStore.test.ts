@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canPersistSecrets, openTokenStore, type SafeStorageLike } from './tokenStore';
@@ -36,6 +36,7 @@ describe('member token store', () => {
       persisted: true,
     });
     expect(await readFile(path, 'utf8')).not.toContain(TOKEN);
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await openTokenStore(path, fakeSafeStorage(), 'linux').get(key)).toBe(TOKEN);
   });
 

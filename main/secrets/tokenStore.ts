@@ -33,6 +33,9 @@ export interface TokenStore {
  */
 const WEAK_LINUX_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
 
+/** rw------- */
+const OWNER_ONLY = 0o600;
+
 const tokenFile = z.object({
   version: z.literal(1),
   /** key → base64 of safeStorage.encryptString(token) */
@@ -75,7 +78,8 @@ export function openTokenStore(
       version: 1,
       tokens: Object.fromEntries(tokens),
     } satisfies z.input<typeof tokenFile>);
-    await writeFileAtomic(path, new TextEncoder().encode(body));
+    // Encrypted already; readable by this OS user only as well.
+    await writeFileAtomic(path, new TextEncoder().encode(body), OWNER_ONLY);
   }
 
   return {

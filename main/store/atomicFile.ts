@@ -8,10 +8,15 @@ import { randomUUID } from 'node:crypto';
 /** Suffix of temporary files; leftovers from a crash are deleted when a plan is opened. */
 export const TEMP_SUFFIX = '.tmp';
 
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/** `mode` applies on POSIX (0o600: readable by this user only); Windows ignores it. */
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  mode = 0o644,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}${TEMP_SUFFIX}`);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
