@@ -77,7 +77,7 @@ afterEach(async () => {
 const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
 
 describe('crash safety', () => {
-  it('[S12] SIGKILL during 20 clients editing, restart: every edit is on every client and the server', async () => {
+  it('[S12][S18] SIGKILL during 20 clients editing, restart: every edit is on every client and, after SIGTERM, in the database', async () => {
     dataDir = newDataDir();
     const store = openDefaultStore(dataDir);
     const { plan } = await createPlan(store, 'Crash plan');
@@ -159,8 +159,10 @@ describe('crash safety', () => {
     clients.push(fresh);
     await until([fresh.doc], () => ids(fresh.doc).size === all.length, 'fresh client');
     for (const client of clients.splice(0)) client.destroy();
+    // [S18] a graceful stop stores everything and exits 0
     child.kill('SIGTERM');
     await exited(child);
+    expect(child.exitCode).toBe(0);
     const readBack = new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
     const stored = await readBack.loadDocument(plan.id);
     const doc = new Y.Doc();

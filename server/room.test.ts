@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE } from './closeCodes';
+import { Connection } from './connection';
+import { DEFAULT_LIMITS } from './config';
+import { silentLogger } from './log';
+import { Metrics } from './metrics';
+import * as protocol from './protocol';
+import { Room } from './room';
+import type { MemberRecord, Role } from './storage/store';
+import { GatedStore, RecordingSocket, actionUpdate, settle } from './testPeers';
+
+const PLAN = 'plan-1';
+const member = (id: string, role: Role = 'editor'): MemberRecord => ({
+  id,
+  planId: PLAN,
+  name: id,
+  organisation: 'org',
+  role,
+  inviteId: null,
+  createdAt: 0,
+  revokedAt: null,
+});
+
+let store: GatedStore;
+let metrics: Metrics;
+let failed: Room[];
+let room: Room;
+
+async function newRoom(): Promise<Room> {
+  return Room.load(PLAN, {
+    store,
+    metrics,
+    log: silentLogger,
+    awarenessFlushMs: 1,
+    onFailed: (r) => failed.push(r),
+  });
+}
+
+function join(id: string, role: Role = 'editor', wantsAcks = false) {
+  const socket = new RecordingSocket();
+  const connection = new Connection(socket, member(id, role), room, {
+    limits: DEFAULT_LIMITS,
+    metrics,
+    log: silentLogger,
+    wantsAcks,
+  });
+  connection.start();
+  socket.sent.length = 0; // forget the greeting (sync step 1)
+  return { socket, connection };
+}
+
+const updateFrames = (socket: RecordingSocket) =>
+  socket.sent.filter((f) => f[0] === protocol.MESSAGE.sync && f[1] === protocol.SYNC.update);
+
+beforeEach(async () => {
+  store = new GatedStore();
+  await store.createPlan({ id: PLAN, title: 't', createdAt: 0 });
+  metrics = new Metrics();
+  failed = [];
+  room = await newRoom();
+});
+afterEach(async () => {
+  room.destroy();
+  store.open();
+  await store.close();
+});
+
+describe('room', () => {
+  it('[S5] broadcasts and acknowledges an update only after it is stored', async () => {
+    const author = join('a', 'editor', true);
+    const other = join('b');
+    author.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'first')));
+    await settle();
+    expect(updateFrames(other.socket)).toEqual([]);
+    expect(author.socket.sent).toEqual([]);
+    store.open();
+    await settle();
+    expect(store.appended).toBe(1);
+    expect(updateFrames(other.socket)).toHaveLength(1);
+    // the author gets an acknowledgement, not its own edit back
+    expect(updateFrames(author.socket)).toEqual([]);
+    const ack = author.socket.sent.map((f) => protocol.decodeStored(f)).find((sv) => sv);
+    expect(ack && Y.decodeStateVector(ack).size).toBe(1);
+  });
+
+  it('[S5] answers sync step 1 only once what it contains is stored', async () => {
+    const author = join('a');
+    author.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'first')));
+    const reader = join('r', 'viewer');
+    reader.connection.receive(protocol.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    await settle();
+    expect(reader.socket.sent).toEqual([]);
+    store.open();
+    await settle();
+    expect(reader.socket.sent.some((f) => f[0] === 0 && f[1] === protocol.SYNC.step2)).toBe(true);
+  });
+
+  it('[S17] encodes one frame for every recipient and merges a batch', async () => {
+    const a = join('a');
+    const b = join('b');
+    const c = join('c');
+    a.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'from a')));
+    b.connection.receive(protocol.encodeUpdate(actionUpdate('y', 'from b')));
+    store.open();
+    await settle();
+    const [toC] = updateFrames(c.socket);
+    expect(updateFrames(c.socket)).toHaveLength(1);
+    // the same bytes object went to every recipient: encoded once
+    expect(updateFrames(a.socket)[0]).toBe(toC);
+    expect(updateFrames(b.socket)[0]).toBe(toC);
+  });
+
+  it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {
+    const a = join('a');
+    const b = join('b');
+    a.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'lost?')));
+    store.fail();
+    await settle();
+    expect(a.socket.closedWith?.code).toBe(CLOSE.unavailable);
+    expect(b.socket.closedWith?.code).toBe(CLOSE.unavailable);
+    expect(updateFrames(b.socket)).toEqual([]);
+    expect(failed).toEqual([room]);
+  });
+
+  it('[S15] a plan whose stored data cannot be read never loads as an empty document', async () => {
+    await store.compact(PLAN, new Uint8Array([1, 2, 3, 250]), 1, 0);
+    await expect(newRoom()).rejects.toThrow();
+  });
+});

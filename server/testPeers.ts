@@ -1,0 +1,58 @@
+// Test doubles for unit tests of rooms and connections: a socket that records what it is sent, and
+// a store whose appends wait for the test to let them through. Not used by the server itself.
+import * as Y from 'yjs';
+import { SqliteStore } from './storage/sqliteStore';
+import type { UpdateToStore } from './storage/store';
+import type { SyncSocket } from './syncSocket';
+
+export class RecordingSocket implements SyncSocket {
+  readonly sent: Uint8Array[] = [];
+  closedWith: { code: number; reason: string } | null = null;
+  bufferedAmount = 0;
+  send(frame: Uint8Array): void {
+    this.sent.push(frame);
+  }
+  close(code: number, reason: string): void {
+    this.closedWith = { code, reason };
+  }
+}
+
+/** A SQLite store in memory whose appends wait until `open()` (or fail after `fail()`). */
+export class GatedStore extends SqliteStore {
+  private release: (() => void) | null = null;
+  private gate: Promise<void> = new Promise((resolve) => (this.release = resolve));
+  private failure: Error | null = null;
+  appended = 0;
+
+  constructor() {
+    super({ file: ':memory:' });
+  }
+
+  open(): void {
+    this.release?.();
+  }
+
+  fail(error = new Error('disk full')): void {
+    this.failure = error;
+    this.release?.();
+  }
+
+  override async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+    await this.gate;
+    if (this.failure) throw this.failure;
+    this.appended += updates.length;
+    return super.appendUpdates(updates);
+  }
+}
+
+/** A Yjs update that adds one action (the plan model's shape). */
+export function actionUpdate(id: string, title: string): Uint8Array {
+  const doc = new Y.Doc();
+  const action = new Y.Map<unknown>();
+  action.set('title', new Y.Text(title));
+  doc.getMap('actions').set(id, action);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** Resolves after pending setImmediate callbacks and promise jobs have run. */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
