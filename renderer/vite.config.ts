@@ -14,6 +14,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    minify: process.env.ACCORD_NO_MINIFY ? false : 'esbuild',
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1', port: 5173 },

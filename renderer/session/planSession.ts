@@ -32,6 +32,8 @@ export async function openSession(
   const doc = new Y.Doc();
   const replica = replicaFactory(entry.planId, doc);
   await replica.whenLoaded;
+  // Marks for the benchmark (tests/bench/renderer.bench.ts) and for anyone profiling an open.
+  performance.mark('accord:replica-loaded');
   const plan = openPlan(doc, { actor: { id: user.id, name: user.name || user.id.slice(0, 8) } });
   const canEdit = entry.server?.role !== 'viewer';
   // A local plan is created on this computer; a server plan's meta arrives from the server (its
@@ -48,11 +50,13 @@ export async function openSession(
     { trackedOrigins: new Set([plan.origin]), captureTimeout: UNDO_CAPTURE_MS },
   );
 
+  const first = snapshotter.snapshot();
+  performance.mark('accord:first-snapshot');
   usePlanStore.setState({
     ...initialPlanState,
     planId: entry.planId,
     role: entry.server ? entry.server.role : 'local',
-    snapshot: snapshotter.snapshot(),
+    snapshot: first,
   });
 
   // Project the doc after each transaction; several in one task (a sync step) paint once.

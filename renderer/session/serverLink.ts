@@ -10,6 +10,8 @@ import { describeSync, pendingChanges, type SyncState } from './syncState';
 const MESSAGE_STORED = 100;
 /** Cap on the reconnect backoff: a workshop LAN that blinks should come back within seconds. */
 const MAX_BACKOFF_MS = 5_000;
+/** Lets the first rows paint before the connection's handshake runs. */
+const CONNECT_AFTER_MS = 50;
 
 export interface ServerLinkOptions {
   readonly serverUrl: string;
@@ -46,6 +48,9 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     params: { token: options.token, ack: '1' },
     maxBackoffTime: MAX_BACKOFF_MS,
     connect: false,
+    // The cross-tab BroadcastChannel posts the whole document when a tab connects (a full encode
+    // of a 10,000-action plan on every open); tabs sync through the server instead.
+    disableBc: true,
   });
   let stored: Map<number, number> | null = options.storedState
     ? Y.decodeStateVector(fromBase64(options.storedState))
@@ -112,14 +117,19 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   const goOnline = () => provider.connect();
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
-  if (navigator.onLine) provider.connect();
-  else goOffline();
+  // Connect after the first rows are painted: the handshake encodes what the server lacks, and
+  // people should see their plan before that work starts.
+  const start = setTimeout(() => {
+    if (navigator.onLine) provider.connect();
+    else goOffline();
+  }, CONNECT_AFTER_MS);
   report();
 
   return {
     awareness: provider.awareness,
     origin: provider,
     destroy: () => {
+      clearTimeout(start);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);

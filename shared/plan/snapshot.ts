@@ -409,44 +409,8 @@ export class PlanSnapshotter {
     return changed;
   }
 
-  private refreshActions(
-    collection: Y.Map<Y.Map<unknown>>,
-    objectives: readonly Objective[],
-    objectivesChanged: boolean,
-    previous: PlanSnapshot | null,
-  ): Action[] {
-    const ids = this.everything
-      ? [...collection.keys(), ...this.stored.keys()]
-      : [...this.dirtyActions];
-    this.dirtyActions.clear();
-    if (ids.length === 0 && !objectivesChanged && previous) return previous.actions;
-
-    let layoutChanged = this.everything || objectivesChanged;
-    const rebuilt = new Set<string>();
-    for (const id of ids) {
-      const map = asMap(collection.get(id));
-      const before = this.stored.get(id);
-      if (!map || !readId(id)) {
-        if (before) layoutChanged = true;
-        this.stored.delete(id);
-        continue;
-      }
-      const storedRef = readStoredRef(id, map);
-      const action = readAction(id, map, before?.action.ref ?? storedRef);
-      if (
-        !before ||
-        before.storedRef !== storedRef ||
-        before.action.order !== action.order ||
-        before.action.objectiveId !== action.objectiveId
-      ) {
-        layoutChanged = true;
-      }
-      this.stored.set(id, { action, storedRef });
-      rebuilt.add(id);
-    }
-
-    // Refs depend on every action's stored ref, so resolve them across the plan; an action whose
-    // resolved ref changed is a new object even if nothing else in it did.
+  /** Gives every stored action its resolved ref, marking the ones whose ref changed as rebuilt. */
+  private resolveAllRefs(rebuilt: Set<string>): void {
     const resolved = resolveRefs(
       [...this.stored.values()].map(({ action, storedRef }) => ({
         id: action.id,
@@ -461,6 +425,57 @@ export class PlanSnapshotter {
         rebuilt.add(id);
       }
     }
+  }
+
+  private refreshActions(
+    collection: Y.Map<Y.Map<unknown>>,
+    objectives: readonly Objective[],
+    objectivesChanged: boolean,
+    previous: PlanSnapshot | null,
+  ): Action[] {
+    const ids = this.everything
+      ? [...collection.keys(), ...this.stored.keys()]
+      : [...this.dirtyActions];
+    this.dirtyActions.clear();
+    if (ids.length === 0 && !objectivesChanged && previous) return previous.actions;
+
+    let layoutChanged = this.everything || objectivesChanged;
+    // Resolving refs sorts the whole plan; it is needed only when an input to it changed (an
+    // action added or removed, a stored ref or creation time edited), not after a title edit.
+    let refsChanged = this.everything;
+    const rebuilt = new Set<string>();
+    for (const id of ids) {
+      const map = asMap(collection.get(id));
+      const before = this.stored.get(id);
+      if (!map || !readId(id)) {
+        if (before) layoutChanged = refsChanged = true;
+        this.stored.delete(id);
+        continue;
+      }
+      const storedRef = readStoredRef(id, map);
+      const action = readAction(id, map, before?.action.ref ?? storedRef);
+      if (
+        !before ||
+        before.storedRef !== storedRef ||
+        before.action.createdAt !== action.createdAt
+      ) {
+        refsChanged = true;
+      }
+      if (
+        !before ||
+        before.storedRef !== storedRef ||
+        before.action.order !== action.order ||
+        before.action.objectiveId !== action.objectiveId
+      ) {
+        layoutChanged = true;
+      }
+      this.stored.set(id, { action, storedRef });
+      rebuilt.add(id);
+    }
+
+    // Refs depend on every action's stored ref, so resolve them across the plan; an action whose
+    // resolved ref changed is a new object even if nothing else in it did.
+    if (refsChanged) this.resolveAllRefs(rebuilt);
 
     if (!layoutChanged && previous) {
       return previous.actions.map((action) =>
