@@ -1,7 +1,7 @@
 // The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli.ts …`). Works on the
 // server's database directly, also while the server runs (SQLite WAL allows it); a running server
 // notices revocations within a second. Human output by default, `--json` for scripts.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -130,7 +130,6 @@ export async function run(
   if (!existsSync(file) && command !== 'create-plan') {
     throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
   }
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteStore({ file });
   try {

@@ -13,8 +13,6 @@ export const CLOSE = {
   unauthorized: 4401,
   /** the member was revoked, or their invite was */
   forbidden: 4403,
-  /** no plan with this id */
-  planNotFound: 4404,
   /** the plan could not be loaded or stored right now; retry later (nothing is lost) */
   unavailable: 4503,
   /** the client reads too slowly to follow the plan; it catches up when it reconnects */

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../../server/cli';
+import {
+  connect,
+  newDataDir,
+  startServer,
+  synced,
+  titles,
+  until,
+  addAction,
+  stored,
+  type Client,
+  type TestServer,
+} from './harness';
+
+let server: TestServer | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.dispose();
+  server = undefined;
+});
+
+async function admin(dataDir: string, ...argv: string[]): Promise<{ code: number; text: string }> {
+  const lines: string[] = [];
+  const code = await run([...argv, '--data', dataDir], {}, (line) => lines.push(line));
+  return { code, text: lines.join('\n') };
+}
+
+const json = <T>(result: { text: string }) => JSON.parse(result.text) as T;
+
+describe('admin CLI', () => {
+  it('creates a plan with an owner invite, manages invites and members, and says exports are not built', async () => {
+    const dataDir = newDataDir();
+    const created = json<{ plan: { id: string }; ownerInvite: { code: string; link: string } }>(
+      await admin(dataDir, 'create-plan', 'Decent', 'work', 'plan', '--json'),
+    );
+    expect(created.ownerInvite.link).toContain(created.plan.id);
+    const human = await admin(dataDir, 'plans');
+    expect(human.text).toMatch(/Decent work plan/);
+    const invite = json<{ invite: { id: string; maxUses: number }; code: string }>(
+      await admin(
+        dataDir,
+        'invite',
+        created.plan.id,
+        '--role',
+        'viewer',
+        '--uses',
+        '3',
+        '--expires-in',
+        '2d',
+        '--json',
+      ),
+    );
+    expect(invite.invite.maxUses).toBe(3);
+    const invites = json<{ id: string; uses: string }[]>(
+      await admin(dataDir, 'invites', created.plan.id, '--json'),
+    );
+    expect(invites.map((i) => i.uses)).toEqual(['0/1', '0/3']);
+    expect((await admin(dataDir, 'revoke-invite', created.plan.id, invite.invite.id)).code).toBe(0);
+    expect((await admin(dataDir, 'export', created.plan.id, '--format', 'pdf')).code).toBe(3);
+    await expect(admin(dataDir, 'invite', created.plan.id, '--role', 'boss')).rejects.toThrow(
+      /--role/,
+    );
+    expect(json<unknown[]>(await admin(dataDir, 'members', created.plan.id, '--json'))).toEqual([]);
+  });
+
+  it('[S9] a member revoked from the CLI is disconnected by the running server; backup and restore keep the plan', async () => {
+    server = await startServer({ revocationPollMs: 50 });
+    const dataDir = server.dataDir;
+    const created = json<{ plan: { id: string }; ownerInvite: { code: string } }>(
+      await admin(dataDir, 'create-plan', 'Plan', '--json'),
+    );
+    const joined = (await (
+      await fetch(`${server.httpUrl}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: created.ownerInvite.code,
+          name: 'Owner',
+          organisation: 'Ministry',
+        }),
+      })
+    ).json()) as { token: string; member: { id: string } };
+    const owner = connect(server, created.plan.id, joined.token, { acks: true });
+    clients.push(owner);
+    await synced(owner);
+    addAction(owner.doc, 'a1', 'kept in the backup');
+    await stored(owner);
+
+    const backup = join(newDataDir(), 'backup.db');
+    expect((await admin(dataDir, 'backup', backup)).code).toBe(0);
+    expect(existsSync(backup)).toBe(true);
+
+    const closed = new Promise<number>((resolve) =>
+      owner.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    );
+    expect((await admin(dataDir, 'revoke-member', created.plan.id, joined.member.id)).code).toBe(0);
+    expect(await closed).toBe(4403);
+
+    // restore into a fresh data folder and serve it
+    await server.dispose();
+    const restoredDir = newDataDir();
+    expect((await admin(restoredDir, 'restore', backup)).code).toBe(0);
+    server = await startServer({}, restoredDir);
+    const again = connect(server, created.plan.id, joined.token);
+    clients.push(again);
+    await until([again.doc], () => titles(again.doc).length === 1, 'restored plan');
+    expect(titles(again.doc)).toEqual(['kept in the backup']);
+  });
+});
