@@ -6,11 +6,11 @@ import { join } from 'node:path';
 /** Electron 45 ships Node 22. */
 const ELECTRON_NODE_TARGET = 'node22';
 
-export async function buildDesktop(root: string): Promise<void> {
+export async function buildDesktop(root: string, outDir = join(root, 'out')): Promise<void> {
   await Promise.all([
     build({
       entryPoints: [join(root, 'main', 'main.ts')],
-      outfile: join(root, 'out', 'main', 'main.js'),
+      outfile: join(outDir, 'main', 'main.js'),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -25,7 +25,7 @@ export async function buildDesktop(root: string): Promise<void> {
     }),
     build({
       entryPoints: [join(root, 'main', 'preload.ts')],
-      outfile: join(root, 'out', 'preload', 'preload.cjs'),
+      outfile: join(outDir, 'preload', 'preload.cjs'),
       bundle: true,
       platform: 'node',
       format: 'cjs',
