@@ -33,6 +33,7 @@ function subscribe<K extends IpcEvent>(
   const { channel, payload } = IPC_EVENTS[event];
   const forward = (_event: IpcRendererEvent, data: unknown) => {
     const parsed = payload.safeParse(data);
+    // TypeScript widens IPC_EVENTS[K] to the union of every schema; this one is K's own.
     if (parsed.success) listener(parsed.data as IpcEventPayload<K>);
   };
   ipcRenderer.on(channel, forward);
