@@ -291,6 +291,7 @@ export async function run(): Promise<void> {
   // BENCH_ONLY=awareness runs only the scenarios whose name contains it
   const scenarios = only ? all.filter((s) => s.name.includes(only)) : all;
   const rows: Row[] = [];
+  const loadAtStart = (await import('node:os')).loadavg();
   for (const scenario of scenarios) {
     for (const kind of kinds) {
       process.stderr.write(`running ${scenario.name} on ${kind.name}...\n`);
@@ -304,8 +305,14 @@ export async function run(): Promise<void> {
     }
   }
 
+  const os = await import('node:os');
   console.log(
-    `Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK)' : ''}`,
+    `Node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK)' : ''}; ` +
+      `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at start, ` +
+      `${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at end (other work on the machine skews the figures)`,
   );
   console.log('');
   console.log(
