@@ -1,87 +1,72 @@
 // One open plan: its Y.Doc, the local replica, the server link, undo of this user's own changes,
-// presence, and the snapshotter that projects the doc into the store. Components get the Plan to
+// presence, and the snapshotter that projects the doc into the store. Opening is immediate: the
+// last cached snapshot (if any) is shown read-only while the replica loads; then the live doc
+// takes over, editing is enabled and the server connection starts. Components get the Plan to
 // call shared operations with; everything they read comes from the store.
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import * as meta from '../../shared/plan/meta';
 import { migrate } from '../../shared/plan/migrations';
 import { openPlan, planParts, type Plan } from '../../shared/plan/plan';
+import type { PlanSnapshot } from '../../shared/plan/schema';
 import { PlanSnapshotter } from '../../shared/plan/snapshot';
 import { initialPlanState, usePlanStore, type Peer } from '../state/planStore';
 import { updatePlan, type LocalPlanEntry, type LocalUser } from './localPlans';
-import type { LocalReplicaFactory } from './localReplica';
+import type { LocalReplica, LocalReplicaFactory } from './localReplica';
 import { connectToServer, type ServerLink } from './serverLink';
+import { readCachedSnapshot, writeCachedSnapshot } from './snapshotCache';
 
 /** Keystrokes closer together than this undo as one step. */
 const UNDO_CAPTURE_MS = 600;
+/** Lets the first live rows paint before the server handshake runs. */
+const CONNECT_AFTER_MS = 50;
+/** The snapshot cache is refreshed this long after a change (then when the page is idle), so a
+ * busy workshop pays for one JSON copy of the plan every few seconds at most. */
+const CACHE_AFTER_MS = 3_000;
 
 export interface PlanSession {
   readonly plan: Plan;
   readonly undo: Y.UndoManager;
   readonly awareness: Awareness;
+  /** resolves once the live document is loaded and editable */
+  readonly loaded: Promise<void>;
   /** tells others which action and field this user is editing (null: none) */
   focus(target: { actionId: string; field: string } | null): void;
   close(): void;
 }
 
-export async function openSession(
+export function openSession(
   entry: LocalPlanEntry,
   user: LocalUser,
   replicaFactory: LocalReplicaFactory,
-): Promise<PlanSession> {
+): PlanSession {
   const doc = new Y.Doc();
-  const replica = replicaFactory(entry.planId, doc);
-  await replica.whenLoaded;
-  // Marks for the benchmark (tests/bench/renderer.bench.ts) and for anyone profiling an open.
-  performance.mark('accord:replica-loaded');
   const plan = openPlan(doc, { actor: { id: user.id, name: user.name || user.id.slice(0, 8) } });
   const canEdit = entry.server?.role !== 'viewer';
-  // A local plan is created on this computer; a server plan's meta arrives from the server (its
-  // owner's first client writes it).
-  if (canEdit && !planParts(doc).meta.has('id') && !entry.server) {
-    meta.initialise(plan, { id: entry.planId, title: entry.title, languages: ['en', 'ru', 'tk'] });
-  }
-  if (canEdit && planParts(doc).meta.has('id')) migrate(plan);
-
-  const snapshotter = new PlanSnapshotter(doc);
   const parts = planParts(doc);
   const undo = new Y.UndoManager(
     [parts.meta, parts.objectives, parts.actions, parts.orgs, parts.frameworks],
     { trackedOrigins: new Set([plan.origin]), captureTimeout: UNDO_CAPTURE_MS },
   );
+  const snapshotter = new PlanSnapshotter(doc);
+  let live = false;
+  let closed = false;
 
-  const first = snapshotter.snapshot();
-  performance.mark('accord:first-snapshot');
   usePlanStore.setState({
     ...initialPlanState,
     planId: entry.planId,
     role: entry.server ? entry.server.role : 'local',
-    snapshot: first,
+    sync: entry.server ? { kind: 'connecting', pending: 0 } : { kind: 'local', pending: 0 },
   });
-
-  // Project the doc after each transaction; several in one task (a sync step) paint once.
-  let scheduled = false;
-  const project = () => {
-    scheduled = false;
-    const snapshot = snapshotter.snapshot();
-    usePlanStore.setState({
-      snapshot,
-      canUndo: undo.canUndo(),
-      canRedo: undo.canRedo(),
-    });
-    if (canEdit && snapshot.meta.title && snapshot.meta.title !== entry.title) {
-      updatePlan(entry.planId, { title: snapshot.meta.title, updatedAt: new Date().toISOString() });
-    }
-  };
-  const onUpdate = () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(project);
-  };
-  doc.on('update', onUpdate);
-  const onStack = () => onUpdate();
-  undo.on('stack-item-added', onStack);
-  undo.on('stack-item-popped', onStack);
+  performance.mark('accord:open');
+  // The cached picture is painted before the replica starts loading: applying a large document
+  // holds the main thread for a while, and the rows should already be on screen by then.
+  const cacheShown = readCachedSnapshot(entry.planId).then(async (cached) => {
+    performance.mark(cached ? 'accord:cache-read' : 'accord:cache-empty');
+    if (!cached || closed) return;
+    usePlanStore.setState({ snapshot: cached });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  });
 
   let link: ServerLink | null = null;
   if (entry.server) {
@@ -97,7 +82,7 @@ export async function openSession(
       onDenied: (reason) => usePlanStore.setState({ notice: reason }),
       // The server creates a plan empty; its owner's first client writes the meta.
       onSynced: () => {
-        if (entry.server?.role === 'owner' && !planParts(doc).meta.has('id')) {
+        if (entry.server?.role === 'owner' && !parts.meta.has('id')) {
           meta.initialise(plan, {
             id: entry.planId,
             title: entry.title,
@@ -117,19 +102,87 @@ export async function openSession(
   const onPresence = () => usePlanStore.setState({ peers: peersOf(awareness) });
   awareness.on('change', onPresence);
 
+  // Project the doc after each transaction; several in one task (a sync step) paint once.
+  let scheduled = false;
+  let cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  const saveCache = () => {
+    cacheTimer = null;
+    if (live) void writeCachedSnapshot(entry.planId, snapshotter.snapshot()).catch(() => {});
+  };
+  const project = () => {
+    scheduled = false;
+    if (closed) return;
+    const snapshot = snapshotter.snapshot();
+    publish(snapshot);
+    cacheTimer ??= setTimeout(
+      () => requestIdleCallback(saveCache, { timeout: CACHE_AFTER_MS }),
+      CACHE_AFTER_MS,
+    );
+  };
+  const publish = (snapshot: PlanSnapshot) => {
+    usePlanStore.setState({ snapshot, canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+    if (canEdit && snapshot.meta.title && snapshot.meta.title !== entry.title) {
+      updatePlan(entry.planId, { title: snapshot.meta.title, updatedAt: new Date().toISOString() });
+    }
+  };
+  const onUpdate = () => {
+    if (scheduled || !live) return;
+    scheduled = true;
+    queueMicrotask(project);
+  };
+  undo.on('stack-item-added', onUpdate);
+  undo.on('stack-item-popped', onUpdate);
+  const onHide = () => saveCache();
+  window.addEventListener('pagehide', onHide);
+
+  let replica: LocalReplica | null = null;
+  const loaded = cacheShown
+    .then(() => {
+      if (closed) return;
+      replica = replicaFactory(entry.planId, doc);
+      return replica.whenLoaded;
+    })
+    .then(() => {
+      if (closed) return;
+      performance.mark('accord:replica-loaded');
+      // A local plan is created on this computer; a server plan's meta arrives from the server.
+      if (canEdit && !parts.meta.has('id') && !entry.server) {
+        meta.initialise(plan, {
+          id: entry.planId,
+          title: entry.title,
+          languages: ['en', 'ru', 'tk'],
+        });
+      }
+      if (canEdit && parts.meta.has('id')) migrate(plan);
+      undo.clear();
+      live = true;
+      const first = snapshotter.snapshot();
+      performance.mark('accord:first-snapshot');
+      publish(first);
+      usePlanStore.setState({ live: true });
+      doc.on('update', onUpdate);
+      if (link) setTimeout(() => !closed && link.connect(), CONNECT_AFTER_MS);
+      void writeCachedSnapshot(entry.planId, first).catch(() => {});
+    });
+
   return {
     plan,
     undo,
     awareness,
+    loaded,
     focus: (target) => awareness.setLocalStateField('focus', target),
     close: () => {
+      closed = true;
+      if (cacheTimer) clearTimeout(cacheTimer);
+      if (live) void writeCachedSnapshot(entry.planId, snapshotter.snapshot()).catch(() => {});
+      window.removeEventListener('pagehide', onHide);
       awareness.off('change', onPresence);
       doc.off('update', onUpdate);
       link?.destroy();
       if (!link) awareness.destroy();
       undo.destroy();
       snapshotter.destroy();
-      replica.destroy();
+      replica?.destroy();
       doc.destroy();
       usePlanStore.setState(initialPlanState);
     },

@@ -10,8 +10,6 @@ import { describeSync, pendingChanges, type SyncState } from './syncState';
 const MESSAGE_STORED = 100;
 /** Cap on the reconnect backoff: a workshop LAN that blinks should come back within seconds. */
 const MAX_BACKOFF_MS = 5_000;
-/** Lets the first rows paint before the connection's handshake runs. */
-const CONNECT_AFTER_MS = 50;
 
 export interface ServerLinkOptions {
   readonly serverUrl: string;
@@ -32,6 +30,8 @@ export interface ServerLink {
   readonly awareness: Awareness;
   /** the origin of transactions the provider applies (remote changes) */
   readonly origin: unknown;
+  /** starts syncing (once the local copy is loaded); offline, waits for the network */
+  connect(): void;
   destroy(): void;
 }
 
@@ -114,22 +114,23 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     acknowledged = false;
     report();
   };
-  const goOnline = () => provider.connect();
+  let started = false;
+  const goOnline = () => {
+    if (started) provider.connect();
+  };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
-  // Connect after the first rows are painted: the handshake encodes what the server lacks, and
-  // people should see their plan before that work starts.
-  const start = setTimeout(() => {
-    if (navigator.onLine) provider.connect();
-    else goOffline();
-  }, CONNECT_AFTER_MS);
   report();
 
   return {
     awareness: provider.awareness,
     origin: provider,
+    connect: () => {
+      started = true;
+      if (navigator.onLine) provider.connect();
+      else goOffline();
+    },
     destroy: () => {
-      clearTimeout(start);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);

@@ -24,6 +24,8 @@ export interface PlanState {
   readonly peers: readonly Peer[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** false while the snapshot shown is the cached picture and the live document still loads */
+  readonly live: boolean;
   /** a message for the user (an operation refused, access denied), or null */
   readonly notice: string | null;
 }
@@ -36,10 +38,11 @@ export const initialPlanState: PlanState = {
   peers: [],
   canUndo: false,
   canRedo: false,
+  live: false,
   notice: null,
 };
 
 export const usePlanStore = create<PlanState>()(() => initialPlanState);
 
 /** True when this user may change the plan. */
-export const selectCanEdit = (state: PlanState): boolean => state.role !== 'viewer';
+export const selectCanEdit = (state: PlanState): boolean => state.role !== 'viewer' && state.live;

@@ -1,7 +1,8 @@
 // The renderer benchmark (issue 5): a plan of 10,000 actions in Debian's Chromium, served by the
 // real sync server (in-process, 127.0.0.1, a free port) from the web build. Measures
-//   - open to first rows: navigation start to the first action row in the DOM, cold (plan comes
-//     from the server) and warm (from IndexedDB, then synced);
+//   - open to first rows: navigation start to the first action row in the DOM, cold (first open:
+//     the plan comes from the server) and warm (reopening: the cached snapshot, then the live
+//     document from IndexedDB, whose time to editable is reported too);
 //   - remote edit to paint: a Node editor changes a visible title; time until the browser has
 //     painted it (same machine clock; includes the relay through the server);
 //   - scroll frame times while scrolling the table through 3,000 rows;
@@ -115,6 +116,13 @@ export async function run(): Promise<void> {
         updatedAt: new Date().toISOString(),
       },
     ]);
+    // Records when the first action row enters the DOM, whatever the main thread does next.
+    await context.addInitScript(`new MutationObserver((_, observer) => {
+      if (document.querySelector('.action-row')) {
+        window.__firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });`);
     await context.addInitScript(
       `if (!localStorage.getItem('accord.plans.v1')) localStorage.setItem('accord.plans.v1', ${JSON.stringify(entry)});`,
     );
@@ -129,14 +137,19 @@ export async function run(): Promise<void> {
           .join(', '),
       );
       console.log(`  (${marks})`);
-      return page.evaluate(() => performance.now());
+      return (await page.evaluate('window.__firstRowAt')) as number;
     };
     const cold = await firstRows();
     await page.waitForSelector('[data-sync="saved"]', { timeout: 60_000 });
-    await page.waitForTimeout(1500); // let y-indexeddb finish writing the plan
+    // Let y-indexeddb write the plan and the snapshot cache refresh (3 s after a change).
+    await page.waitForTimeout(5000);
     const warm = await firstRows();
+    const live = await page.evaluate(
+      () => performance.getEntriesByName('accord:first-snapshot')[0]?.startTime ?? NaN,
+    );
     console.log(
-      `open to first rows: cold (from the server) ${ms(cold)}, warm (IndexedDB) ${ms(warm)}`,
+      `open to first rows: cold (from the server) ${ms(cold)}, warm (cached snapshot) ${ms(warm)}, ` +
+        `warm until live and editable (IndexedDB) ${ms(live)}`,
     );
     await page.waitForSelector('[data-sync="saved"]', { timeout: 60_000 });
 
@@ -190,7 +203,7 @@ export async function run(): Promise<void> {
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     console.log(`JS heap after GC: ${(heap.usedSize / 1e6).toFixed(0)} MB`);
     console.log(
-      `targets: first rows < 1000 ms (${warm < 1000 && cold < 1000 ? 'met' : 'NOT met'}), ` +
+      `targets: first rows < 1000 ms (reopening: ${warm < 1000 ? 'met' : 'NOT met'}; first open from the server: ${cold < 1000 ? 'met' : 'NOT met'}), ` +
         `remote edit to paint < 50 ms (${percentile(latencies, 95) < 50 ? 'met at p95' : 'NOT met at p95'}), ` +
         `heap < 300 MB (${heap.usedSize < 300e6 ? 'met' : 'NOT met'})`,
     );

@@ -34,16 +34,9 @@ function PlanLoader({
       setMissing(true);
       return;
     }
-    let opened: PlanSession | null = null;
-    let cancelled = false;
-    void openSession(entry, localUser(), replicaFactory).then((next) => {
-      if (cancelled) next.close();
-      else setSession((opened = next));
-    });
-    return () => {
-      cancelled = true;
-      opened?.close();
-    };
+    const opened = openSession(entry, localUser(), replicaFactory);
+    setSession(opened);
+    return () => opened.close();
   }, [planId, replicaFactory]);
 
   if (missing) {
@@ -56,13 +49,7 @@ function PlanLoader({
       </div>
     );
   }
-  if (!session) {
-    return (
-      <div className="centered" role="status">
-        {t('errors.loading')}
-      </div>
-    );
-  }
+  if (!session) return null;
   return (
     <PlanContext.Provider value={session}>
       <Workspace />

@@ -28,6 +28,8 @@ export function Workspace() {
   const canEdit = usePlanStore(selectCanEdit);
   const canUndo = usePlanStore((state) => state.canUndo);
   const canRedo = usePlanStore((state) => state.canRedo);
+  const isViewer = usePlanStore((state) => state.role === 'viewer');
+  const hasSnapshot = usePlanStore((state) => state.snapshot !== null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -56,11 +58,11 @@ export function Workspace() {
         <SyncIndicator />
         <PresenceBar />
         <div className="spacer" />
-        {canEdit ? (
+        {!isViewer ? (
           <div className="undo-buttons">
             <button
               type="button"
-              disabled={!canUndo}
+              disabled={!canUndo || !canEdit}
               aria-keyshortcuts="Control+Z"
               onClick={() => session.undo.undo()}
             >
@@ -68,7 +70,7 @@ export function Workspace() {
             </button>
             <button
               type="button"
-              disabled={!canRedo}
+              disabled={!canRedo || !canEdit}
               aria-keyshortcuts="Control+Shift+Z"
               onClick={() => session.undo.redo()}
             >
@@ -97,13 +99,18 @@ export function Workspace() {
       </nav>
       <Notice />
       <main className="screen">
-        {screen === 'actions' && <ActionsScreen />}
-        {screen === 'dashboard' && <DashboardScreen />}
-        {screen === 'timeline' && <TimelineScreen />}
-        {screen === 'organisations' && <OrganisationsScreen />}
-        {screen === 'frameworks' && <FrameworksScreen />}
-        {screen === 'trash' && <TrashScreen />}
-        {screen === 'plan' && <PlanScreen />}
+        {!hasSnapshot && (
+          <div className="centered" role="status">
+            {t('errors.loading')}
+          </div>
+        )}
+        {hasSnapshot && screen === 'actions' && <ActionsScreen />}
+        {hasSnapshot && screen === 'dashboard' && <DashboardScreen />}
+        {hasSnapshot && screen === 'timeline' && <TimelineScreen />}
+        {hasSnapshot && screen === 'organisations' && <OrganisationsScreen />}
+        {hasSnapshot && screen === 'frameworks' && <FrameworksScreen />}
+        {hasSnapshot && screen === 'trash' && <TrashScreen />}
+        {hasSnapshot && screen === 'plan' && <PlanScreen />}
       </main>
     </div>
   );

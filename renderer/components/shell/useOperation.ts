@@ -2,14 +2,15 @@
 // instead of an uncaught error, and the plan is unchanged (operations validate before writing).
 import { useCallback } from 'react';
 import type { Plan } from '../../../shared/plan/plan';
-import { usePlanStore } from '../../state/planStore';
+import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useSession } from './planContext';
 
 export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefined {
   const session = useSession();
   return useCallback(
     <T>(operation: (plan: Plan) => T): T | undefined => {
-      if (usePlanStore.getState().role === 'viewer') return undefined;
+      // Viewers, and everyone while the live document still loads, change nothing.
+      if (!selectCanEdit(usePlanStore.getState())) return undefined;
       try {
         return operation(session.plan);
       } catch (error) {

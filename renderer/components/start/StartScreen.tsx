@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearIndexedDbReplica } from '../../session/localReplica';
+import { forgetCachedSnapshot } from '../../session/snapshotCache';
 import {
   forgetPlan,
   listPlans,
@@ -119,6 +120,7 @@ export function StartScreen() {
                     if (!confirm(t('start.confirmRemove', { title: plan.title }))) return;
                     forgetPlan(plan.planId);
                     void clearIndexedDbReplica(plan.planId);
+                    void forgetCachedSnapshot(plan.planId);
                     setPlans(listPlans());
                   }}
                 >
