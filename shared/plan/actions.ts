@@ -11,7 +11,17 @@ import {
 } from './model';
 import { orderedObjectives } from './objectives';
 import { compareOrdered, keyAt, type Ordered } from './order';
-import { change, entry, newText, nowIso, PlanError, planParts, setText, type Plan } from './plan';
+import {
+  change,
+  entry,
+  newSet,
+  newText,
+  nowIso,
+  PlanError,
+  planParts,
+  setText,
+  type Plan,
+} from './plan';
 import { readTimestamp } from './read';
 import { compareRefs, nextRef } from './refs';
 import type { Budget } from './schema';
@@ -77,7 +87,7 @@ export function create(plan: Plan, input: NewAction): string {
     map.set('leadOrgId', input.leadOrgId ?? null);
     // Every nested container is created with the action: created later by two replicas at once,
     // Yjs would keep only one of them and lose what was written into the other.
-    map.set('partnerOrgIds', setOf(input.partnerOrgIds ?? []));
+    map.set('partnerOrgIds', newSet(input.partnerOrgIds ?? []));
     map.set('endorsements', new Y.Map());
     map.set('links', new Y.Map());
     map.set('indicators', new Y.Map());
@@ -347,10 +357,4 @@ function liveObjective(plan: Plan, objectiveId: string): void {
 
 function organisation(plan: Plan, orgId: string): void {
   entry(planParts(plan.doc).orgs, orgId, 'organisation');
-}
-
-function setOf(keys: readonly string[]): Y.Map<true> {
-  const set = new Y.Map<true>();
-  for (const key of keys) set.set(key, true);
-  return set;
 }
