@@ -15,6 +15,9 @@ export interface ServerConfig {
   readonly webRoot: string;
   readonly limits: Limits;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** SQLite's synchronous mode (storage/sqliteStore.ts): 'full' survives power loss, 'normal' a
+   * killed process; see the Performance section of README.md for what each costs. */
+  readonly sqliteSynchronous: 'full' | 'normal';
 }
 
 export interface Limits {
@@ -105,6 +108,7 @@ export function loadConfig(
       'public-url': { type: 'string' },
       'web-root': { type: 'string' },
       'log-level': { type: 'string' },
+      'sqlite-synchronous': { type: 'string' },
       ...Object.fromEntries(LIMIT_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -127,5 +131,8 @@ export function loadConfig(
     logLevel: z
       .enum(['debug', 'info', 'warn', 'error'])
       .parse(pick('log-level', 'ACCORD_LOG_LEVEL') ?? 'info'),
+    sqliteSynchronous: z
+      .enum(['full', 'normal'])
+      .parse(pick('sqlite-synchronous', 'ACCORD_SQLITE_SYNCHRONOUS') ?? 'full'),
   };
 }

@@ -34,7 +34,8 @@ export class Connection implements RoomPeer {
   readonly wantsAcks: boolean;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
-  private open = true;
+  /** true from start() until the socket closes */
+  private open = false;
   private toldViewer = false;
 
   constructor(
@@ -59,6 +60,8 @@ export class Connection implements RoomPeer {
   }
 
   start(): void {
+    if (this.open) return;
+    this.open = true;
     this.options.metrics.connections.add(1);
     this.room.join(this, this.canEdit);
   }
@@ -155,7 +158,6 @@ export class Connection implements RoomPeer {
   }
 
   close(code: number, reason: string): void {
-    if (!this.open) return;
     this.socket.close(code, reason);
     this.closed();
   }

@@ -13,6 +13,8 @@ import { TokenBucket } from './tokenBucket';
 
 /** Largest JSON body accepted; every body here is a few short strings. */
 const MAX_BODY_BYTES = 64 * 1024;
+/** Addresses whose join attempts are tracked; beyond this the table starts afresh (memory bound). */
+const MAX_TRACKED_ADDRESSES = 10_000;
 /** History entries per page, at most. */
 const MAX_HISTORY_PAGE = 500;
 
@@ -161,6 +163,7 @@ export function createApi(context: ApiContext) {
       const address = request.socket.remoteAddress ?? 'unknown';
       let bucket = joinLimits.get(address);
       if (!bucket) {
+        if (joinLimits.size >= MAX_TRACKED_ADDRESSES) joinLimits.clear();
         const perMinute = context.joinsPerMinutePerAddress;
         joinLimits.set(address, (bucket = new TokenBucket(perMinute / 60, perMinute)));
       }

@@ -11,7 +11,7 @@ import { createApi } from './httpApi';
 import { withoutQuery, type Logger } from './log';
 import { Metrics } from './metrics';
 import { Rooms } from './rooms';
-import { SqliteStore } from './storage/sqliteStore';
+import { SqliteStore, type SynchronousMode } from './storage/sqliteStore';
 import type { PlanStore } from './storage/store';
 import { SyncEndpoint } from './syncEndpoint';
 import { serveWebApp } from './webApp';
@@ -36,7 +36,7 @@ export interface AccordServer {
 export function createAccordServer(
   config: ServerConfig,
   log: Logger,
-  store: PlanStore = openDefaultStore(config.dataDir),
+  store: PlanStore = openDefaultStore(config.dataDir, config.sqliteSynchronous),
 ): AccordServer {
   const { limits } = config;
   const metrics = new Metrics();
@@ -93,7 +93,9 @@ export function createAccordServer(
   let revokedSince = Date.now();
   const revocationPoll = setInterval(() => {
     store
-      .membersRevokedSince(revokedSince)
+      // `- 1`: a second revocation in the same millisecond as the last one seen is not missed;
+      // closing an already closed member again is a no-op
+      .membersRevokedSince(revokedSince - 1)
       .then((members) => {
         for (const member of members) {
           revokedSince = Math.max(revokedSince, member.revokedAt ?? 0);
@@ -140,7 +142,10 @@ export function createAccordServer(
   };
 }
 
-export function openDefaultStore(dataDir: string): SqliteStore {
+export function openDefaultStore(
+  dataDir: string,
+  synchronous: SynchronousMode = 'full',
+): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteStore({ file: join(dataDir, DATABASE_FILE), writerThread: true });
+  return new SqliteStore({ file: join(dataDir, DATABASE_FILE), writerThread: true, synchronous });
 }

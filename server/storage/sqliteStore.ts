@@ -139,7 +139,16 @@ export interface SqliteStoreOptions {
    * event loop; the server uses this. Not for ':memory:' (the thread opens the file itself).
    */
   readonly writerThread?: boolean;
+  /**
+   * 'full' (default): every commit is fsynced, so an acknowledged update survives a power cut.
+   * 'normal': commits reach the WAL file (the OS page cache) and survive the server process being
+   * killed, but the last ones may be lost if the machine itself loses power; fsyncs happen only at
+   * WAL checkpoints. Clients still hold what they sent and resend it on their next sync.
+   */
+  readonly synchronous?: SynchronousMode;
 }
+
+export type SynchronousMode = 'full' | 'normal';
 
 interface PendingAppend {
   resolve(seqs: readonly number[]): void;
@@ -158,17 +167,16 @@ export class SqliteStore implements PlanStore {
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
-      // FULL: each commit syncs the WAL, so an acknowledged update survives a power cut too.
-      this.db.pragma('synchronous = FULL');
+      this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       this.db.pragma('foreign_keys = ON');
       this.migrate();
     }
-    if (options.writerThread) this.startWriter(options.file);
+    if (options.writerThread) this.startWriter(options.file, options.synchronous ?? 'full');
   }
 
-  private startWriter(file: string): void {
+  private startWriter(file: string, synchronous: SynchronousMode): void {
     const writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), {
-      workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS },
+      workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS, synchronous },
     });
     writer.on('message', (message: { id: number; seqs?: number[]; error?: string }) => {
       const pending = this.appends.get(message.id);

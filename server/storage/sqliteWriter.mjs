@@ -2,7 +2,7 @@
 // with their audit entries in one transaction each. A commit with synchronous=FULL waits for the
 // disk (fsync: ~1 ms typical, 30 ms at the tail here), and better-sqlite3 is synchronous, so on the
 // main thread every commit would stall every connection; here it stalls nothing, and updates that
-// arrive meanwhile form the next batch (group commit). Plain JavaScript so Node runs it without a
+// arrive meanwhile form the next batch (group commit). `synchronous` is the store's setting. Plain JavaScript so Node runs it without a
 // TypeScript loader; it must stay equivalent to SqliteStore's inline append (the storage contract
 // suite runs against both).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 const db = new Database(workerData.file);
 db.pragma(`busy_timeout = ${workerData.busyTimeoutMs}`);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+db.pragma(`synchronous = ${workerData.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
 
 const nextSeq = db.prepare(
   'UPDATE plans SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',

@@ -16,6 +16,7 @@ import {
 } from './benchClients';
 import {
   accordServer,
+  accordServerNormal,
   referenceInMemory,
   referencePersisted,
   type RunningServer,
@@ -274,7 +275,7 @@ const ratio = (ours: number | undefined, theirs: number | undefined) =>
     : `${(ours / theirs).toFixed(2)}x`;
 
 export async function run(): Promise<void> {
-  const kinds = [accordServer, referenceInMemory, referencePersisted];
+  const kinds = [accordServer, accordServerNormal, referenceInMemory, referencePersisted];
   const only = process.env.BENCH_ONLY;
   const all: Scenario[] = [
     realProviders(50, QUICK ? 50 : 100),
@@ -326,20 +327,32 @@ export async function run(): Promise<void> {
     );
   }
   console.log('');
-  console.log('Ratios, accord / reference in memory (lower is better except throughput):');
+  console.log(
+    'Ratios to the reference in memory, FULL / NORMAL (lower is better except throughput):',
+  );
   console.log('');
   console.log('| scenario | p50 | p99 | deliveries/s | CPU/edit | RSS |');
   console.log('| --- | --: | --: | --: | --: | --: |');
+  const pick = (scenario: Scenario, kind: ServerKind) =>
+    rows.find((r) => r.scenario === scenario.name && r.server === kind.name);
+  const sortedOf = (row: Row) => [...row.latencies].sort((a, b) => a - b);
   for (const scenario of scenarios) {
-    const ours = rows.find((r) => r.scenario === scenario.name && r.server === accordServer.name);
-    const ref = rows.find(
-      (r) => r.scenario === scenario.name && r.server === referenceInMemory.name,
-    );
-    if (!ours || !ref) continue;
-    const o = [...ours.latencies].sort((a, b) => a - b);
-    const r = [...ref.latencies].sort((a, b) => a - b);
-    console.log(
-      `| ${scenario.name} | ${ratio(percentile(o, 50), percentile(r, 50))} | ${ratio(percentile(o, 99), percentile(r, 99))} | ${ratio(ours.deliveriesPerSecond, ref.deliveriesPerSecond)} | ${ratio(ours.cpuMsPerEdit, ref.cpuMsPerEdit)} | ${ratio(ours.rssMb, ref.rssMb)} |`,
-    );
+    const ref = pick(scenario, referenceInMemory);
+    if (!ref) continue;
+    const r = sortedOf(ref);
+    const cells = [accordServer, accordServerNormal].map((kind) => {
+      const ours = pick(scenario, kind);
+      if (!ours) return ['-', '-', '-', '-', '-'];
+      const o = sortedOf(ours);
+      return [
+        ratio(percentile(o, 50), percentile(r, 50)),
+        ratio(percentile(o, 99), percentile(r, 99)),
+        ratio(ours.deliveriesPerSecond, ref.deliveriesPerSecond),
+        ratio(ours.cpuMsPerEdit, ref.cpuMsPerEdit),
+        ratio(ours.rssMb, ref.rssMb),
+      ];
+    });
+    const joined = [0, 1, 2, 3, 4].map((i) => `${cells[0]?.[i]} / ${cells[1]?.[i]}`);
+    console.log(`| ${scenario.name} | ${joined.join(' | ')} |`);
   }
 }

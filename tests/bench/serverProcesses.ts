@@ -104,57 +104,69 @@ function running(
   };
 }
 
-export const accordServer: ServerKind = {
-  name: 'accord (SQLite, durable, auth)',
-  async start(editors, viewers) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
-    const store = openDefaultStore(dataDir);
-    const { plan } = await createPlan(store, 'Benchmark plan');
-    const tokensFor = async (role: 'editor' | 'viewer', count: number) => {
-      const { code } = await createInvite(store, plan.id, {
-        role,
-        maxUses: null,
-        expiresAt: null,
-        label: role,
-        createdBy: null,
-      });
-      const tokens: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const joined = await joinPlan(store, code, { name: `${role} ${i}`, organisation: 'bench' });
-        if (!joined.ok) throw new Error(joined.refusal);
-        tokens.push(joined.token);
-      }
-      return tokens;
-    };
-    const editorTokens = await tokensFor('editor', editors);
-    const viewerTokens = await tokensFor('viewer', viewers);
-    await store.close();
-    const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      [
-        // BENCH_PROFILE=<folder> writes a CPU profile of the server there, to see where time goes
-        ...(process.env.BENCH_PROFILE
-          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
-          : []),
-        '--import',
-        'tsx',
-        'server/main.ts',
-        '--port',
-        String(port),
-        '--data',
-        dataDir,
-        '--log-level',
-        'info',
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    await waitForOutput(child, '"msg":"listening"');
-    return running(this.name, child, port, plan.id, editorTokens, viewerTokens, () =>
-      rmSync(dataDir, { recursive: true, force: true }),
-    );
-  },
-};
+function accord(name: string, synchronous: 'full' | 'normal'): ServerKind {
+  return {
+    name,
+    async start(editors, viewers) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+      const store = openDefaultStore(dataDir);
+      const { plan } = await createPlan(store, 'Benchmark plan');
+      const tokensFor = async (role: 'editor' | 'viewer', count: number) => {
+        const { code } = await createInvite(store, plan.id, {
+          role,
+          maxUses: null,
+          expiresAt: null,
+          label: role,
+          createdBy: null,
+        });
+        const tokens: string[] = [];
+        for (let i = 0; i < count; i++) {
+          const joined = await joinPlan(store, code, {
+            name: `${role} ${i}`,
+            organisation: 'bench',
+          });
+          if (!joined.ok) throw new Error(joined.refusal);
+          tokens.push(joined.token);
+        }
+        return tokens;
+      };
+      const editorTokens = await tokensFor('editor', editors);
+      const viewerTokens = await tokensFor('viewer', viewers);
+      await store.close();
+      const port = await freePort();
+      const child = spawn(
+        process.execPath,
+        [
+          // BENCH_PROFILE=<folder> writes a CPU profile of the server there, to see where time goes
+          ...(process.env.BENCH_PROFILE
+            ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
+            : []),
+          '--import',
+          'tsx',
+          'server/main.ts',
+          '--port',
+          String(port),
+          '--data',
+          dataDir,
+          '--log-level',
+          'info',
+          '--sqlite-synchronous',
+          synchronous,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      await waitForOutput(child, '"msg":"listening"');
+      return running(name, child, port, plan.id, editorTokens, viewerTokens, () =>
+        rmSync(dataDir, { recursive: true, force: true }),
+      );
+    },
+  };
+}
+
+/** Accord as `npm run serve` runs it: every update fsynced before it is broadcast or acknowledged. */
+export const accordServer = accord('accord (SQLite FULL: fsync per commit)', 'full');
+/** Accord with SQLite synchronous=NORMAL: durable against a killed process, not a power cut. */
+export const accordServerNormal = accord('accord (SQLite NORMAL)', 'normal');
 
 function referenceServer(name: string, persisted: boolean): ServerKind {
   return {

@@ -45,6 +45,7 @@ export async function startServer(
     webRoot: joinPath(dataDir, 'no-web-build'),
     limits: { ...DEFAULT_LIMITS, unloadAfterMs: 0, ...limits },
     logLevel: 'error',
+    sqliteSynchronous: 'full',
   };
   const server = createAccordServer(config, silentLogger);
   const bound = await server.listen();
