@@ -110,3 +110,33 @@ export async function listMembers(
       isRole((member as Member).role),
   );
 }
+
+export interface CreatedInvite {
+  readonly code: string;
+  readonly joinUrl: string;
+}
+
+/** An invite to the plan with a role (owners only); multi-use, expiring in `days`. */
+export async function createInvite(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  input: { role: Role; days: number },
+): Promise<CreatedInvite> {
+  const body = (await call(
+    `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/invites`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        role: input.role,
+        maxUses: null,
+        expiresAt: new Date(Date.now() + input.days * 86_400_000).toISOString(),
+      }),
+    },
+  )) as { code?: unknown; joinUrl?: unknown };
+  if (typeof body.code !== 'string' || typeof body.joinUrl !== 'string') {
+    throw new Error('the server answered in a way this app does not understand');
+  }
+  return { code: body.code, joinUrl: body.joinUrl };
+}

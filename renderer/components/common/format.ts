@@ -21,11 +21,28 @@ export interface Format {
 
 const formats = new Map<Language, Format>();
 
+/**
+ * Browsers without Turkmen locale data (Chromium ships none) would print English month names on
+ * a Turkmen screen; there dates are written as in Turkmenistan (15.01.2022) and numbers with the
+ * Russian locale's conventions, which Turkmen shares (1 234,5).
+ */
+function supported(locale: string): boolean {
+  return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+}
+
 export function formatFor(language: Language): Format {
   let format = formats.get(language);
   if (!format) {
-    const locale = localeOf(language);
-    const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const native = supported(localeOf(language));
+    const locale = native ? localeOf(language) : localeOf('ru');
+    const dates = native
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+      : new Intl.DateTimeFormat('ru-RU', {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          timeZone: 'UTC',
+        });
     const numbers = new Intl.NumberFormat(locale);
     const percents = new Intl.NumberFormat(locale, { style: 'percent' });
     format = {

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as meta from '../../../shared/plan/meta';
 import { findPlan, localUser, saveLocalUser } from '../../session/localPlans';
-import { listMembers, type Member } from '../../session/serverApi';
+import { createInvite, listMembers, type Member } from '../../session/serverApi';
+import type { Role, ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
 import { useSession } from '../shell/planContext';
@@ -33,7 +34,7 @@ export function PlanScreen() {
   return (
     <section className="page">
       <h2>{t('planScreen.title')}</h2>
-      <div className="field-grid">
+      <div className="field-grid plan-fields">
         <CommitField
           label={t('planScreen.planTitle')}
           value={planMeta.title}
@@ -133,8 +134,10 @@ export function PlanScreen() {
           </tbody>
         </table>
       )}
+      {entry?.server && role === 'owner' && <InviteForm server={entry.server} planId={planId} />}
       <h3>{t('planScreen.online')}</h3>
       <ul className="plain-list">
+        {peers.length === 0 && <li className="muted">{t('detail.none')}</li>}
         {peers.map((peer) => (
           <li key={peer.clientId}>
             <span className="swatch" style={{ background: peer.color }} aria-hidden="true" />{' '}
@@ -144,5 +147,67 @@ export function PlanScreen() {
         ))}
       </ul>
     </section>
+  );
+}
+
+function InviteForm({ server, planId }: { server: ServerMembership; planId: string }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>('editor');
+  const [days, setDays] = useState('7');
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        createInvite(server.url, planId, server.token, {
+          role,
+          days: Math.max(1, Number(days) || 7),
+        })
+          .then((created) => setLink(created.joinUrl))
+          .catch((failure: unknown) =>
+            setError(failure instanceof Error ? failure.message : String(failure)),
+          );
+      }}
+    >
+      <h3>{t('planScreen.invite')}</h3>
+      <div className="row-form">
+        <label className="field">
+          <span>{t('planScreen.inviteRole')}</span>
+          <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            {(['viewer', 'editor', 'owner'] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`start.role.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('planScreen.inviteDays')}</span>
+          <input
+            type="number"
+            min={1}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('planScreen.createInvite')}
+        </button>
+      </div>
+      {link && (
+        <label className="field block">
+          <span>{t('planScreen.inviteLink')}</span>
+          <input readOnly value={link} onFocus={(event) => event.target.select()} />
+        </label>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {t('errors.generic', { message: error })}
+        </p>
+      )}
+    </form>
   );
 }

@@ -1,9 +1,11 @@
-// An objective's header row in the table: its title, how many actions are shown, and (for
-// editors) a button that adds an action to it.
-import { memo } from 'react';
+// An objective's header row in the table: its title (renamed in place), how many actions are
+// shown, and for editors buttons to add an action to it, rename it or remove it.
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
 import { useFormat } from '../common/format';
+import { useOperation } from '../shell/useOperation';
 
 interface Props {
   readonly row: Extract<TableRow, { kind: 'objective' }>;
@@ -18,7 +20,16 @@ interface Props {
 export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const run = useOperation();
   const { objective, count } = props.row;
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState('');
+  const commit = () => {
+    setRenaming(false);
+    if (objective && title.trim() && title !== objective.title) {
+      run((plan) => objectives.rename(plan, objective.id, title.trim()));
+    }
+  };
   return (
     <div
       role="row"
@@ -33,22 +44,67 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
         tabIndex={props.active ? 0 : -1}
         onClick={props.onFocus}
       >
-        <span className="objective-title">
-          {objective ? objective.title : t('table.noObjective')}
-        </span>
+        {renaming && objective ? (
+          <input
+            className="cell-input objective-input"
+            aria-label={t('table.renameObjective')}
+            autoFocus
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            onBlur={commit}
+            onKeyDown={(event) => {
+              event.stopPropagation();
+              if (event.key === 'Enter') commit();
+              if (event.key === 'Escape') setRenaming(false);
+            }}
+          />
+        ) : (
+          <span className="objective-title">
+            {objective ? objective.title : t('table.noObjective')}
+          </span>
+        )}
         <span className="muted">{t('table.actionsCount', { n: format.number(count) })}</span>
         {props.canEdit && (
-          <button
-            type="button"
-            className="link-button"
-            tabIndex={-1}
-            onClick={(event) => {
-              event.stopPropagation();
-              props.onAdd(objective?.id ?? null);
-            }}
-          >
-            + {t('table.addAction')}
-          </button>
+          <span className="objective-buttons">
+            <button
+              type="button"
+              className="link-button"
+              tabIndex={-1}
+              onClick={(event) => {
+                event.stopPropagation();
+                props.onAdd(objective?.id ?? null);
+              }}
+            >
+              + {t('table.addAction')}
+            </button>
+            {objective && (
+              <>
+                <button
+                  type="button"
+                  className="link-button"
+                  tabIndex={-1}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    setTitle(objective.title);
+                    setRenaming(true);
+                  }}
+                >
+                  {t('table.renameObjective')}
+                </button>
+                <button
+                  type="button"
+                  className="link-button danger-text"
+                  tabIndex={-1}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    run((plan) => objectives.remove(plan, objective.id));
+                  }}
+                >
+                  {t('table.removeObjective')}
+                </button>
+              </>
+            )}
+          </span>
         )}
       </div>
     </div>

@@ -264,6 +264,11 @@ export default {
     serverPlan: 'This plan is shared through {{server}}. Your role: {{role}}.',
     you: 'You',
     profile: 'Your name for others',
+    invite: 'Invite people',
+    inviteRole: 'Role',
+    inviteDays: 'Valid for (days)',
+    createInvite: 'Create invite link',
+    inviteLink: 'Invite link (anyone with it can join with this role)',
   },
   errors: {
     generic: 'That did not work: {{message}}',

@@ -270,6 +270,11 @@ export default {
     serverPlan: 'Meýilnama {{server}} arkaly paýlaşylýar. Siziň roluňyz: {{role}}.',
     you: 'siz',
     profile: 'Beýlekiler üçin adyňyz',
+    invite: 'Adamlary çagyr',
+    inviteRole: 'Roly',
+    inviteDays: 'Möhleti (gün)',
+    createInvite: 'Çakylyk salgysyny döret',
+    inviteLink: 'Çakylyk salgysy (ony alan her kim şu rol bilen goşulyp biler)',
   },
   errors: {
     generic: 'Başartmady: {{message}}',
