@@ -1,5 +1,8 @@
 // Search, filters and sort for the actions table; every change goes to the URL (viewStore).
 import { useTranslation } from 'react-i18next';
+import { getBuiltInFramework, parseLinkKey, textIn } from '../../../shared/frameworks';
+import type { Language } from '../../../shared/frameworks/types';
+import { useFormat } from '../common/format';
 import { ACTION_STAGE_LIST, ACTION_STATUS_LIST } from '../../../shared/plan/model';
 import type { Organisation } from '../../../shared/plan/schema';
 import { TRAFFIC_LIGHTS, type TrafficLight } from '../../../shared/plan/views';
@@ -12,8 +15,17 @@ interface Props {
   readonly total: string;
 }
 
+/** "SDG 8 8.7" for the link key "sdg8:8.7" (custom frameworks show their id). */
+function linkLabel(key: string, language: Language): string {
+  const link = parseLinkKey(key);
+  if (!link) return key;
+  const framework = getBuiltInFramework(link.frameworkId);
+  return `${framework ? textIn(framework.shortName, language) : link.frameworkId} ${link.code}`;
+}
+
 export function FilterBar({ orgs, shown, total }: Props) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { filters, sort, descending } = useViewStore();
   const single = <T extends string>(values: readonly T[]): T | '' => values[0] ?? '';
   return (
@@ -124,7 +136,20 @@ export function FilterBar({ orgs, shown, total }: Props) {
         />
         {t('filters.descending')}
       </label>
-      {(hasFilters(filters) || filters.link) && (
+      {filters.link && (
+        <span className="chip">
+          {t('filters.framework')}: {linkLabel(filters.link, format.language)}
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={t('filters.clear')}
+            onClick={() => setFilters({ link: null })}
+          >
+            ×
+          </button>
+        </span>
+      )}
+      {hasFilters(filters) && (
         <button type="button" className="link-button" onClick={clearFilters}>
           {t('filters.clear')}
         </button>
