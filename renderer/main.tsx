@@ -9,7 +9,6 @@ import { chooseLocalReplica } from './session/localReplica';
 import './styles.css';
 
 const i18n = createAppI18n();
-const replicaFactory = chooseLocalReplica();
 const theme = localStorage.getItem('accord.theme');
 document.documentElement.dataset.theme =
   theme === 'dark' || theme === 'light'
@@ -18,12 +17,14 @@ document.documentElement.dataset.theme =
       ? 'dark'
       : 'light';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App replicaFactory={replicaFactory} />
-    </I18nextProvider>
-  </StrictMode>,
+void chooseLocalReplica().then((replicaFactory) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App replicaFactory={replicaFactory} />
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http') && import.meta.env.PROD) {

@@ -4,6 +4,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanPersistence } from '../../shared/persistence';
+import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
 
 export interface LocalReplica {
   /** resolves once everything stored has been applied to the doc */
@@ -45,12 +46,23 @@ export async function clearIndexedDbReplica(planId: string): Promise<void> {
   });
 }
 
+/** What this module needs of the preload's API (shared/ipc.ts, DESKTOP_API_GLOBAL). */
 interface DesktopBridge {
-  readonly persistence?: PlanPersistence;
+  readonly connectPlanStore?: () => Promise<unknown>;
 }
 
-/** The desktop shell's store when the preload offers one, else IndexedDB. */
-export function chooseLocalReplica(): LocalReplicaFactory {
-  const bridge = (globalThis as { accord?: DesktopBridge }).accord;
-  return bridge?.persistence ? persistenceReplica(bridge.persistence) : indexedDbReplica;
+/**
+ * The desktop's durable store when the preload offers one (handed over as a MessagePort, see
+ * shared/ipcPlanStore.ts), else IndexedDB. If the desktop store cannot be reached the app says so
+ * rather than silently keeping plans somewhere else.
+ */
+export async function chooseLocalReplica(): Promise<LocalReplicaFactory> {
+  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
+    DesktopBridge | undefined;
+  if (!bridge?.connectPlanStore) return indexedDbReplica;
+  // Loaded only on the desktop: the store's protocol brings its validators (zod) with it.
+  const { connectDesktopPlanStore } = await import('../../shared/ipcPlanStore');
+  const connect = bridge.connectPlanStore.bind(bridge);
+  const persistence = await connectDesktopPlanStore(connect, window);
+  return persistenceReplica(persistence);
 }
