@@ -52,7 +52,8 @@ export interface Limits {
   readonly unloadAfterMs: number;
   /** Log entries since the last compaction that trigger a background compaction. */
   readonly compactEveryUpdates: number;
-  /** Presence updates are coalesced for this long and broadcast once (awareness storms). */
+  /** Presence is broadcast at most this often per plan, everything changed since in one frame
+   * (awareness storms); a change in a quiet plan goes out at once. */
   readonly awarenessFlushMs: number;
   /** Minimum time between two dated checkpoints of a plan. */
   readonly checkpointEveryMs: number;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
 import { Connection } from './connection';
@@ -66,6 +67,17 @@ afterEach(async () => {
   await store.close();
 });
 
+function awarenessFrame(clientID: number, clock: number): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientID);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify({ user: { name: `p${clientID}` } }));
+  return protocol.encodeAwareness(encoding.toUint8Array(inner));
+}
+const awarenessFrames = (socket: RecordingSocket) =>
+  socket.sent.filter((f) => f[0] === protocol.MESSAGE.awareness);
+
 describe('room', () => {
   it('[S5] broadcasts and acknowledges an update only after it is stored', async () => {
     const author = join('a', 'editor', true);
@@ -109,6 +121,21 @@ describe('room', () => {
     // the same bytes object went to every recipient: encoded once
     expect(updateFrames(a.socket)[0]).toBe(toC);
     expect(updateFrames(b.socket)[0]).toBe(toC);
+  });
+
+  it('[S17] presence goes out at once in a quiet room and coalesced under a storm', async () => {
+    room.destroy();
+    room = await Room.load(PLAN, { store, metrics, log: silentLogger, awarenessFlushMs: 30 });
+    const watcher = join('w', 'viewer');
+    const senders = Array.from({ length: 20 }, (_, i) => join(`s${i}`));
+    senders[0]?.connection.receive(awarenessFrame(1, 1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(awarenessFrames(watcher.socket)).toHaveLength(1);
+    // a storm right after: everyone at once, within one window
+    senders.forEach((s, i) => s.connection.receive(awarenessFrame(100 + i, 1)));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(awarenessFrames(watcher.socket)).toHaveLength(2);
+    expect(room.awareness.getStates().size).toBe(21);
   });
 
   it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {

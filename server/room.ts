@@ -53,7 +53,9 @@ export class Room {
   private failed = false;
   /** presence changes not yet broadcast: coalesced so an awareness storm costs one send per peer */
   private readonly awarenessChanged = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | null = null;
+  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** when presence was last broadcast (performance.now()) */
+  private awarenessFlushedAt = -Infinity;
   /** which presence client ids each peer controls, removed when it leaves */
   private readonly presenceOf = new Map<RoomPeer, Set<number>>();
   /** set while applying one peer's update: what the transaction stored and touched */
@@ -182,11 +184,17 @@ export class Room {
       for (const id of changes.removed) owned.delete(id);
     }
     for (const id of ids) this.awarenessChanged.add(id);
-    this.awarenessTimer ??= setTimeout(this.flushAwareness, this.options.awarenessFlushMs);
+    if (this.awarenessTimer) return;
+    // Leading-edge throttle: a change in a quiet room goes out at once (after this turn's other
+    // frames); under a storm, at most one broadcast per awarenessFlushMs carries everything.
+    const wait = this.awarenessFlushedAt + this.options.awarenessFlushMs - performance.now();
+    this.awarenessTimer =
+      wait > 0 ? setTimeout(this.flushAwareness, wait) : setImmediate(this.flushAwareness);
   };
 
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = null;
+    this.awarenessFlushedAt = performance.now();
     if (this.awarenessChanged.size === 0) return;
     const ids = [...this.awarenessChanged];
     this.awarenessChanged.clear();
@@ -300,7 +308,10 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer as NodeJS.Timeout);
+      clearImmediate(this.awarenessTimer as NodeJS.Immediate);
+    }
     this.awareness.destroy();
     this.doc.destroy();
   }
