@@ -79,7 +79,7 @@ export function openSession(
       onState: (sync) => usePlanStore.setState({ sync }),
       onStored: (storedState) =>
         updatePlan(entry.planId, { storedState, lastSyncedAt: new Date().toISOString() }),
-      onDenied: (reason) => usePlanStore.setState({ notice: reason }),
+      onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
       // The server creates a plan empty; its owner's first client writes the meta.
       onSynced: () => {
         if (entry.server?.role === 'owner' && !parts.meta.has('id')) {

@@ -2,6 +2,7 @@
 // state, presence, undo availability) plus nothing else. Only the session writes it; components
 // read it through selectors and change the plan by calling shared operations (STYLE.md).
 import { create } from 'zustand';
+import type { PlanErrorCode } from '../../shared/plan/plan';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Role } from '../session/localPlans';
 import type { SyncState } from '../session/syncState';
@@ -26,9 +27,14 @@ export interface PlanState {
   readonly canRedo: boolean;
   /** false while the snapshot shown is the cached picture and the live document still loads */
   readonly live: boolean;
-  /** a message for the user (an operation refused, access denied), or null */
-  readonly notice: string | null;
+  /** a message for the user, or null: an operation refused (by its code, shown in the UI
+   * language, with the model's English detail) or the server's own words */
+  readonly notice: Notice | null;
 }
+
+export type Notice =
+  | { readonly kind: 'refused'; readonly code: PlanErrorCode; readonly detail: string }
+  | { readonly kind: 'server'; readonly text: string };
 
 export const initialPlanState: PlanState = {
   planId: null,

@@ -1,4 +1,5 @@
-// A message the app owes the user (an operation refused, access denied), until dismissed.
+// A message the app owes the user (an operation refused, access denied), until dismissed. A
+// refusal is said in the UI language; the model's English detail is in the tooltip.
 import { useTranslation } from 'react-i18next';
 import { usePlanStore } from '../../state/planStore';
 
@@ -8,7 +9,11 @@ export function Notice() {
   if (!notice) return null;
   return (
     <div className="notice" role="alert">
-      {t('errors.generic', { message: notice })}
+      {notice.kind === 'refused' ? (
+        <span title={notice.detail}>{t(`errors.code.${notice.code}`)}</span>
+      ) : (
+        t('errors.generic', { message: notice.text })
+      )}
       <button
         type="button"
         className="link-button"

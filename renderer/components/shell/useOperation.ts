@@ -1,7 +1,7 @@
 // Runs a shared operation on the open plan; a refusal (PlanError) becomes a notice for the user
 // instead of an uncaught error, and the plan is unchanged (operations validate before writing).
 import { useCallback } from 'react';
-import type { Plan } from '../../../shared/plan/plan';
+import { PlanError, type Plan } from '../../../shared/plan/plan';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useSession } from './planContext';
 
@@ -15,7 +15,10 @@ export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefin
         return operation(session.plan);
       } catch (error) {
         usePlanStore.setState({
-          notice: error instanceof Error ? error.message : String(error),
+          notice:
+            error instanceof PlanError
+              ? { kind: 'refused', code: error.code, detail: error.message }
+              : { kind: 'refused', code: 'invalid', detail: String(error) },
         });
         return undefined;
       }

@@ -275,5 +275,12 @@ export default {
     loading: 'Opening the plan…',
     notFound: 'This plan is not on this computer.',
     dismiss: 'Dismiss',
+    code: {
+      not_found: 'It no longer exists (someone may have removed it).',
+      invalid: 'That value is not allowed here.',
+      forbidden: 'You may not do this.',
+      conflict:
+        'Not possible while the plan is in this state (for example, an objective that still has actions).',
+    },
   },
 } as const;

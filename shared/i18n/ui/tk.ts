@@ -281,5 +281,11 @@ export default {
     loading: 'Meýilnama açylýar…',
     notFound: 'Bu meýilnama bu kompýuterde ýok.',
     dismiss: 'Ýap',
+    code: {
+      not_found: 'Bu indi ýok (kimdir biri aýran bolmagy mümkin).',
+      invalid: 'Bu baha bu ýerde rugsat edilmeýär.',
+      forbidden: 'Size muny etmäge rugsat ýok.',
+      conflict: 'Häzir muny edip bolmaýar (mysal üçin, maksadyň entek çäreleri bar).',
+    },
   },
 } as const satisfies Catalogue<typeof en>;
