@@ -23,6 +23,9 @@ test('two people typing in the same title at once both see the merged text', asy
   const original = await titleA.inputValue();
   await titleA.click();
   await titleA.press('End');
+  // Presence: Bob sees who is in the title field, on the field and on the table row.
+  await expect(pageB.locator('aside.detail .peer-flag', { hasText: 'Aýna' })).toBeVisible();
+  await expect(pageB.locator('.action-row').first().locator('.peer-flag')).toHaveText('Aýna');
   await titleB.click();
   await titleB.press('Home');
   // Both type at the same time, keystroke by keystroke.

@@ -1,6 +1,24 @@
 // Screenshots of every screen in each language and theme, for people to look at (test-results/
 // screens); each also asserts the screen rendered its main landmark.
+import type { Page } from '@playwright/test';
 import { joinInBrowser, test, expect } from './fixtures';
+
+/** Form controls and buttons a screen reader could not name (their outer HTML, shortened). */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.locator('input, select, textarea, button').evaluateAll((elements) =>
+    elements
+      .filter((element) => {
+        const control = element as HTMLInputElement;
+        const named =
+          (control.labels?.length ?? 0) > 0 ||
+          control.getAttribute('aria-label') ||
+          control.getAttribute('aria-labelledby') ||
+          (element.tagName === 'BUTTON' && element.textContent?.trim());
+        return !named;
+      })
+      .map((element) => element.outerHTML.slice(0, 120)),
+  );
+}
 
 const SCREENS = [
   'actions',
@@ -33,11 +51,13 @@ test('every screen renders in en/ru/tk, light and dark', async ({ accord, page }
         await expect(page.locator('.screen')).toBeVisible();
         await page.waitForTimeout(300);
         await page.screenshot({ path: `test-results/screens/${screen}-${language}-${theme}.png` });
+        expect(await unlabelledControls(page), `unlabelled controls on ${screen}`).toEqual([]);
       }
       await page.goto(`${accord.url}/?plan=${planId}&view=actions`);
       await page.locator('.action-row').first().getByRole('button').click();
       await expect(page.locator('aside.detail')).toBeVisible();
       await page.screenshot({ path: `test-results/screens/detail-${language}-${theme}.png` });
+      expect(await unlabelledControls(page), 'unlabelled controls in the detail panel').toEqual([]);
       await page.goto(`${accord.url}/`);
       await page.screenshot({ path: `test-results/screens/start-${language}-${theme}.png` });
     }
