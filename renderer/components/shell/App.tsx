@@ -1,6 +1,7 @@
 // The app: the start screen, or the plan named in the URL opened as a session.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listenToDesktop, menuCommands } from '../../session/desktopEvents';
 import { findPlan, localUser } from '../../session/localPlans';
 import type { LocalReplicaFactory } from '../../session/localReplica';
 import { openSession, type PlanSession } from '../../session/planSession';
@@ -11,6 +12,15 @@ import { Workspace } from './Workspace';
 
 export function App({ replicaFactory }: { replicaFactory: LocalReplicaFactory }) {
   const planId = useViewStore((state) => state.planId);
+  useEffect(() => {
+    const toStart = () => openPlanView(null);
+    const stop = listenToDesktop(toStart);
+    menuCommands.addEventListener('newPlan', toStart);
+    return () => {
+      stop();
+      menuCommands.removeEventListener('newPlan', toStart);
+    };
+  }, []);
   return planId ? (
     <PlanLoader key={planId} planId={planId} replicaFactory={replicaFactory} />
   ) : (

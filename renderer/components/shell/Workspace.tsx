@@ -2,6 +2,7 @@
 // screen. Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo this user's own changes only.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { menuCommands } from '../../session/desktopEvents';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
 import { SCREENS, type Screen } from '../../state/viewState';
@@ -40,8 +41,17 @@ export function Workspace() {
       else return;
       event.preventDefault();
     };
+    // Edit > Undo / Redo in the desktop menu.
+    const undo = () => canEdit && session.undo.undo();
+    const redo = () => canEdit && session.undo.redo();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    menuCommands.addEventListener('undo', undo);
+    menuCommands.addEventListener('redo', redo);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      menuCommands.removeEventListener('undo', undo);
+      menuCommands.removeEventListener('redo', redo);
+    };
   }, [session, canEdit]);
 
   useEffect(() => {

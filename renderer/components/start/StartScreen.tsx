@@ -1,7 +1,8 @@
 // The start screen: plans on this computer, create a local plan (no server needed), join a
 // server plan with an invite link or code. A join link (#/join?plan=…&code=…) fills the form.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePendingInvite } from '../../session/desktopEvents';
 import { clearIndexedDbReplica } from '../../session/localReplica';
 import { forgetCachedSnapshot } from '../../session/snapshotCache';
 import {
@@ -25,6 +26,14 @@ export function StartScreen() {
   const [invite, setInvite] = useState(() =>
     location.hash.startsWith('#/join') ? location.href : '',
   );
+  // A join link from the desktop shell (accord://join) fills the form.
+  const pending = usePendingInvite((state) => state.link);
+  useEffect(() => {
+    if (pending) {
+      setInvite(pending);
+      usePendingInvite.setState({ link: null });
+    }
+  }, [pending]);
   const [name, setName] = useState(user.name);
   const [org, setOrg] = useState(user.org);
   const [joining, setJoining] = useState(false);
