@@ -8,7 +8,7 @@ import { Metrics } from './metrics';
 import * as protocol from './protocol';
 import { Room } from './room';
 import type { Role } from './storage/store';
-import { GatedStore, RecordingSocket, actionUpdate, settle } from './testPeers';
+import { GatedStore, RecordingSocket, actionUpdate } from './testPeers';
 
 async function setup(role: Role, limits: Partial<Limits> = {}) {
   const store = new GatedStore();
@@ -48,7 +48,7 @@ describe('connection', () => {
     connection.receive(protocol.encodeSyncStep2(actionUpdate('y', 'viewer edit 2')));
     // an empty step 2 is not an edit
     connection.receive(protocol.encodeSyncStep2(new Uint8Array([0, 0])));
-    await settle();
+    await room.drained();
     expect(room.doc.getMap('actions').size).toBe(0);
     expect(store.appended).toBe(0);
     expect(rejected(metrics, 'viewer_edit')).toBe(2);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
@@ -9,7 +10,7 @@ import { Metrics } from './metrics';
 import * as protocol from './protocol';
 import { Room } from './room';
 import type { MemberRecord, Role } from './storage/store';
-import { GatedStore, RecordingSocket, actionUpdate, settle } from './testPeers';
+import { GatedStore, RecordingSocket, actionUpdate, nextTurn } from './testPeers';
 
 const PLAN = 'plan-1';
 const member = (id: string, role: Role = 'editor'): MemberRecord => ({
@@ -83,11 +84,11 @@ describe('room', () => {
     const author = join('a', 'editor', true);
     const other = join('b');
     author.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'first')));
-    await settle();
+    await nextTurn(); // the batch is cut and waits for storage
     expect(updateFrames(other.socket)).toEqual([]);
     expect(author.socket.sent).toEqual([]);
     store.open();
-    await settle();
+    await room.drained();
     expect(store.appended).toBe(1);
     expect(updateFrames(other.socket)).toHaveLength(1);
     // the author gets an acknowledgement, not its own edit back
@@ -101,10 +102,10 @@ describe('room', () => {
     author.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'first')));
     const reader = join('r', 'viewer');
     reader.connection.receive(protocol.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
-    await settle();
+    await nextTurn();
     expect(reader.socket.sent).toEqual([]);
     store.open();
-    await settle();
+    await room.drained();
     expect(reader.socket.sent.some((f) => f[0] === 0 && f[1] === protocol.SYNC.step2)).toBe(true);
   });
 
@@ -115,7 +116,7 @@ describe('room', () => {
     a.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'from a')));
     b.connection.receive(protocol.encodeUpdate(actionUpdate('y', 'from b')));
     store.open();
-    await settle();
+    await room.drained();
     const [toC] = updateFrames(c.socket);
     expect(updateFrames(c.socket)).toHaveLength(1);
     // the same bytes object went to every recipient: encoded once
@@ -129,13 +130,15 @@ describe('room', () => {
     const watcher = join('w', 'viewer');
     const senders = Array.from({ length: 20 }, (_, i) => join(`s${i}`));
     senders[0]?.connection.receive(awarenessFrame(1, 1));
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(awarenessFrames(watcher.socket)).toHaveLength(1);
-    // a storm right after: everyone at once, within one window
+    // a storm right after, within one window: one more frame carries all twenty states
     senders.forEach((s, i) => s.connection.receive(awarenessFrame(100 + i, 1)));
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(awarenessFrames(watcher.socket)).toHaveLength(2);
-    expect(room.awareness.getStates().size).toBe(21);
+    await watcher.socket.until(() => awarenessFrames(watcher.socket).length === 2);
+    const storm = decoding.createDecoder(awarenessFrames(watcher.socket)[1] ?? new Uint8Array());
+    decoding.readVarUint(storm); // message type
+    const states = decoding.createDecoder(decoding.readVarUint8Array(storm));
+    expect(decoding.readVarUint(states)).toBe(20);
   });
 
   it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {
@@ -143,7 +146,7 @@ describe('room', () => {
     const b = join('b');
     a.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'lost?')));
     store.fail();
-    await settle();
+    await room.drained();
     expect(a.socket.closedWith?.code).toBe(CLOSE.unavailable);
     expect(b.socket.closedWith?.code).toBe(CLOSE.unavailable);
     expect(updateFrames(b.socket)).toEqual([]);

@@ -9,8 +9,14 @@ export class RecordingSocket implements SyncSocket {
   readonly sent: Uint8Array[] = [];
   closedWith: { code: number; reason: string } | null = null;
   bufferedAmount = 0;
+  private waiters: (() => void)[] = [];
   send(frame: Uint8Array): void {
     this.sent.push(frame);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+  /** Resolves once `check` holds, re-checking after each frame sent to this socket. */
+  async until(check: () => boolean): Promise<void> {
+    while (!check()) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
   close(code: number, reason: string): void {
     this.closedWith = { code, reason };
@@ -54,5 +60,5 @@ export function actionUpdate(id: string, title: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** Resolves after pending setImmediate callbacks and promise jobs have run. */
-export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+/** Resolves on the next turn of the event loop (after callbacks queued with setImmediate). */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
