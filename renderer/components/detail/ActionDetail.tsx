@@ -42,7 +42,11 @@ export function ActionDetail({ actionId }: { actionId: string }) {
       className="detail"
       aria-label={t('detail.label')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && event.target === event.currentTarget) openAction(null);
+        // Escape closes the panel and returns to the table, unless it was meant for a field.
+        const target = event.target as HTMLElement;
+        if (event.key !== 'Escape' || target.matches('input, textarea, select, dialog *')) return;
+        openAction(null);
+        document.querySelector<HTMLElement>('.grid .cell.active')?.focus();
       }}
     >
       <header className="detail-head">

@@ -1,5 +1,5 @@
 // The drafting screen: filters, the grouped virtual table, and the open action's detail panel.
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import * as objectives from '../../../shared/plan/objectives';
@@ -19,6 +19,8 @@ export function ActionsScreen() {
   const snapshot = usePlanStore((state) => state.snapshot)!;
   const canEdit = usePlanStore(selectCanEdit);
   const { filters, sort, descending, actionId } = useViewStore();
+  const [newActionId, setNewActionId] = useState<string | null>(null);
+  const onEditTitleStarted = useCallback(() => setNewActionId(null), []);
   const today = todayIso();
   const rows = useMemo(
     () => tableRows(snapshot, filters, sort, descending, today),
@@ -50,12 +52,13 @@ export function ActionsScreen() {
                   const firstObjective = snapshot.objectives.find(
                     (objective) => !objective.deletedAt,
                   );
-                  run((plan) =>
+                  const id = run((plan) =>
                     actions.create(plan, {
                       title: t('table.newAction'),
                       objectiveId: firstObjective?.id ?? null,
                     }),
                   );
+                  if (id) setNewActionId(id);
                 }}
               >
                 + {t('table.addAction')}
@@ -76,7 +79,12 @@ export function ActionsScreen() {
         ) : shown === 0 ? (
           <p className="empty">{t('table.empty')}</p>
         ) : null}
-        <ActionTable rows={rows} orgs={snapshot.orgs} />
+        <ActionTable
+          rows={rows}
+          orgs={snapshot.orgs}
+          editTitleOf={newActionId}
+          onEditTitleStarted={onEditTitleStarted}
+        />
       </div>
       {actionId && <ActionDetail actionId={actionId} />}
     </div>

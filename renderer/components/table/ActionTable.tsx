@@ -21,9 +21,12 @@ const TITLE_COLUMN = COLUMNS.findIndex((column) => column.id === 'title');
 interface Props {
   readonly rows: readonly TableRow[];
   readonly orgs: readonly Organisation[];
+  /** an action just added elsewhere (the toolbar) whose title should be edited at once */
+  readonly editTitleOf: string | null;
+  readonly onEditTitleStarted: () => void;
 }
 
-export function ActionTable({ rows, orgs }: Props) {
+export function ActionTable({ rows, orgs, editTitleOf, onEditTitleStarted }: Props) {
   const { t } = useTranslation();
   const run = useOperation();
   const canEdit = usePlanStore(selectCanEdit);
@@ -84,14 +87,16 @@ export function ActionTable({ rows, orgs }: Props) {
 
   // A newly added action: put the cursor on its title and start editing once its row exists.
   useEffect(() => {
-    if (!editAfterCreate) return;
-    const index = rows.findIndex((row) => row.key === editAfterCreate);
+    const target = editAfterCreate ?? editTitleOf;
+    if (!target) return;
+    const index = rows.findIndex((row) => row.key === target);
     if (index === -1) return;
     setEditAfterCreate(null);
+    if (target === editTitleOf) onEditTitleStarted();
     setCursor({ row: index, column: TITLE_COLUMN });
     setEditing(true);
     virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [rows, editAfterCreate, virtualizer]);
+  }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer]);
 
   const objectiveAt = (rowIndex: number): string | null => {
     for (let i = Math.min(rowIndex, rows.length - 1); i >= 0; i--) {
