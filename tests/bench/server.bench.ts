@@ -50,7 +50,8 @@ interface Scenario {
   readonly name: string;
   readonly editors: number;
   readonly viewers: number;
-  run(server: RunningServer): Promise<Measurement>;
+  /** connects its clients, calls `connected()`, then edits (CPU is counted from there) */
+  run(server: RunningServer, connected: () => void): Promise<Measurement>;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -86,13 +87,14 @@ function realProviders(clients: number, edits: number): Scenario {
     name: `(a) ${clients} real providers, sequential`,
     editors: clients,
     viewers: 0,
-    async run(server) {
+    async run(server, connected) {
       const arrivals = new Arrivals(clients - 1);
       const editors: Editor[] = await Promise.all(
         server.editorTokens.map((token) =>
           connectEditor(server.wsUrl, server.planId, token, (m) => arrivals.arrived(m)),
         ),
       );
+      connected();
       try {
         const markers: number[] = [];
         for (let m = 0; m < edits; m++) {
@@ -118,7 +120,7 @@ function bareReceivers(clients: number, mode: Mode): Scenario {
     name: `(b) ${clients} clients (${EDITORS} editors + ${receivers} bare), ${mode === 'paced' ? 'paced 200/s' : mode}`,
     editors: EDITORS,
     viewers: receivers,
-    async run(server) {
+    async run(server, connected) {
       const arrivals = new Arrivals(receivers);
       const editors = await Promise.all(
         server.editorTokens.map((token) => connectEditor(server.wsUrl, server.planId, token)),
@@ -143,6 +145,7 @@ function bareReceivers(clients: number, mode: Mode): Scenario {
         editorAt(m).edit(m);
         markers.push(m);
       };
+      connected();
       try {
         if (mode === 'sequential') {
           const count = QUICK ? 50 : 200;
@@ -192,7 +195,7 @@ function awarenessStorm(clients: number, rounds: number, spreadMs = 0): Scenario
     name: `awareness storm, ${clients} clients x ${rounds} rounds${spreadMs ? `, spread over ${spreadMs} ms` : ', all at once'}`,
     editors: 0,
     viewers: clients,
-    async run(server) {
+    async run(server, connected) {
       const arrivals = new Arrivals(clients - 1);
       const key = (clientID: number, clock: number) => clientID * 1000 + clock;
       const ids = server.viewerTokens.map((_, i) => 1000 + i);
@@ -212,6 +215,7 @@ function awarenessStorm(clients: number, rounds: number, spreadMs = 0): Scenario
       );
       const markers: number[] = [];
       try {
+        connected();
         for (let clock = 1; clock <= rounds; clock++) {
           const round: number[] = [];
           sockets.forEach((socket, i) => {
@@ -248,8 +252,8 @@ function awarenessStorm(clients: number, rounds: number, spreadMs = 0): Scenario
 async function measure(kind: ServerKind, scenario: Scenario): Promise<Row> {
   const server = await kind.start(scenario.editors, scenario.viewers);
   try {
-    const cpuBefore = server.cpuSeconds();
-    const measured = await scenario.run(server);
+    let cpuBefore = server.cpuSeconds();
+    const measured = await scenario.run(server, () => (cpuBefore = server.cpuSeconds()));
     const cpu = server.cpuSeconds() - cpuBefore;
     return {
       ...measured,
