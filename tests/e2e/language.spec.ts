@@ -28,7 +28,15 @@ test('the Russian screen has no English left', async ({ accord, page }) => {
   await page.getByLabel('Language').selectOption('ru');
   await expect(page.getByRole('button', { name: 'Мероприятия' })).toBeVisible();
 
-  const screens = ['actions', 'dashboard', 'timeline', 'organisations', 'trash', 'plan'];
+  const screens = [
+    'actions',
+    'dashboard',
+    'timeline',
+    'organisations',
+    'frameworks',
+    'trash',
+    'plan',
+  ];
   for (const screen of screens) {
     await page.goto(`${accord.url}/?plan=${planId}&view=${screen}`);
     await expect(page.locator('.screen')).toBeVisible();

@@ -1,7 +1,16 @@
 // Search, filters and sort for the actions table; every change goes to the URL (viewStore).
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getBuiltInFramework, parseLinkKey, textIn } from '../../../shared/frameworks';
-import type { Language } from '../../../shared/frameworks/types';
+import {
+  builtInFrameworks,
+  linkKey,
+  textIn,
+  type Framework,
+  type FrameworkItem,
+  type Language,
+} from '../../../shared/frameworks';
+import { frameworksOf } from '../../../shared/plan/views';
+import { usePlanStore } from '../../state/planStore';
 import { useFormat } from '../common/format';
 import { ACTION_STAGE_LIST, ACTION_STATUS_LIST } from '../../../shared/plan/model';
 import type { Organisation } from '../../../shared/plan/schema';
@@ -15,17 +24,24 @@ interface Props {
   readonly total: string;
 }
 
-/** "SDG 8 8.7" for the link key "sdg8:8.7" (custom frameworks show their id). */
-function linkLabel(key: string, language: Language): string {
-  const link = parseLinkKey(key);
-  if (!link) return key;
-  const framework = getBuiltInFramework(link.frameworkId);
-  return `${framework ? textIn(framework.shortName, language) : link.frameworkId} ${link.code}`;
+/**
+ * An item's title for a compact list, only where it exists in the reader's language (or was
+ * entered by the plan's owners): codes alone stand in for English-only texts (UNGPs, ILO, OECD).
+ */
+function optionTitle(framework: Framework, item: FrameworkItem, language: Language): string {
+  const title = framework.origin === 'plan' ? item.title.en : item.title[language];
+  return title ? title.slice(0, 60) : '';
 }
 
 export function FilterBar({ orgs, shown, total }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const snapshot = usePlanStore((state) => state.snapshot);
+  const frameworks = useMemo(
+    () => (snapshot ? frameworksOf(snapshot, builtInFrameworks) : builtInFrameworks),
+    // Only the plan's own frameworks matter here (kept identical across action edits).
+    [snapshot?.customFrameworks],
+  );
   const { filters, sort, descending } = useViewStore();
   const single = <T extends string>(values: readonly T[]): T | '' => values[0] ?? '';
   return (
@@ -136,19 +152,26 @@ export function FilterBar({ orgs, shown, total }: Props) {
         />
         {t('filters.descending')}
       </label>
-      {filters.link && (
-        <span className="chip">
-          {t('filters.framework')}: {linkLabel(filters.link, format.language)}
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={t('filters.clear')}
-            onClick={() => setFilters({ link: null })}
-          >
-            ×
-          </button>
-        </span>
-      )}
+      <label className="field">
+        <span>{t('filters.framework')}</span>
+        <select
+          value={filters.link ?? ''}
+          onChange={(event) => setFilters({ link: event.target.value || null })}
+        >
+          <option value="">{t('filters.any')}</option>
+          {frameworks.map((framework) => (
+            <optgroup key={framework.id} label={textIn(framework.shortName, format.language)}>
+              {framework.items
+                .filter((item) => item.kind !== 'indicator')
+                .map((item) => (
+                  <option key={item.code} value={linkKey(framework.id, item.code)}>
+                    {item.code} {optionTitle(framework, item, format.language)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
       {hasFilters(filters) && (
         <button type="button" className="link-button" onClick={clearFilters}>
           {t('filters.clear')}

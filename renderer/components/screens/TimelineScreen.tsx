@@ -72,6 +72,9 @@ export function TimelineScreen() {
         {t('timeline.legend')} {undated > 0 && t('timeline.undated', { n: format.number(undated) })}
       </p>
       <div className="timeline-axis" aria-hidden="true">
+        <span className="today-label" style={{ left: `calc(35% + ${x(today) * 0.65}%)` }}>
+          {t('timeline.today')}
+        </span>
         {years.map((year) => (
           <span key={year} style={{ left: `calc(35% + ${x(`${year}-01-01`) * 0.65}%)` }}>
             {year}
@@ -80,9 +83,7 @@ export function TimelineScreen() {
       </div>
       <div ref={scrollRef} className="timeline-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          <div className="today-line" style={{ left: `calc(35% + ${x(today) * 0.65}%)` }}>
-            <span>{t('timeline.today')}</span>
-          </div>
+          <div className="today-line" style={{ left: `calc(35% + ${x(today) * 0.65}%)` }} />
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             const style = { transform: `translateY(${item.start}px)` };
