@@ -2,14 +2,12 @@
 // reader's language and English), toggle links with a click or Enter.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { itemTitle, linkKey, textIn, type Framework } from '../../../shared/frameworks';
+import { linkKey, textIn, type Framework } from '../../../shared/frameworks';
 import * as links from '../../../shared/plan/links';
 import type { Action } from '../../../shared/plan/schema';
 import { useLanguage } from '../common/format';
+import { searchItems } from '../../selectors/frameworkSearch';
 import { useOperation } from '../shell/useOperation';
-
-/** Enough results to choose from without rendering thousands of buttons. */
-const MAX_RESULTS = 200;
 
 interface Props {
   readonly action: Action;
@@ -29,27 +27,10 @@ export function LinkPicker({ action, frameworks, onClose }: Props) {
     dialog.current?.showModal();
   }, []);
 
-  const results = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase();
-    const out: { framework: Framework; code: string; title: string; kind: string }[] = [];
-    for (const framework of frameworks) {
-      if (frameworkId && framework.id !== frameworkId) continue;
-      for (const item of framework.items) {
-        const title = itemTitle(item, language);
-        if (
-          needle &&
-          !item.code.toLocaleLowerCase().includes(needle) &&
-          !title.toLocaleLowerCase().includes(needle) &&
-          !item.title.en.toLocaleLowerCase().includes(needle)
-        ) {
-          continue;
-        }
-        out.push({ framework, code: item.code, title, kind: item.kind });
-        if (out.length >= MAX_RESULTS) return out;
-      }
-    }
-    return out;
-  }, [frameworks, frameworkId, query, language]);
+  const results = useMemo(
+    () => searchItems(frameworks, query, language, frameworkId || null),
+    [frameworks, frameworkId, query, language],
+  );
 
   return (
     <dialog ref={dialog} className="picker" aria-labelledby="picker-title" onClose={onClose}>

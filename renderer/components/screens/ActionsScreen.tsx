@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import * as objectives from '../../../shared/plan/objectives';
 import { tableRows } from '../../selectors/actionRows';
+import { liveCount } from '../../selectors/orgUsage';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useViewStore } from '../../state/viewStore';
 import { todayIso, useFormat } from '../common/format';
@@ -26,10 +27,7 @@ export function ActionsScreen() {
     () => tableRows(snapshot, filters, sort, descending, today),
     [snapshot, filters, sort, descending, today],
   );
-  const total = useMemo(
-    () => snapshot.actions.reduce((count, action) => count + (action.deletedAt ? 0 : 1), 0),
-    [snapshot.actions],
-  );
+  const total = useMemo(() => liveCount(snapshot), [snapshot]);
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
 
   return (

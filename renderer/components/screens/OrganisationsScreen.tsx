@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ORG_KIND_LIST, type OrgKind } from '../../../shared/plan/model';
 import * as organisations from '../../../shared/plan/organisations';
 import type { Organisation } from '../../../shared/plan/schema';
-import { liveActions } from '../../../shared/plan/views';
+import { orgUsage } from '../../selectors/orgUsage';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
@@ -21,15 +21,7 @@ export function OrganisationsScreen() {
   const snapshot = usePlanStore((state) => state.snapshot)!;
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OrgKind>('government');
-  const counts = useMemo(() => {
-    const leads = new Map<string, number>();
-    const partners = new Map<string, number>();
-    for (const action of liveActions(snapshot)) {
-      if (action.leadOrgId) leads.set(action.leadOrgId, (leads.get(action.leadOrgId) ?? 0) + 1);
-      for (const id of action.partnerOrgIds) partners.set(id, (partners.get(id) ?? 0) + 1);
-    }
-    return { leads, partners };
-  }, [snapshot]);
+  const counts = useMemo(() => orgUsage(snapshot), [snapshot]);
 
   return (
     <section className="page">

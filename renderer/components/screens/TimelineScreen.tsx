@@ -3,18 +3,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../shared/plan/schema';
-import { actionsByObjective, isOverdue } from '../../../shared/plan/views';
+import { isOverdue } from '../../../shared/plan/views';
+import { timeline } from '../../selectors/timelineRows';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
 import { todayIso, useFormat } from '../common/format';
 
 const ROW = 30;
 const DAY_MS = 86_400_000;
-
-type Row =
-  | { kind: 'objective'; key: string; title: string }
-  | { kind: 'action'; key: string; action: Action };
 
 export function TimelineScreen() {
   const { t } = useTranslation();
@@ -23,36 +19,7 @@ export function TimelineScreen() {
   const today = todayIso();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const { rows, from, to, undated } = useMemo(() => {
-    const out: Row[] = [];
-    let min = Infinity;
-    let max = -Infinity;
-    let undatedCount = 0;
-    for (const group of actionsByObjective(snapshot)) {
-      const dated = group.actions.filter((action) => action.start || action.deadline);
-      undatedCount += group.actions.length - dated.length;
-      if (dated.length === 0) continue;
-      out.push({
-        kind: 'objective',
-        key: `o-${group.objective?.id ?? 'none'}`,
-        title: group.objective?.title ?? t('table.noObjective'),
-      });
-      for (const action of dated) {
-        out.push({ kind: 'action', key: action.id, action });
-        for (const date of [action.start, action.deadline]) {
-          if (date) {
-            const time = Date.parse(date);
-            min = Math.min(min, time);
-            max = Math.max(max, time);
-          }
-        }
-      }
-    }
-    const now = Date.parse(today);
-    min = Math.min(min, now);
-    max = Math.max(max, now);
-    return { rows: out, from: min - 15 * DAY_MS, to: max + 15 * DAY_MS, undated: undatedCount };
-  }, [snapshot, today, t]);
+  const { rows, from, to, undated } = useMemo(() => timeline(snapshot, today), [snapshot, today]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -90,7 +57,7 @@ export function TimelineScreen() {
             if (row.kind === 'objective') {
               return (
                 <div key={row.key} className="timeline-row timeline-group" style={style}>
-                  {row.title}
+                  {row.objective?.title ?? t('table.noObjective')}
                 </div>
               );
             }
