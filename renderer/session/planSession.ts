@@ -30,6 +30,8 @@ export interface PlanSession {
   readonly awareness: Awareness;
   /** resolves once the live document is loaded and editable */
   readonly loaded: Promise<void>;
+  /** everything this copy holds, as one Yjs update (to publish or save the plan elsewhere) */
+  state(): Uint8Array;
   /** tells others which action and field this user is editing (null: none) */
   focus(target: { actionId: string; field: string } | null): void;
   close(): void;
@@ -170,6 +172,7 @@ export function openSession(
     undo,
     awareness,
     loaded,
+    state: () => Y.encodeStateAsUpdate(doc),
     focus: (target) => awareness.setLocalStateField('focus', target),
     close: () => {
       closed = true;

@@ -14,6 +14,8 @@ interface Props {
   readonly multiline?: boolean;
   readonly readOnly?: boolean;
   readonly autoFocus?: boolean;
+  /** select the whole text once it is shown (a placeholder title that typing should replace) */
+  readonly selectAll?: boolean;
   readonly className?: string;
   readonly onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   readonly onBlur?: () => void;
@@ -28,16 +30,21 @@ export function BoundTextInput(props: Props) {
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
+    let selected = false;
     return watchActionText(session.plan, actionId, field, (change) => {
       if (change.local && input.value === change.text) return;
       const focused = document.activeElement === input;
       const start = input.selectionStart ?? 0;
       const end = input.selectionEnd ?? 0;
       input.value = change.text;
-      if (focused && !change.local) {
+      if (props.selectAll && !selected) {
+        selected = true;
+        input.select();
+      } else if (focused && !change.local) {
         input.setSelectionRange(change.mapIndex(start), change.mapIndex(end));
       }
     });
+    // props.selectAll is read once, when the input first shows the text.
   }, [session, actionId, field]);
 
   const onInput = () => {

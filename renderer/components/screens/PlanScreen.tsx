@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as meta from '../../../shared/plan/meta';
-import { findPlan, localUser, saveLocalUser } from '../../session/localPlans';
+import { findPlan, localUser, saveLocalUser, type LocalPlanEntry } from '../../session/localPlans';
+import { publishPlan } from '../../session/publishPlan';
+import { openPlanView } from '../../state/viewStore';
 import { createInvite, listMembers, type Member } from '../../session/serverApi';
 import type { Role, ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
@@ -135,6 +137,7 @@ export function PlanScreen() {
         </table>
       )}
       {entry?.server && role === 'owner' && <InviteForm server={entry.server} planId={planId} />}
+      {entry && !entry.server && <PublishForm entry={entry} />}
       <h3>{t('planScreen.online')}</h3>
       <ul className="plain-list">
         {peers.length === 0 && <li className="muted">{t('detail.none')}</li>}
@@ -203,6 +206,67 @@ function InviteForm({ server, planId }: { server: ServerMembership; planId: stri
           <input readOnly value={link} onFocus={(event) => event.target.select()} />
         </label>
       )}
+      {error && (
+        <p className="error" role="alert">
+          {t('errors.generic', { message: error })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function PublishForm({ entry }: { entry: LocalPlanEntry }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const user = localUser();
+  const [invite, setInvite] = useState('');
+  const [name, setName] = useState(user.name);
+  const [organisation, setOrganisation] = useState(user.org);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setBusy(true);
+        setError(null);
+        const state = session.state();
+        publishPlan(entry, state, { invite, name: name.trim(), organisation: organisation.trim() })
+          .then((planId) => openPlanView(planId))
+          .catch((failure: unknown) => {
+            setError(failure instanceof Error ? failure.message : String(failure));
+            setBusy(false);
+          });
+      }}
+    >
+      <h3>{t('planScreen.publish')}</h3>
+      <p className="muted">{t('planScreen.publishHint')}</p>
+      <label className="field block">
+        <span>{t('start.inviteLink')}</span>
+        <input value={invite} onChange={(event) => setInvite(event.target.value)} required />
+      </label>
+      <div className="row-form">
+        <label className="field">
+          <span>{t('start.yourName')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{t('start.yourOrg')}</span>
+          <input
+            value={organisation}
+            onChange={(event) => setOrganisation(event.target.value)}
+            required
+          />
+        </label>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !invite || !name.trim() || !organisation.trim()}
+        >
+          {busy ? t('planScreen.publishing') : t('planScreen.publishButton')}
+        </button>
+      </div>
       {error && (
         <p className="error" role="alert">
           {t('errors.generic', { message: error })}

@@ -36,6 +36,8 @@ export function CellEditor({ action, column, orgs, onDone }: Props) {
           field="title"
           label={t('table.title')}
           autoFocus
+          // A new action's placeholder title is selected, so typing replaces it.
+          selectAll={action.title === t('table.newAction')}
           className="cell-input"
           onKeyDown={finishKeys}
           onBlur={() => onDone()}

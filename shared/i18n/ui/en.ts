@@ -264,6 +264,11 @@ export default {
     serverPlan: 'This plan is shared through {{server}}. Your role: {{role}}.',
     you: 'You',
     profile: 'Your name for others',
+    publish: 'Publish to a server',
+    publishHint:
+      'Ask the server’s administrator for a new, empty plan and its owner invite link. The plan is copied there; this local copy stays on this computer.',
+    publishButton: 'Publish',
+    publishing: 'Publishing…',
     invite: 'Invite people',
     inviteRole: 'Role',
     inviteDays: 'Valid for (days)',

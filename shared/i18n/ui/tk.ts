@@ -270,6 +270,11 @@ export default {
     serverPlan: 'Meýilnama {{server}} arkaly paýlaşylýar. Siziň roluňyz: {{role}}.',
     you: 'siz',
     profile: 'Beýlekiler üçin adyňyz',
+    publish: 'Serwerde çap et',
+    publishHint:
+      'Serweriň administratoryndan täze, boş meýilnama we onuň eýesiniň çakylyk salgysyny soraň. Meýilnama şol ýere göçüriler; ýerli nusgasy bu kompýuterde galar.',
+    publishButton: 'Çap et',
+    publishing: 'Çap edilýär…',
     invite: 'Adamlary çagyr',
     inviteRole: 'Roly',
     inviteDays: 'Möhleti (gün)',

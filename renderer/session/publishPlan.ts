@@ -1,0 +1,48 @@
+// Publishing a plan that lived on this computer to a sync server. The server cannot create plans
+// from the app, so its admin creates an empty plan and hands over an owner invite; this copies the
+// local document into that plan's local replica, and the session then sends it all to the server
+// (the owner's first client writes a new plan's content, DESIGN.md). The local plan stays as it
+// was, under its own id.
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { savePlan, type LocalPlanEntry } from './localPlans';
+import { joinPlan, parseInvite } from './serverApi';
+
+export async function publishPlan(
+  source: LocalPlanEntry,
+  state: Uint8Array,
+  input: { invite: string; name: string; organisation: string },
+): Promise<string> {
+  const link = parseInvite(input.invite, '');
+  if (!link) throw new Error('not an invite link');
+  const joined = await joinPlan(link.serverUrl, {
+    code: link.code,
+    name: input.name,
+    organisation: input.organisation,
+  });
+  if (joined.role !== 'owner') throw new Error('publishing needs an owner invite');
+  const doc = new Y.Doc();
+  const replica = new IndexeddbPersistence(`accord-plan-${joined.planId}`, doc);
+  try {
+    await replica.whenSynced;
+    Y.applyUpdate(doc, state);
+    await storeState(replica, true);
+  } finally {
+    await replica.destroy();
+    doc.destroy();
+  }
+  savePlan({
+    planId: joined.planId,
+    title: source.title,
+    server: {
+      url: link.serverUrl,
+      token: joined.token,
+      memberId: joined.memberId,
+      role: joined.role,
+    },
+    lastSyncedAt: null,
+    storedState: null,
+    updatedAt: new Date().toISOString(),
+  });
+  return joined.planId;
+}

@@ -1,0 +1,28 @@
+// A plan drafted on this computer is published to a server later, into an empty plan its admin
+// created; an editor who joins that plan then sees everything drafted offline.
+import { expect, joinInBrowser, test } from './fixtures';
+
+test('a local plan is published to a server and others see it', async ({ accord, browser }) => {
+  const drafter = await (await browser.newContext()).newPage();
+  await drafter.goto(accord.url);
+  await drafter.getByLabel('Plan title').fill('Drafted on the train');
+  await drafter.getByRole('button', { name: 'Create plan' }).click();
+  await drafter.getByRole('button', { name: '+ Add objective' }).click();
+  await drafter.getByRole('button', { name: '+ Add action' }).first().click();
+  await drafter.keyboard.type('Register seasonal workers');
+  await drafter.keyboard.press('Enter');
+  await expect(drafter.locator('.action-row')).toContainText('Register seasonal workers');
+
+  const { invites } = await accord.newPlan('Empty plan for publishing', ['owner', 'editor']);
+  await drafter.getByRole('button', { name: 'Plan & members' }).click();
+  await drafter.getByLabel('Invite link or code').fill(invites[0]!);
+  await drafter.getByLabel('Your name', { exact: true }).fill('Drafter');
+  await drafter.getByLabel('Your organisation').fill('Ministry of Labour');
+  await drafter.getByRole('button', { name: 'Publish' }).click();
+  await expect(drafter.locator('[data-sync]')).toHaveAttribute('data-sync', 'saved');
+
+  const editor = await (await browser.newContext()).newPage();
+  await joinInBrowser(editor, invites[1]!, 'Editor', 'ILO');
+  await expect(editor.locator('.plan-title')).toHaveText('Drafted on the train');
+  await expect(editor.locator('.action-row')).toContainText('Register seasonal workers');
+});
