@@ -206,6 +206,8 @@ export class SyncEndpoint {
   /** Refuses before the upgrade: cheap, for load shedding; the client retries with backoff. */
   private refuseHttp(socket: Duplex, status: number, reason: string): void {
     this.options.metrics.refused.add(1, { reason });
+    // load shedding is counted, not logged: a storm would flood the log
+    if (status !== 503) this.options.log.info('connection refused', { status, reason });
     if (socket.destroyed) return;
     const text = status === 503 || status === 429 ? `Retry-After: ${RETRY_AFTER_SECONDS}\r\n` : '';
     socket.end(
@@ -226,6 +228,12 @@ export class SyncEndpoint {
     label: string,
   ): void {
     this.options.metrics.refused.add(1, { reason: label });
+    this.options.log.info('connection refused', {
+      path: request.url,
+      remoteAddress: request.socket.remoteAddress,
+      code,
+      reason: label,
+    });
     if (socket.destroyed) return;
     this.wss.handleUpgrade(request, socket, head, (ws) => ws.close(code, reason));
   }
