@@ -4,6 +4,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanPersistence } from '../../shared/persistence';
+import { usePlanStore } from '../state/planStore';
 import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
 
 export interface LocalReplica {
@@ -23,12 +24,18 @@ export function indexedDbReplica(planId: string, doc: Y.Doc): LocalReplica {
   };
 }
 
-/** Any PlanPersistence (the desktop store): load once, then append each update as it happens. */
-export function persistenceReplica(persistence: PlanPersistence): LocalReplicaFactory {
+/**
+ * Any PlanPersistence (the desktop store): load once, then append each update as it happens. A
+ * failed append is reported (the change is still in memory and on the server, if any).
+ */
+export function persistenceReplica(
+  persistence: PlanPersistence,
+  onError: (error: unknown) => void,
+): LocalReplicaFactory {
   return (planId, doc) => {
     const origin = { kind: 'local-replica', planId } as const;
     const onUpdate = (update: Uint8Array, from: unknown) => {
-      if (from !== origin) void persistence.append(planId, update);
+      if (from !== origin) persistence.append(planId, update).catch(onError);
     };
     const whenLoaded = persistence.load(planId).then((stored) => {
       if (stored) Y.applyUpdate(doc, stored, origin);
@@ -64,5 +71,9 @@ export async function chooseLocalReplica(): Promise<LocalReplicaFactory> {
   const { connectDesktopPlanStore } = await import('../../shared/ipcPlanStore');
   const connect = bridge.connectPlanStore.bind(bridge);
   const persistence = await connectDesktopPlanStore(connect, window);
-  return persistenceReplica(persistence);
+  return persistenceReplica(persistence, (error) =>
+    usePlanStore.setState({
+      notice: { kind: 'storage', text: error instanceof Error ? error.message : String(error) },
+    }),
+  );
 }

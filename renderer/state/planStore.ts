@@ -34,7 +34,8 @@ export interface PlanState {
 
 export type Notice =
   | { readonly kind: 'refused'; readonly code: PlanErrorCode; readonly detail: string }
-  | { readonly kind: 'server'; readonly text: string };
+  | { readonly kind: 'server'; readonly text: string }
+  | { readonly kind: 'storage'; readonly text: string };
 
 export const initialPlanState: PlanState = {
   planId: null,

@@ -11,6 +11,8 @@ export function Notice() {
     <div className="notice" role="alert">
       {notice.kind === 'refused' ? (
         <span title={notice.detail}>{t(`errors.code.${notice.code}`)}</span>
+      ) : notice.kind === 'storage' ? (
+        t('errors.storage', { message: notice.text })
       ) : (
         t('errors.generic', { message: notice.text })
       )}

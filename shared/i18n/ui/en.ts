@@ -280,6 +280,7 @@ export default {
     loading: 'Opening the plan…',
     notFound: 'This plan is not on this computer.',
     dismiss: 'Dismiss',
+    storage: 'This computer could not store the last change: {{message}}',
     code: {
       not_found: 'It no longer exists (someone may have removed it).',
       invalid: 'That value is not allowed here.',

@@ -286,6 +286,7 @@ export default {
     loading: 'Meýilnama açylýar…',
     notFound: 'Bu meýilnama bu kompýuterde ýok.',
     dismiss: 'Ýap',
+    storage: 'Soňky üýtgeşmäni bu kompýuterde saklap bolmady: {{message}}',
     code: {
       not_found: 'Bu indi ýok (kimdir biri aýran bolmagy mümkin).',
       invalid: 'Bu baha bu ýerde rugsat edilmeýär.',
