@@ -97,6 +97,28 @@ describe('room', () => {
     expect(ack && Y.decodeStateVector(ack).size).toBe(1);
   });
 
+  it('[S10] an acknowledgement never claims what is applied but not yet stored', async () => {
+    const author = join('a');
+    const acked = join('k', 'editor', true);
+    const u1 = actionUpdate('x1', 'one');
+    author.connection.receive(protocol.encodeUpdate(u1));
+    await nextTurn(); // batch 1 (u1) is being stored
+    acked.connection.receive(protocol.encodeUpdate(u1)); // a duplicate: its ack waits for batch 2
+    author.connection.receive(protocol.encodeUpdate(actionUpdate('x2', 'two'))); // batch 2
+    store.step(); // batch 1 stored
+    await nextTurn();
+    await nextTurn(); // batch 2 is being stored
+    const u3 = actionUpdate('x3', 'three');
+    author.connection.receive(protocol.encodeUpdate(u3)); // applied, in batch 3, not stored
+    store.step(); // batch 2 stored: the duplicate's ack goes out now
+    await acked.socket.until(() => acked.socket.sent.some((f) => protocol.decodeStored(f)));
+    const ack = acked.socket.sent.map((f) => protocol.decodeStored(f)).find((sv) => sv);
+    const notYetStored = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(u3)).keys()][0];
+    expect(ack && Y.decodeStateVector(ack).has(notYetStored ?? -1)).toBe(false);
+    store.open();
+    await room.drained();
+  });
+
   it('[S5] answers sync step 1 only once what it contains is stored', async () => {
     const author = join('a');
     author.connection.receive(protocol.encodeUpdate(actionUpdate('x', 'first')));

@@ -153,8 +153,10 @@ export class Room {
         });
         this.scheduleFlush();
       } else if (peer.wantsAcks) {
-        // nothing new (a duplicate): still confirm everything the peer sent is stored
-        this.afterStored(() => this.sendAck([peer], Y.encodeStateVector(this.doc)));
+        // Nothing new (a duplicate): still confirm what the peer sent is stored. The state vector
+        // is taken now: by the time the ack goes out, later updates may be applied but not stored.
+        const stateVector = Y.encodeStateVector(this.doc);
+        this.afterStored(() => this.sendAck([peer], stateVector));
       }
     }
   }

@@ -23,10 +23,11 @@ export class RecordingSocket implements SyncSocket {
   }
 }
 
-/** A SQLite store in memory whose appends wait until `open()` (or fail after `fail()`). */
+/** A SQLite store in memory whose appends wait: `step()` lets the oldest waiting one through,
+ * `open()` all of them from now on, `fail()` makes them fail. */
 export class GatedStore extends SqliteStore {
-  private release: (() => void) | null = null;
-  private gate: Promise<void> = new Promise((resolve) => (this.release = resolve));
+  private readonly waiting: (() => void)[] = [];
+  private opened = false;
   private failure: Error | null = null;
   appended = 0;
 
@@ -35,16 +36,21 @@ export class GatedStore extends SqliteStore {
   }
 
   open(): void {
-    this.release?.();
+    this.opened = true;
+    for (const release of this.waiting.splice(0)) release();
+  }
+
+  step(): void {
+    this.waiting.shift()?.();
   }
 
   fail(error = new Error('disk full')): void {
     this.failure = error;
-    this.release?.();
+    this.open();
   }
 
   override async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
-    await this.gate;
+    if (!this.opened) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
     this.appended += updates.length;
     return super.appendUpdates(updates);
