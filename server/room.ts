@@ -19,6 +19,14 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
+/**
+ * Updates merged into one broadcast frame at most. Merging saves a send per recipient per update
+ * (~10 us each, times every peer) but costs ~50 us per update and blocks while it runs (3,000 small
+ * updates: ~150-280 ms, measured), so a saturating burst is sent as several frames of ~10 ms of
+ * merging each instead of one long stall.
+ */
+const MERGE_CHUNK = 200;
+
 interface PendingUpdate {
   readonly update: Uint8Array;
   readonly touched: Touched;
@@ -268,16 +276,19 @@ export class Room {
     metrics.updateBytes.add(batch.updates.reduce((sum, u) => sum + u.update.length, 0));
   }
 
-  /** One frame for everyone; a batch's only author does not get its own edit back. */
+  /** One frame for everyone per chunk of the batch; a chunk's only author does not get its own
+   * edit back. */
   private broadcast(updates: readonly PendingUpdate[]): void {
-    const first = updates[0];
-    if (!first) return;
-    const merged =
-      updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((u) => u.update));
-    const frame = protocol.encodeUpdate(merged);
-    const authors = new Set(updates.map((u) => u.peer));
-    const soleAuthor = authors.size === 1 ? first.peer : null;
-    for (const peer of this.peers) if (peer !== soleAuthor) peer.send(frame);
+    for (let start = 0; start < updates.length; start += MERGE_CHUNK) {
+      const chunk = updates.slice(start, start + MERGE_CHUNK);
+      const first = chunk[0];
+      if (!first) return;
+      const merged = chunk.length === 1 ? first.update : Y.mergeUpdates(chunk.map((u) => u.update));
+      const frame = protocol.encodeUpdate(merged);
+      const authors = new Set(chunk.map((u) => u.peer));
+      const soleAuthor = authors.size === 1 ? first.peer : null;
+      for (const peer of this.peers) if (peer !== soleAuthor) peer.send(frame);
+    }
   }
 
   private sendAck(peers: Iterable<RoomPeer>, stateVector: Uint8Array): void {
