@@ -135,8 +135,8 @@ export interface SqliteStoreOptions {
   readonly file: string;
   readonly readonly?: boolean;
   /**
-   * Append updates on a writer thread (sqliteWriter.mjs) so a commit's fsync never blocks the
-   * event loop; the server uses this. Not for ':memory:' (the thread opens the file itself).
+   * Append updates, and write compacted states and checkpoints, on a writer thread
+   * (sqliteWriter.mjs) so a commit's fsync never blocks the event loop; the server uses this. Not for ':memory:' (the thread opens the file itself).
    */
   readonly writerThread?: boolean;
   /**
@@ -150,8 +150,8 @@ export interface SqliteStoreOptions {
 
 export type SynchronousMode = 'full' | 'normal';
 
-interface PendingAppend {
-  resolve(seqs: readonly number[]): void;
+interface PendingWrite {
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -159,8 +159,8 @@ export class SqliteStore implements PlanStore {
   readonly db: Database.Database;
   private writer: Worker | null = null;
   private writerFailure: Error | null = null;
-  private readonly appends = new Map<number, PendingAppend>();
-  private nextAppend = 0;
+  private readonly writes = new Map<number, PendingWrite>();
+  private nextWrite = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.file, { readonly: options.readonly ?? false });
@@ -178,18 +178,18 @@ export class SqliteStore implements PlanStore {
     const writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), {
       workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS, synchronous },
     });
-    writer.on('message', (message: { id: number; seqs?: number[]; error?: string }) => {
-      const pending = this.appends.get(message.id);
-      this.appends.delete(message.id);
+    writer.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+      const pending = this.writes.get(message.id);
+      this.writes.delete(message.id);
       if (!pending) return;
-      if (message.seqs) pending.resolve(message.seqs);
-      else pending.reject(new Error(message.error ?? 'append failed'));
+      if (message.error === undefined) pending.resolve(message.result);
+      else pending.reject(new Error(message.error));
     });
     const fail = (error: Error) => {
       this.writerFailure = error;
       this.writer = null;
-      for (const pending of this.appends.values()) pending.reject(error);
-      this.appends.clear();
+      for (const pending of this.writes.values()) pending.reject(error);
+      this.writes.clear();
     };
     writer.on('error', fail);
     writer.on('exit', () => fail(new Error('storage writer thread stopped')));
@@ -400,16 +400,26 @@ export class SqliteStore implements PlanStore {
     };
   })();
 
+  /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
+  private onWriter(
+    kind: 'append' | 'compact' | 'checkpoint',
+    message: object,
+  ): Promise<unknown> | undefined {
+    if (this.writerFailure) return Promise.reject(this.writerFailure);
+    const writer = this.writer;
+    if (!writer) return undefined;
+    const id = this.nextWrite++;
+    return new Promise((resolve, reject) => {
+      this.writes.set(id, { resolve, reject });
+      writer.postMessage({ ...message, id, kind });
+    });
+  }
+
   async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    if (this.writerFailure) throw this.writerFailure;
-    const writer = this.writer;
-    if (!writer) return this.db.transaction(this.appendTransaction)(updates);
-    const id = this.nextAppend++;
-    return new Promise((resolve, reject) => {
-      this.appends.set(id, { resolve, reject });
-      writer.postMessage({ id, updates });
-    });
+    const written = this.onWriter('append', { updates });
+    if (written) return (await written) as number[];
+    return this.db.transaction(this.appendTransaction)(updates);
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
@@ -430,6 +440,11 @@ export class SqliteStore implements PlanStore {
   }
 
   async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {
+    const written = this.onWriter('compact', { planId, state, throughSeq, at });
+    if (written) {
+      await written;
+      return;
+    }
     this.db.transaction(() => {
       const current = this.db.prepare('SELECT seq FROM states WHERE plan_id = ?').get(planId) as
         { seq: number } | undefined;
@@ -454,6 +469,11 @@ export class SqliteStore implements PlanStore {
   }
 
   async addCheckpoint(planId: string, at: number, seq: number, state: Uint8Array): Promise<void> {
+    const written = this.onWriter('checkpoint', { planId, at, seq, state });
+    if (written) {
+      await written;
+      return;
+    }
     this.db
       .prepare('INSERT INTO checkpoints (plan_id, at, seq, data) VALUES (?, ?, ?, ?)')
       .run(planId, at, seq, state);
@@ -503,11 +523,11 @@ export class SqliteStore implements PlanStore {
     if (writer) {
       // appends already posted are answered first: the thread handles messages in order
       await Promise.allSettled(
-        [...this.appends.values()].map(
+        [...this.writes.values()].map(
           (pending) =>
             new Promise<void>((settled) => {
               const { resolve, reject } = pending;
-              pending.resolve = (seqs) => (resolve(seqs), settled());
+              pending.resolve = (result) => (resolve(result), settled());
               pending.reject = (error) => (reject(error), settled());
             }),
         ),
