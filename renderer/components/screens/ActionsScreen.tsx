@@ -3,6 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import * as objectives from '../../../shared/plan/objectives';
+import { builtInFrameworks } from '../../../shared/frameworks';
+import { frameworksOf } from '../../../shared/plan/views';
 import { tableRows } from '../../selectors/actionRows';
 import { liveCount } from '../../selectors/orgUsage';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
@@ -28,6 +30,12 @@ export function ActionsScreen() {
     [snapshot, filters, sort, descending, today],
   );
   const total = useMemo(() => liveCount(snapshot), [snapshot]);
+  // The snapshot keeps customFrameworks identical across action edits, so this rarely reruns.
+  const { customFrameworks } = snapshot;
+  const frameworks = useMemo(
+    () => frameworksOf({ ...snapshot, customFrameworks }, builtInFrameworks),
+    [customFrameworks],
+  );
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
 
   return (
@@ -36,6 +44,7 @@ export function ActionsScreen() {
         <div className="screen-head">
           <FilterBar
             orgs={snapshot.orgs}
+            frameworks={frameworks}
             shown={format.number(shown)}
             total={format.number(total)}
           />

@@ -1,16 +1,13 @@
 // Search, filters and sort for the actions table; every change goes to the URL (viewStore).
-import { useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  builtInFrameworks,
   linkKey,
   textIn,
   type Framework,
   type FrameworkItem,
   type Language,
 } from '../../../shared/frameworks';
-import { frameworksOf } from '../../../shared/plan/views';
-import { usePlanStore } from '../../state/planStore';
 import { useFormat } from '../common/format';
 import { ACTION_STAGE_LIST, ACTION_STATUS_LIST } from '../../../shared/plan/model';
 import type { Organisation } from '../../../shared/plan/schema';
@@ -20,6 +17,8 @@ import { hasFilters, SORT_KEYS, type SortKey } from '../../state/viewState';
 
 interface Props {
   readonly orgs: readonly Organisation[];
+  /** built-in and plan-defined, for the framework item filter */
+  readonly frameworks: readonly Framework[];
   readonly shown: string;
   readonly total: string;
 }
@@ -33,15 +32,10 @@ function optionTitle(framework: Framework, item: FrameworkItem, language: Langua
   return title ? title.slice(0, 60) : '';
 }
 
-export function FilterBar({ orgs, shown, total }: Props) {
+/** Memoised: a remote edit that changes no count or organisation does not re-render the bar. */
+export const FilterBar = memo(function FilterBar({ orgs, frameworks, shown, total }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const snapshot = usePlanStore((state) => state.snapshot);
-  const frameworks = useMemo(
-    () => (snapshot ? frameworksOf(snapshot, builtInFrameworks) : builtInFrameworks),
-    // Only the plan's own frameworks matter here (kept identical across action edits).
-    [snapshot?.customFrameworks],
-  );
   const { filters, sort, descending } = useViewStore();
   const single = <T extends string>(values: readonly T[]): T | '' => values[0] ?? '';
   return (
@@ -182,4 +176,4 @@ export function FilterBar({ orgs, shown, total }: Props) {
       </span>
     </search>
   );
-}
+});

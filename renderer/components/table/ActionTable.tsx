@@ -98,13 +98,11 @@ export function ActionTable({ rows, orgs, editTitleOf, onEditTitleStarted }: Pro
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer]);
 
+  /** The objective of the row under the cursor: a header's own, or an action's. */
   const objectiveAt = (rowIndex: number): string | null => {
-    for (let i = Math.min(rowIndex, rows.length - 1); i >= 0; i--) {
-      const row = rows[i]!;
-      if (row.kind === 'objective') return row.objective?.id ?? null;
-      return row.action.objectiveId;
-    }
-    return null;
+    const row = rows[Math.min(rowIndex, rows.length - 1)];
+    if (!row) return null;
+    return row.kind === 'objective' ? (row.objective?.id ?? null) : row.action.objectiveId;
   };
 
   const addAction = (objectiveId: string | null) => {
