@@ -16,7 +16,12 @@ export interface RoomsOptions {
   readonly unloadAfterMs: number;
   readonly compactEveryUpdates: number;
   readonly maxConcurrentLoads: number;
+  /** how often plans that stay loaded are compacted (and may get a dated checkpoint) */
+  readonly checkpointEveryMs: number;
 }
+
+/** Plans that stay loaded are compacted at most this often, whatever checkpointEveryMs says. */
+const MIN_PERIODIC_COMPACTION_MS = 60_000;
 
 interface Entry {
   readonly loading: Promise<Room>;
@@ -32,7 +37,25 @@ export class Rooms {
   private loadsRunning = 0;
   private readonly loadQueue: (() => void)[] = [];
 
-  constructor(private readonly options: RoomsOptions) {}
+  private readonly periodic: NodeJS.Timeout;
+
+  constructor(private readonly options: RoomsOptions) {
+    // A plan that is never left alone (a day-long workshop) and edited slowly would otherwise
+    // reach neither the compaction threshold nor an unload, and get no dated checkpoint.
+    this.periodic = setInterval(
+      () => this.compactLoaded(),
+      Math.max(MIN_PERIODIC_COMPACTION_MS, options.checkpointEveryMs),
+    );
+    this.periodic.unref();
+  }
+
+  private compactLoaded(): void {
+    for (const [planId, entry] of this.entries) {
+      if (!entry.room || entry.sinceCompaction === 0) continue;
+      entry.sinceCompaction = 0;
+      this.options.compactor.request(planId);
+    }
+  }
 
   get loaded(): number {
     return [...this.entries.values()].filter((e) => e.room).length;
@@ -173,6 +196,7 @@ export class Rooms {
 
   /** Graceful shutdown: close every connection, store everything pending, unload everything. */
   async closeAll(code: number, reason: string): Promise<void> {
+    clearInterval(this.periodic);
     const rooms = [...this.entries.values()].flatMap((e) => (e.room ? [e.room] : []));
     for (const room of rooms) for (const peer of [...room.peers]) peer.close(code, reason);
     await Promise.all(rooms.map((room) => room.drained()));

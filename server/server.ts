@@ -56,6 +56,7 @@ export function createAccordServer(
     unloadAfterMs: limits.unloadAfterMs,
     compactEveryUpdates: limits.compactEveryUpdates,
     maxConcurrentLoads: limits.maxConcurrentLoads,
+    checkpointEveryMs: limits.checkpointEveryMs,
   });
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
