@@ -16,7 +16,7 @@ import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DEFAULT_LIMITS } from '../../server/config';
+import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { createInvite, createPlan, join as joinPlan } from '../../server/members';
 import { MESSAGE } from '../../server/protocol';
@@ -43,12 +43,12 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
   const server = createAccordServer(
     {
+      // The server's own defaults (whatever settings it gains), on a free port of 127.0.0.1.
+      ...loadConfig([], {}),
       host: '127.0.0.1',
       port: 0,
       dataDir,
-      publicUrl: undefined,
       webRoot: WEB_ROOT,
-      limits: { ...DEFAULT_LIMITS },
       logLevel: 'error',
     },
     silentLogger,
