@@ -34,6 +34,11 @@ test('two people typing in the same title at once both see the merged text', asy
     titleB.pressSequentially('Urgent: ', { delay: 40 }),
   ]);
   const merged = `Urgent: ${original} with trade unions`;
+  // Presence on another field: Bob moves to the deadline, Aýna sees him there.
+  await pageB.locator('aside.detail').getByLabel('Deadline').focus();
+  await expect(
+    pageA.locator('aside.detail [data-field-name="deadline"] .peer-flag', { hasText: 'Bob' }),
+  ).toBeVisible();
   await expect(titleA).toHaveValue(merged);
   await expect(titleB).toHaveValue(merged);
   // Presence: each sees the other as online.

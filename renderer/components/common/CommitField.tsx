@@ -1,6 +1,6 @@
 // A labelled input that writes when the user leaves it or presses Enter (dates: when picked), and
 // follows the plan when someone else changes the value while it is not being edited.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 interface Props {
   readonly label: string;
@@ -8,9 +8,14 @@ interface Props {
   readonly type?: 'text' | 'date' | 'number' | 'url';
   readonly disabled?: boolean;
   readonly onCommit: (value: string) => void;
+  /** names the field for presence (data-field-name), see FieldsSection */
+  readonly name?: string;
+  /** shown after the label: who else is editing this field */
+  readonly adornment?: ReactNode;
 }
 
-export function CommitField({ label, value, type = 'text', disabled, onCommit }: Props) {
+export function CommitField(props: Props) {
+  const { label, value, type = 'text', disabled, onCommit } = props;
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -20,8 +25,10 @@ export function CommitField({ label, value, type = 'text', disabled, onCommit }:
     if (next !== value) onCommit(next);
   };
   return (
-    <label className="field">
-      <span>{label}</span>
+    <label className="field" data-field-name={props.name}>
+      <span>
+        {label} {props.adornment}
+      </span>
       <input
         type={type}
         value={draft}

@@ -6,25 +6,43 @@ import { ACTION_STATUS_LIST, PRIORITY_LIST, type Priority } from '../../../share
 import type { Action } from '../../../shared/plan/schema';
 import { usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
+import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
+import { FieldPresence } from './FieldPresence';
 
 export function FieldsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const { t } = useTranslation();
   const run = useOperation();
+  const session = useSession();
+  const presence = (field: string) => <FieldPresence actionId={action.id} field={field} />;
   const snapshot = usePlanStore((state) => state.snapshot)!;
   const objectives = snapshot.objectives.filter((objective) => !objective.deletedAt);
   const edit = (changes: actions.ActionChanges) =>
     run((plan) => actions.edit(plan, action.id, changes));
   return (
-    <div className="field-grid">
+    // Focus anywhere in a named field tells the others which field this user is editing.
+    <div
+      className="field-grid"
+      onFocus={(event) => {
+        const field = (event.target as HTMLElement)
+          .closest('[data-field-name]')
+          ?.getAttribute('data-field-name');
+        if (field) session.focus({ actionId: action.id, field });
+      }}
+      onBlur={() => session.focus(null)}
+    >
       <CommitField
         label={t('detail.ref')}
+        name="ref"
+        adornment={presence('ref')}
         value={action.ref}
         disabled={!canEdit}
         onCommit={(ref) => edit({ ref })}
       />
-      <label className="field">
-        <span>{t('detail.objective')}</span>
+      <label className="field" data-field-name="objective">
+        <span>
+          {t('detail.objective')} {presence('objective')}
+        </span>
         <select
           disabled={!canEdit}
           value={action.objectiveId ?? ''}
@@ -45,8 +63,10 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('detail.lead')}</span>
+      <label className="field" data-field-name="lead">
+        <span>
+          {t('detail.lead')} {presence('lead')}
+        </span>
         <select
           disabled={!canEdit}
           value={action.leadOrgId ?? ''}
@@ -62,12 +82,16 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
       </label>
       <CommitField
         label={t('detail.contact')}
+        name="contact"
+        adornment={presence('contact')}
         value={action.contact}
         disabled={!canEdit}
         onCommit={(contact) => edit({ contact })}
       />
       <CommitField
         label={t('detail.start')}
+        name="start"
+        adornment={presence('start')}
         type="date"
         value={action.start ?? ''}
         disabled={!canEdit}
@@ -75,13 +99,17 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
       />
       <CommitField
         label={t('detail.deadline')}
+        name="deadline"
+        adornment={presence('deadline')}
         type="date"
         value={action.deadline ?? ''}
         disabled={!canEdit}
         onCommit={(deadline) => edit({ deadline: deadline || null })}
       />
-      <label className="field">
-        <span>{t('detail.status')}</span>
+      <label className="field" data-field-name="status">
+        <span>
+          {t('detail.status')} {presence('status')}
+        </span>
         <select
           disabled={!canEdit}
           value={action.status}
@@ -96,6 +124,8 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
       </label>
       <CommitField
         label={t('detail.progress')}
+        name="progress"
+        adornment={presence('progress')}
         type="number"
         value={String(action.progress)}
         disabled={!canEdit}
@@ -103,8 +133,10 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
           edit({ progress: Math.round(Math.min(100, Math.max(0, Number(value) || 0))) })
         }
       />
-      <label className="field">
-        <span>{t('detail.stage')}</span>
+      <label className="field" data-field-name="stage">
+        <span>
+          {t('detail.stage')} {presence('stage')}
+        </span>
         <select
           disabled={!canEdit}
           value={action.stage}
@@ -120,8 +152,10 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
           <option value="agreed">{t('stage.agreed', { ns: 'plan' })}</option>
         </select>
       </label>
-      <label className="field">
-        <span>{t('detail.priority')}</span>
+      <label className="field" data-field-name="priority">
+        <span>
+          {t('detail.priority')} {presence('priority')}
+        </span>
         <select
           disabled={!canEdit}
           value={action.priority ?? ''}
