@@ -29,6 +29,7 @@ import { openAction, setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
 import { todayIso, useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
+import { ExportPanel } from './ExportPanel';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'var(--c-planned)',
@@ -193,6 +194,7 @@ export function DashboardScreen() {
             ))}
           </ul>
         </section>
+        <ExportPanel />
         <section className="card wide">
           <h2>{t('dashboard.chapterCoverage')}</h2>
           {data.hrap.length === 0 ? (

@@ -244,6 +244,22 @@ export default {
     removeItem: 'Remove item {{code}}',
     empty: 'No items yet.',
   },
+  export: {
+    title: 'Report and export',
+    hint: 'For donors and oversight bodies: the plan as a report or as data, optionally for a reporting period.',
+    format: 'Format',
+    from: 'Period from',
+    to: 'Period to',
+    button: 'Export',
+    working: 'Preparing…',
+    formats: {
+      pdf: 'PDF report',
+      html: 'Web page report (HTML)',
+      xlsx: 'Workbook (XLSX)',
+      csv: 'Actions table (CSV)',
+      json: 'Plan data (JSON)',
+    },
+  },
   trash: {
     title: 'Trash',
     empty: 'The trash is empty.',

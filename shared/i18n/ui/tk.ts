@@ -250,6 +250,22 @@ export default {
     removeItem: '{{code}} bendi aýyr',
     empty: 'Entek bent ýok.',
   },
+  export: {
+    title: 'Hasabat we eksport',
+    hint: 'Donorlar we gözegçilik edaralary üçin: meýilnama hasabat ýa-da maglumat görnüşinde, islege görä hasabat döwri üçin.',
+    format: 'Görnüşi',
+    from: 'Döwür başy',
+    to: 'Döwür soňy',
+    button: 'Eksport et',
+    working: 'Taýýarlanýar…',
+    formats: {
+      pdf: 'PDF hasabat',
+      html: 'Web sahypa hasabat (HTML)',
+      xlsx: 'Iş kitaby (XLSX)',
+      csv: 'Çäreler tablisasy (CSV)',
+      json: 'Meýilnamanyň maglumatlary (JSON)',
+    },
+  },
   trash: {
     title: 'Sebet',
     empty: 'Sebet boş.',

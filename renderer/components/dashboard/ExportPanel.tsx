@@ -1,0 +1,88 @@
+// Reports and data for donors and oversight bodies: the shared exporter (shared/exports) turns the
+// current snapshot into a file, which the browser saves. The exporter is loaded on first use.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlanStore } from '../../state/planStore';
+import { todayIso, useLanguage } from '../common/format';
+
+const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [format, setFormat] = useState<Format>('pdf');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    const snapshot = usePlanStore.getState().snapshot;
+    if (!snapshot) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { exportPlan } = await import('../../../shared/exports/exportPlan');
+      const file = await exportPlan(snapshot, {
+        format,
+        language,
+        today: todayIso(),
+        ...(from && to ? { period: { from, to } } : {}),
+      });
+      const url = URL.createObjectURL(
+        new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card wide export-panel" aria-labelledby="export-head">
+      <h2 id="export-head">{t('export.title')}</h2>
+      <p className="muted">{t('export.hint')}</p>
+      <form
+        className="row-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <label className="field">
+          <span>{t('export.format')}</span>
+          <select value={format} onChange={(event) => setFormat(event.target.value as Format)}>
+            {FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {t(`export.formats.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('export.from')}</span>
+          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('export.to')}</span>
+          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('export.working') : t('export.button')}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {t('errors.generic', { message: error })}
+        </p>
+      )}
+    </section>
+  );
+}
