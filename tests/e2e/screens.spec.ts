@@ -52,6 +52,12 @@ test('every screen renders in en/ru/tk, light and dark', async ({ accord, page }
         await page.waitForTimeout(300);
         await page.screenshot({ path: `test-results/screens/${screen}-${language}-${theme}.png` });
         expect(await unlabelledControls(page), `unlabelled controls on ${screen}`).toEqual([]);
+        if (screen === 'dashboard' || screen === 'plan') {
+          await page.locator('.screen').evaluate((element) => element.scrollTo(0, 1e6));
+          await page.screenshot({
+            path: `test-results/screens/${screen}-end-${language}-${theme}.png`,
+          });
+        }
       }
       await page.goto(`${accord.url}/?plan=${planId}&view=actions`);
       await page.locator('.action-row').first().getByRole('button').click();
