@@ -73,18 +73,24 @@ export function createAccordServer(
     healthy: () => !closing,
   });
 
-  const http = createServer((request, response) => {
-    const requestUrl = new URL(request.url ?? '/', 'http://localhost');
-    api(request, response, requestUrl)
-      .then((handled) => {
-        if (!handled) serveWebApp(config.webRoot, request, response, requestUrl);
-      })
-      .catch((error: unknown) => {
-        log.error('request failed', { url: withoutQuery(request.url), error });
-        if (!response.headersSent) response.writeHead(500);
-        response.end();
-      });
-  });
+  /** How often Node checks the header and request timeouts (its default, 30 s, would let a
+   * client hold a connection for 30 s whatever authTimeoutMs says). */
+  const timeoutCheckMs = Math.min(1_000, limits.authTimeoutMs);
+  const http = createServer(
+    { connectionsCheckingInterval: timeoutCheckMs },
+    (request, response) => {
+      const requestUrl = new URL(request.url ?? '/', 'http://localhost');
+      api(request, response, requestUrl)
+        .then((handled) => {
+          if (!handled) serveWebApp(config.webRoot, request, response, requestUrl);
+        })
+        .catch((error: unknown) => {
+          log.error('request failed', { url: withoutQuery(request.url), error });
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        });
+    },
+  );
   // Auth timeout: a client has this long to send its upgrade request (with its token).
   http.headersTimeout = limits.authTimeoutMs;
   http.requestTimeout = limits.authTimeoutMs * 3;

@@ -138,3 +138,28 @@ describe('admission', () => {
     expect(status).toBe(429);
   });
 });
+
+describe('auth timeout', () => {
+  it('[S16] a client that never finishes its upgrade request is dropped after the auth timeout', async () => {
+    server = await startServer({ authTimeoutMs: 300 });
+    const { connect: connectTcp } = await import('node:net');
+    const url = new URL(server.httpUrl);
+    const started = performance.now();
+    const closedAfter = await withTimeout(
+      new Promise<number>((resolve) => {
+        const socket = connectTcp(Number(url.port), url.hostname, () => {
+          // headers begun but never finished: no token ever arrives
+          socket.write(
+            'GET /sync/p1?token=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n',
+          );
+        });
+        socket.on('error', () => undefined);
+        socket.resume(); // read the server's answer (408), so the close is seen
+        socket.on('close', () => resolve(performance.now() - started));
+      }),
+      10_000,
+      'the server to drop the slow client',
+    );
+    expect(closedAfter).toBeGreaterThanOrEqual(250);
+  });
+});
