@@ -140,3 +140,48 @@ export async function createInvite(
   }
   return { code: body.code, joinUrl: body.joinUrl };
 }
+
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly member: { readonly name: string; readonly organisation: string } | null;
+  /** the actions the change touched, each with the fields it changed ('*': the whole action) */
+  readonly actions: readonly { readonly id: string; readonly fields: readonly string[] }[];
+}
+
+/** Who changed what, newest first (the server's audit log). */
+export async function listHistory(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  limit = 50,
+): Promise<HistoryEntry[]> {
+  const body = (await call(
+    `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/history?limit=${limit}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  )) as { entries?: unknown };
+  if (!Array.isArray(body.entries)) return [];
+  return body.entries.flatMap((raw): HistoryEntry[] => {
+    const entry = raw as Partial<Omit<HistoryEntry, 'actions'>> & {
+      member?: Partial<HistoryEntry['member']>;
+      actions?: unknown;
+    };
+    if (typeof entry.seq !== 'number' || typeof entry.at !== 'string') return [];
+    const member =
+      entry.member && typeof entry.member.name === 'string'
+        ? { name: entry.member.name, organisation: String(entry.member.organisation ?? '') }
+        : null;
+    // The server sends { actionId: fields[] }.
+    const touched: unknown = entry.actions;
+    const actions =
+      typeof touched === 'object' && touched !== null && !Array.isArray(touched)
+        ? Object.entries(touched as Record<string, unknown>).map(([id, fields]) => ({
+            id,
+            fields: Array.isArray(fields)
+              ? fields.filter((field): field is string => typeof field === 'string')
+              : [],
+          }))
+        : [];
+    return [{ seq: entry.seq, at: entry.at, member, actions }];
+  });
+}

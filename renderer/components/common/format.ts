@@ -14,6 +14,8 @@ export interface Format {
   readonly language: Language;
   /** an ISO date or timestamp as a date (15 Jun 2025) */
   date(iso: string | null): string;
+  /** an ISO timestamp as date and time in the reader's time zone */
+  dateTime(iso: string): string;
   number(value: number): string;
   /** 0-100 as a percentage */
   percent(value: number): string;
@@ -43,11 +45,21 @@ export function formatFor(language: Language): Format {
           year: 'numeric',
           timeZone: 'UTC',
         });
+    const times = native
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+      : new Intl.DateTimeFormat('ru-RU', {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        });
     const numbers = new Intl.NumberFormat(locale);
     const percents = new Intl.NumberFormat(locale, { style: 'percent' });
     format = {
       language,
       date: (iso) => (iso ? dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
+      dateTime: (iso) => times.format(new Date(iso)),
       number: (value) => numbers.format(value),
       percent: (value) => percents.format(value / 100),
     };

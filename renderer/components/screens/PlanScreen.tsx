@@ -2,14 +2,22 @@
 // with roles, and who is online now.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type ui from '../../../shared/i18n/ui/en';
 import * as meta from '../../../shared/plan/meta';
 import { findPlan, localUser, saveLocalUser, type LocalPlanEntry } from '../../session/localPlans';
 import { publishPlan } from '../../session/publishPlan';
 import { openPlanView } from '../../state/viewStore';
-import { createInvite, listMembers, type Member } from '../../session/serverApi';
+import {
+  createInvite,
+  listHistory,
+  listMembers,
+  type HistoryEntry,
+  type Member,
+} from '../../session/serverApi';
 import type { Role, ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
+import { useFormat } from '../common/format';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 
@@ -138,6 +146,7 @@ export function PlanScreen() {
       )}
       {entry?.server && role === 'owner' && <InviteForm server={entry.server} planId={planId} />}
       {entry && !entry.server && <PublishForm entry={entry} />}
+      {entry?.server && <History server={entry.server} planId={planId} />}
       <h3>{t('planScreen.online')}</h3>
       <ul className="plain-list">
         {peers.length === 0 && <li className="muted">{t('detail.none')}</li>}
@@ -273,5 +282,73 @@ function PublishForm({ entry }: { entry: LocalPlanEntry }) {
         </p>
       )}
     </form>
+  );
+}
+
+/** The labels of an action's stored fields; bookkeeping fields (order, updatedAt, …) are not shown. */
+const FIELD_LABELS: Readonly<Record<string, `detail.${keyof typeof ui.detail}`>> = {
+  ref: 'detail.ref',
+  title: 'detail.title',
+  description: 'detail.description',
+  objectiveId: 'detail.objective',
+  leadOrgId: 'detail.lead',
+  partnerOrgIds: 'detail.partners',
+  contact: 'detail.contact',
+  start: 'detail.start',
+  deadline: 'detail.deadline',
+  status: 'detail.status',
+  progress: 'detail.progress',
+  stage: 'detail.stage',
+  endorsements: 'detail.endorsements',
+  priority: 'detail.priority',
+  links: 'detail.links',
+  indicators: 'detail.indicators',
+  budget: 'detail.budget',
+  comments: 'detail.comments',
+  updates: 'detail.updates',
+  deletedAt: 'detail.remove',
+};
+
+function History({ server, planId }: { server: ServerMembership; planId: string }) {
+  const { t } = useTranslation();
+  const actions = usePlanStore((state) => state.snapshot!.actions);
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  useEffect(() => {
+    listHistory(server.url, planId, server.token)
+      .then(setEntries)
+      .catch(() => setEntries([]));
+  }, [server, planId]);
+  const refOf = new Map(actions.map((action) => [action.id, action.ref]));
+  const format = useFormat();
+  return (
+    <>
+      <h3>{t('planScreen.history')}</h3>
+      <ul className="plain-list history">
+        {entries.length === 0 && <li className="muted">{t('detail.none')}</li>}
+        {entries.map((entry) => (
+          <li key={entry.seq} className="list-row">
+            <span className="muted">{format.dateTime(entry.at)}</span>
+            <span>
+              {entry.member
+                ? `${entry.member.name} · ${entry.member.organisation}`
+                : t('planScreen.historyUnknown')}
+            </span>
+            <span>
+              {entry.actions.length > 0
+                ? entry.actions
+                    .map(({ id, fields }) => {
+                      const changed = fields.flatMap((field) => {
+                        const key = FIELD_LABELS[field];
+                        return key ? [t(key)] : [];
+                      });
+                      return `${refOf.get(id) ?? '?'}${changed.length ? ` (${changed.join(', ')})` : ''}`;
+                    })
+                    .join('; ')
+                : t('planScreen.historyPlan')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

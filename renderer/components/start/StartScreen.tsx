@@ -116,7 +116,7 @@ export function StartScreen() {
                     {plan.server
                       ? `${t('start.server', { server: new URL(plan.server.url).host })} · ${t(`start.role.${plan.server.role}`)} · ${
                           plan.lastSyncedAt
-                            ? t('start.lastSynced', { when: format.date(plan.lastSyncedAt) })
+                            ? t('start.lastSynced', { when: format.dateTime(plan.lastSyncedAt) })
                             : t('start.neverSynced')
                         }`
                       : t('start.localOnly')}
