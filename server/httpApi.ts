@@ -269,6 +269,19 @@ export function createApi(context: ApiContext) {
       });
       return true;
     }
+    if (collection === 'checkpoints' && itemId !== undefined && method === 'GET') {
+      // The plan as it was at that checkpoint: one Yjs update (apply it to an empty Y.Doc).
+      const state = /^\d+$/.test(itemId)
+        ? await store.readCheckpoint(planId, Number(itemId))
+        : undefined;
+      if (!state) throw new HttpError(404, 'not_found', 'No such checkpoint.');
+      response.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(state);
+      return true;
+    }
     if (collection === 'checkpoints' && method === 'GET') {
       const checkpoints = await store.listCheckpoints(planId);
       send(response, 200, {

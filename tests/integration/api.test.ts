@@ -139,6 +139,31 @@ describe('admission', () => {
   });
 });
 
+describe('plan capacity', () => {
+  it('[S16] connections beyond the per-plan limit are told to retry later', async () => {
+    server = await startServer({ maxConnectionsPerPlan: 2 });
+    const plan = await planWith(server, ['editor', 'editor', 'editor']);
+    const s = server;
+    for (const token of plan.tokens.slice(0, 2)) {
+      const client = connect(s, plan.planId, token);
+      clients.push(client);
+      await synced(client);
+    }
+    const status = await withTimeout(
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${s.wsUrl}/${plan.planId}?token=${plan.tokens[2]}`);
+        ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        ws.on('error', () => undefined);
+      }),
+      10_000,
+      'refusal',
+    );
+    expect(status).toBe(503);
+    const metrics = await metricsText(server);
+    expect(metricValue(metrics, 'accord_connections_refused_total{reason="plan_full"}')).toBe(1);
+  });
+});
+
 describe('auth timeout', () => {
   it('[S16] a client that never finishes its upgrade request is dropped after the auth timeout', async () => {
     server = await startServer({ authTimeoutMs: 300 });

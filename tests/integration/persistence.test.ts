@@ -74,6 +74,19 @@ describe('persistence and catch-up', () => {
     const reader = track(connect(server, plan.planId, token));
     await until([reader.doc], () => titles(reader.doc).length === 40, 'plan after restart');
     expect(titles(reader.doc)).toEqual(expected);
+    // a dated checkpoint can be read back through the API as the plan at that time
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const base = `${server.httpUrl}/api/plans/${plan.planId}/checkpoints`;
+    const listed = (await (await fetch(base, auth)).json()) as {
+      checkpoints: { id: number; at: string }[];
+    };
+    const newest = listed.checkpoints[0];
+    expect(Date.parse(newest?.at ?? '')).toBeGreaterThan(0);
+    const bytes = new Uint8Array(await (await fetch(`${base}/${newest?.id}`, auth)).arrayBuffer());
+    const atCheckpoint = new Y.Doc();
+    Y.applyUpdate(atCheckpoint, bytes);
+    expect(titles(atCheckpoint).length).toBeGreaterThan(0);
+    expect((await fetch(`${base}/999999`, auth)).status).toBe(404);
   });
 
   it('[S5] a client that asks for acknowledgements learns when its edits are stored', async () => {
