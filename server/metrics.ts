@@ -97,7 +97,7 @@ export class Metrics {
   );
   readonly rejected = new Series(
     'accord_rejected_messages_total',
-    'Frames refused, by reason (malformed, unknown_type, oversized, rate_limited, viewer_edit, slow_client).',
+    'Frames (or presence entries) refused, by reason (malformed, unknown_type, oversized, rate_limited, viewer_edit, slow_client, foreign_presence).',
     'counter',
   );
   readonly refused = new Series(

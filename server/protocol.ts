@@ -55,6 +55,8 @@ export const REJECTIONS = {
   viewerEdit: 'viewer_edit',
   /** the client reads too slowly and its send buffer overflowed */
   slowClient: 'slow_client',
+  /** a presence entry for a client id another member introduced (counted per entry) */
+  foreignPresence: 'foreign_presence',
 } as const;
 export type Rejection = (typeof REJECTIONS)[keyof typeof REJECTIONS];
 

@@ -163,6 +163,31 @@ describe('room', () => {
     expect(decoding.readVarUint(states)).toBe(20);
   });
 
+  it("[S20] a member cannot change or remove another member's presence; their own reconnect can", async () => {
+    const a = join('a');
+    const intruder = join('b');
+    const presence = (clientID: number, clock: number, state: unknown) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientID);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify(state));
+      return protocol.encodeAwareness(encoding.toUint8Array(inner));
+    };
+    a.connection.receive(presence(7, 1, { user: { name: 'Aman' } }));
+    intruder.connection.receive(presence(7, 2, null));
+    intruder.connection.receive(presence(7, 3, { user: { name: 'not Aman' } }));
+    expect(room.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman' } });
+    expect(metrics.rejected.get({ reason: 'foreign_presence' })).toBe(2);
+    // the same member reconnecting (new socket, old one not yet closed) takes its presence over
+    const again = join('a');
+    again.connection.receive(presence(7, 4, { user: { name: 'Aman, again' } }));
+    a.connection.closed();
+    expect(room.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman, again' } });
+    again.connection.closed();
+    expect(room.awareness.getStates().has(7)).toBe(false);
+  });
+
   it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {
     const a = join('a');
     const b = join('b');

@@ -1,12 +1,15 @@
 // One plan loaded in memory: its Y.Doc, presence, and the connections editing it. Owns the
 // durability pipeline: an accepted update is applied, appended to storage with the next batch, and
 // only once that batch is stored is it broadcast and acknowledged (DESIGN.md, Storage).
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
 import * as protocol from './protocol';
+import { REJECTIONS } from './protocol';
 import type { PlanStore, Touched } from './storage/store';
 import { touchedBy } from './touched';
 
@@ -66,6 +69,8 @@ export class Room {
   private awarenessFlushedAt = -Infinity;
   /** which presence client ids each peer controls, removed when it leaves */
   private readonly presenceOf = new Map<RoomPeer, Set<number>>();
+  /** which peer introduced each presence client id: only that member may change or remove it */
+  private readonly presenceOwner = new Map<number, RoomPeer>();
   /** set while applying one peer's update: what the transaction stored and touched */
   private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
 
@@ -126,6 +131,7 @@ export class Room {
     if (!this.peers.delete(peer)) return;
     const presence = this.presenceOf.get(peer);
     this.presenceOf.delete(peer);
+    for (const id of presence ?? []) this.presenceOwner.delete(id);
     if (presence && presence.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...presence], null);
     }
@@ -169,8 +175,37 @@ export class Room {
     }
   }
 
+  /**
+   * Applies a peer's presence update, minus entries for client ids another member introduced: a
+   * member cannot hide or impersonate someone else's presence. The same member's new connection
+   * may take over its client id (a reconnect while the old socket lingers). Throws on a malformed
+   * update before applying anything.
+   */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { clientID: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientID = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      const owner = this.presenceOwner.get(clientID);
+      if (!owner || owner.memberId === peer.memberId) kept.push({ clientID, clock, state });
+    }
+    if (kept.length === count) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+      return;
+    }
+    this.options.metrics.rejected.add(count - kept.length, { reason: REJECTIONS.foreignPresence });
+    if (kept.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.clientID);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
   }
 
   answerAwarenessQuery(peer: RoomPeer): void {
@@ -189,9 +224,16 @@ export class Room {
     if (peer && this.peers.has(peer)) {
       let owned = this.presenceOf.get(peer);
       if (!owned) this.presenceOf.set(peer, (owned = new Set()));
-      for (const id of changes.added) owned.add(id);
-      for (const id of changes.updated) owned.add(id);
-      for (const id of changes.removed) owned.delete(id);
+      for (const id of [...changes.added, ...changes.updated]) {
+        const previous = this.presenceOwner.get(id);
+        if (previous && previous !== peer) this.presenceOf.get(previous)?.delete(id);
+        this.presenceOwner.set(id, peer);
+        owned.add(id);
+      }
+      for (const id of changes.removed) {
+        owned.delete(id);
+        if (this.presenceOwner.get(id) === peer) this.presenceOwner.delete(id);
+      }
     }
     for (const id of ids) this.awarenessChanged.add(id);
     if (this.awarenessTimer) return;
