@@ -84,6 +84,7 @@ export function openSession(
       onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
       // The server creates a plan empty; its owner's first client writes the meta.
       onSynced: () => {
+        performance.mark('accord:server-synced');
         if (entry.server?.role === 'owner' && !parts.meta.has('id')) {
           meta.initialise(plan, {
             id: entry.planId,

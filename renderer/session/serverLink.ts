@@ -10,6 +10,8 @@ import { describeSync, pendingChanges, type SyncState } from './syncState';
 const MESSAGE_STORED = 100;
 /** Cap on the reconnect backoff: a workshop LAN that blinks should come back within seconds. */
 const MAX_BACKOFF_MS = 5_000;
+/** Updates larger than this are read for the sync indicator when the page is idle. */
+const LARGE_UPDATE_BYTES = 64 * 1024;
 
 export interface ServerLinkOptions {
   readonly serverUrl: string;
@@ -94,15 +96,20 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   });
   // Whatever arrives from the server is stored there already (it stores before it relays), so
   // it counts as saved without waiting for an acknowledgement of our own.
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) {
-      const received = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-      stored ??= new Map();
-      for (const [client, clock] of received) {
-        if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
-      }
+  const markStored = (update: Uint8Array) => {
+    const received = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+    stored ??= new Map();
+    for (const [client, clock] of received) {
+      if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
     }
     report();
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) return report();
+    // Reading a large update (the first sync of a big plan) takes a while; the indicator can
+    // wait until the rows are on screen.
+    if (update.byteLength > LARGE_UPDATE_BYTES) requestIdleCallback(() => markStored(update));
+    else markStored(update);
   };
   doc.on('update', onUpdate);
 
@@ -126,6 +133,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     awareness: provider.awareness,
     origin: provider,
     connect: () => {
+      performance.mark('accord:connect');
       started = true;
       if (navigator.onLine) provider.connect();
       else goOffline();
