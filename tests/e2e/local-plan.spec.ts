@@ -99,3 +99,29 @@ test('a local plan is drafted and tracked with no server', async ({ accord, page
     'Inspect cotton harvest for forced labour',
   );
 });
+
+test('Alt+Up moves an action above its neighbour, and the order is kept', async ({
+  accord,
+  page,
+}) => {
+  await page.goto(accord.url);
+  await page.getByLabel('Plan title').fill('Ordering plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('button', { name: '+ Add objective' }).click();
+  for (const title of ['First', 'Second']) {
+    await page.locator('.objective-row .cell').first().click();
+    await page.keyboard.press('n');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Escape');
+  }
+  const titles = page.locator('.action-row [data-column="title"]');
+  await expect(titles).toHaveText(['First', 'Second']);
+  await page
+    .locator('.action-row', { hasText: 'Second' })
+    .locator('[data-column="health"]')
+    .click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(titles).toHaveText(['Second', 'First']);
+  await page.reload();
+  await expect(titles).toHaveText(['Second', 'First']);
+});

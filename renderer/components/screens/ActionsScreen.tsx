@@ -88,6 +88,7 @@ export function ActionsScreen() {
         ) : null}
         <ActionTable
           rows={rows}
+          planOrder={sort === 'order' && !descending}
           orgs={snapshot.orgs}
           editTitleOf={newActionId}
           onEditTitleStarted={onEditTitleStarted}

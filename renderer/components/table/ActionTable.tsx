@@ -14,19 +14,22 @@ import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
 import { COLUMNS, GRID_TEMPLATE, NARROW_GRID_TEMPLATE, ROW_HEIGHT, WIDE_ONLY } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
+import { moveWithinObjective } from './reorder';
 
 const NO_PEERS: readonly Peer[] = [];
 const TITLE_COLUMN = COLUMNS.findIndex((column) => column.id === 'title');
 
 interface Props {
   readonly rows: readonly TableRow[];
+  /** rows are in the plan's own order (no sort), so moving an action up or down makes sense */
+  readonly planOrder: boolean;
   readonly orgs: readonly Organisation[];
   /** an action just added elsewhere (the toolbar) whose title should be edited at once */
   readonly editTitleOf: string | null;
   readonly onEditTitleStarted: () => void;
 }
 
-export function ActionTable({ rows, orgs, editTitleOf, onEditTitleStarted }: Props) {
+export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleStarted }: Props) {
   const { t } = useTranslation();
   const run = useOperation();
   const canEdit = usePlanStore(selectCanEdit);
@@ -111,6 +114,19 @@ export function ActionTable({ rows, orgs, editTitleOf, onEditTitleStarted }: Pro
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+Up / Alt+Down move the action within its objective, in the plan's own order only.
+    if (!editing && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      const direction = event.key === 'ArrowUp' ? -1 : 1;
+      if (
+        canEdit &&
+        planOrder &&
+        run((plan) => moveWithinObjective(plan, rows, cursor.row, direction))
+      ) {
+        moveTo(cursor.row + direction, cursor.column);
+      }
+      event.preventDefault();
+      return;
+    }
     if (editing || event.altKey || event.ctrlKey || event.metaKey) return;
     const row = rows[cursor.row];
     switch (event.key) {

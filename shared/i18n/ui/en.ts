@@ -84,7 +84,7 @@ export default {
     renameObjective: 'Rename objective',
     removeObjective: 'Remove objective',
     keyboardHelp:
-      'Arrows move, Enter edits, Escape stops editing, O opens details, N adds an action',
+      'Arrows move, Enter edits, Escape stops editing, O opens details, N adds an action, Alt+↑/↓ reorders',
   },
   filters: {
     label: 'Filters',

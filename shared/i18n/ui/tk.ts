@@ -89,7 +89,7 @@ export default {
     renameObjective: 'Maksadyň adyny üýtget',
     removeObjective: 'Maksady aýyr',
     keyboardHelp:
-      'Oklar — süýşmek, Enter — üýtgetmek, Escape — tamamlamak, O — jikme-jiklik, N — täze çäre',
+      'Oklar — süýşmek, Enter — üýtgetmek, Escape — tamamlamak, O — jikme-jiklik, N — täze çäre, Alt+↑/↓ — tertip',
   },
   filters: {
     label: 'Süzgüçler',
