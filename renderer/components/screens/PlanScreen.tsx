@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type ui from '../../../shared/i18n/ui/en';
+import * as actions from '../../../shared/plan/actions';
 import * as meta from '../../../shared/plan/meta';
 import { findPlan, localUser, saveLocalUser, type LocalPlanEntry } from '../../session/localPlans';
 import { publishPlan } from '../../session/publishPlan';
@@ -100,6 +101,14 @@ export function PlanScreen() {
         disabled={!canEdit}
         onCommit={(summary) => run((plan) => meta.setSummary(plan, summary))}
       />
+      {canEdit && (
+        <div className="row-form">
+          <button type="button" onClick={() => run((plan) => actions.renumber(plan))}>
+            {t('planScreen.renumber')}
+          </button>
+          <span className="muted">{t('planScreen.renumberHint')}</span>
+        </div>
+      )}
       <form
         className="row-form"
         onSubmit={(event) => {
@@ -311,14 +320,14 @@ const FIELD_LABELS: Readonly<Record<string, `detail.${keyof typeof ui.detail}`>>
 
 function History({ server, planId }: { server: ServerMembership; planId: string }) {
   const { t } = useTranslation();
-  const actions = usePlanStore((state) => state.snapshot!.actions);
+  const planActions = usePlanStore((state) => state.snapshot!.actions);
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   useEffect(() => {
     listHistory(server.url, planId, server.token)
       .then(setEntries)
       .catch(() => setEntries([]));
   }, [server, planId]);
-  const refOf = new Map(actions.map((action) => [action.id, action.ref]));
+  const refOf = new Map(planActions.map((action) => [action.id, action.ref]));
   const format = useFormat();
   return (
     <>

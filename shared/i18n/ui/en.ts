@@ -280,6 +280,8 @@ export default {
     serverPlan: 'This plan is shared through {{server}}. Your role: {{role}}.',
     you: 'You',
     profile: 'Your name for others',
+    renumber: 'Renumber all actions',
+    renumberHint: 'Gives every action a clean ref from its objective and position (1.1, 1.2, …).',
     publish: 'Publish to a server',
     publishHint:
       'Ask the server’s administrator for a new, empty plan and its owner invite link. The plan is copied there; this local copy stays on this computer.',

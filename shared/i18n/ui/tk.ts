@@ -286,6 +286,8 @@ export default {
     serverPlan: 'Meýilnama {{server}} arkaly paýlaşylýar. Siziň roluňyz: {{role}}.',
     you: 'siz',
     profile: 'Beýlekiler üçin adyňyz',
+    renumber: 'Çäreleri täzeden belgile',
+    renumberHint: 'Her çärä maksadyna we ýerine görä täze belgi berýär (1.1, 1.2, …).',
     publish: 'Serwerde çap et',
     publishHint:
       'Serweriň administratoryndan täze, boş meýilnama we onuň eýesiniň çakylyk salgysyny soraň. Meýilnama şol ýere göçüriler; ýerli nusgasy bu kompýuterde galar.',
