@@ -1,13 +1,17 @@
 // The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli.ts …`). Works on the
 // server's database directly, also while the server runs (SQLite WAL allows it); a running server
 // notices revocations within a second. Human output by default, `--json` for scripts.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ExportError } from '../shared/exports/exportPlan';
+import { ExportQuery } from '../shared/http';
 import { DEFAULT_PORT } from './config';
 import { joinUrl } from './httpApi';
 import { createInvite, createPlan } from './members';
+import { exportStoredPlan, ExportRequestError } from './planExport';
 import { DATABASE_FILE } from './server';
 import { SqliteStore } from './storage/sqliteStore';
 import { ROLE_LIST, type Role } from './storage/store';
@@ -29,8 +33,10 @@ Commands:
   revoke-member <planId> <memberId>       revoke a member (their live connections close)
   backup <file>                           online, consistent copy of the database (server may run)
   restore <file>                          replace the database by a backup (stop the server first)
-  export <planId> --format pdf|xlsx|csv|json|html
-                                          not built yet (issue 7)
+  export <planId> --format pdf|xlsx|csv|json|html [--lang en|ru|tk] [--from DATE --to DATE]
+          [--since DATE|checkpoint:ID] [--out FILE]
+                                          write a report or data export (for scheduled monthly
+                                          reports); --out defaults to the suggested file name
 
 Options:
   --data DIR        data folder (default .accord-data, or ACCORD_DATA_DIR)
@@ -38,8 +44,8 @@ Options:
   --json            machine-readable output
 `;
 
-/** Exit codes: 0 done, 1 failed, 2 usage error, 3 not built yet. */
-const EXIT = { ok: 0, failed: 1, usage: 2, notBuilt: 3 } as const;
+/** Exit codes: 0 done, 1 failed, 2 usage error. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
 
@@ -86,6 +92,11 @@ export async function run(
       label: { type: 'string' },
       'keep-members': { type: 'boolean', default: false },
       format: { type: 'string' },
+      lang: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      since: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -120,11 +131,6 @@ export async function run(
     }
     print(`restored ${file} from ${source}`, { restored: file, from: source });
     return EXIT.ok;
-  }
-
-  if (command === 'export') {
-    out('exports are not built yet (issue 7)');
-    return EXIT.notBuilt;
   }
 
   if (!existsSync(file) && command !== 'create-plan') {
@@ -241,6 +247,34 @@ export async function run(
         if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
         await store.backup(target);
         print(`backed up ${file} to ${target}`, { backup: target });
+        return EXIT.ok;
+      }
+      case 'export': {
+        const planId = need(args[0], '<planId>');
+        if (!(await store.getPlan(planId))) throw new UsageError(`no plan ${planId}`);
+        const query = ExportQuery.safeParse({
+          format: values.format,
+          lang: values.lang,
+          from: values.from,
+          to: values.to,
+          since: values.since,
+        });
+        if (!query.success) throw new UsageError(z.prettifyError(query.error));
+        const exported = await exportStoredPlan({ store }, planId, query.data).catch(
+          (error: unknown) => {
+            if (error instanceof ExportError || error instanceof ExportRequestError) {
+              throw new UsageError(error.message);
+            }
+            throw error;
+          },
+        );
+        const target = values.out ?? exported.fileName;
+        writeFileSync(target, exported.bytes);
+        print(`wrote ${target} (${exported.bytes.byteLength} bytes)`, {
+          file: target,
+          bytes: exported.bytes.byteLength,
+          mimeType: exported.mimeType,
+        });
         return EXIT.ok;
       }
       default:

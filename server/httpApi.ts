@@ -3,12 +3,22 @@
 // zod schema; members authenticate with `Authorization: Bearer <personal token>`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { ExportError } from '../shared/exports/exportPlan';
+import {
+  ExportQuery,
+  InviteRequest,
+  JoinRequest,
+  PLAN_ID,
+  type Invite,
+  type Member,
+} from '../shared/http';
 import { CLOSE } from './closeCodes';
 import type { Logger } from './log';
 import { createInvite, join, memberForToken } from './members';
 import type { Metrics } from './metrics';
+import { exportStoredPlan, ExportRequestError } from './planExport';
 import type { Rooms } from './rooms';
-import { ROLE_LIST, type InviteRecord, type MemberRecord, type PlanStore } from './storage/store';
+import type { InviteRecord, MemberRecord, PlanStore } from './storage/store';
 import { TokenBucket } from './tokenBucket';
 
 /** Largest JSON body accepted; every body here is a few short strings. */
@@ -38,23 +48,8 @@ class HttpError extends Error {
   }
 }
 
-const JoinBody = z.object({
-  code: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(200),
-  organisation: z.string().trim().min(1).max(300),
-});
-const InviteBody = z.object({
-  role: z.enum(ROLE_LIST),
-  /** omitted or null: unlimited */
-  maxUses: z.number().int().positive().nullable().optional(),
-  /** ISO timestamp; omitted or null: never expires */
-  expiresAt: z.iso.datetime().nullable().optional(),
-  label: z.string().max(200).optional(),
-});
-const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const publicMember = (m: MemberRecord) => ({
+const publicMember = (m: MemberRecord): Member => ({
   id: m.id,
   name: m.name,
   organisation: m.organisation,
@@ -62,7 +57,7 @@ const publicMember = (m: MemberRecord) => ({
   joinedAt: iso(m.createdAt),
   revokedAt: iso(m.revokedAt),
 });
-const publicInvite = (i: InviteRecord) => ({
+const publicInvite = (i: InviteRecord): Invite => ({
   id: i.id,
   role: i.role,
   label: i.label,
@@ -169,7 +164,7 @@ export function createApi(context: ApiContext) {
       }
       if (!bucket.take())
         throw new HttpError(429, 'rate_limited', 'Too many join attempts; wait a minute.');
-      const body = parse(JoinBody, await readJson(request));
+      const body = parse(JoinRequest, await readJson(request));
       const outcome = await join(store, body.code, body);
       if (!outcome.ok) {
         const [status, message] = REFUSALS[outcome.refusal];
@@ -224,7 +219,7 @@ export function createApi(context: ApiContext) {
     }
     if (collection === 'invites' && itemId === undefined && method === 'POST') {
       ownerOnly(me);
-      const body = parse(InviteBody, await readJson(request));
+      const body = parse(InviteRequest, await readJson(request));
       const created = await createInvite(store, planId, {
         role: body.role,
         maxUses: body.maxUses ?? null,
@@ -294,9 +289,26 @@ export function createApi(context: ApiContext) {
       });
       return true;
     }
-    if (collection === 'exports') {
-      // Seam for issue 7: exports (PDF, XLSX, CSV, JSON, HTML) are built in shared/ later.
-      throw new HttpError(501, 'not_implemented', 'Exports are not built yet (issue 7).');
+    if (collection === 'exports' && itemId === undefined && method === 'GET') {
+      // Any member, viewers included: donors download reports without editing rights.
+      const query = parse(ExportQuery, Object.fromEntries(url.searchParams));
+      const file = await exportStoredPlan({ store, rooms }, planId, query).catch(
+        (error: unknown) => {
+          if (error instanceof ExportError || error instanceof ExportRequestError) {
+            throw new HttpError(400, 'bad_export', error.message);
+          }
+          throw error;
+        },
+      );
+      response.writeHead(200, {
+        'content-type': file.mimeType,
+        'content-length': file.bytes.byteLength,
+        'content-disposition': contentDisposition(file.fileName),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      response.end(file.bytes);
+      return true;
     }
     throw new HttpError(404, 'not_found', 'No such endpoint.');
   }
@@ -319,6 +331,12 @@ export function createApi(context: ApiContext) {
       return true;
     }
   };
+}
+
+/** An attachment header whose name survives any title (RFC 6266: ASCII fallback + UTF-8 name). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** The link an invitee opens: the web app's join page with the code in the fragment (never sent

@@ -12,6 +12,7 @@ import * as protocol from './protocol';
 import { REJECTIONS } from './protocol';
 import type { PlanStore, Touched } from './storage/store';
 import { touchedBy } from './touched';
+import { loadStoredDocument } from './storedDocument';
 
 /** What a room needs to know about a connection; Connection implements it. */
 export interface RoomPeer {
@@ -98,13 +99,7 @@ export class Room {
    * created from a partial or empty document that could later overwrite stored data.
    */
   static async load(planId: string, options: RoomOptions): Promise<Room> {
-    const stored = await options.store.loadDocument(planId);
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-    });
-    return new Room(planId, doc, options);
+    return new Room(planId, await loadStoredDocument(options.store, planId), options);
   }
 
   get isFailed(): boolean {

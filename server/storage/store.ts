@@ -3,17 +3,10 @@
 // contract suite (contractSuite.ts). Methods are async so a networked backend fits; the SQLite
 // backend resolves at once.
 
-/** A member's role in one plan (DESIGN.md, Identity). */
-export const ROLES = {
-  /** manages members and invites, and edits */
-  owner: 'owner',
-  /** edits the plan */
-  editor: 'editor',
-  /** reads only: the server drops its edits and tells it */
-  viewer: 'viewer',
-} as const;
-export type Role = keyof typeof ROLES;
-export const ROLE_LIST = Object.keys(ROLES) as Role[];
+import type { Role } from '../../shared/http';
+
+/** A member's role in one plan (DESIGN.md, Identity): the HTTP contract's roles. */
+export { ROLE_LIST, ROLES, type Role } from '../../shared/http';
 
 export interface PlanRecord {
   readonly id: string;

@@ -68,7 +68,7 @@ describe('HTTP API', () => {
     expect(Date.parse(entries[0]?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('plan info with my role, members, owner-only invites, health, metrics and the exports seam', async () => {
+  it('plan info with my role, members, owner-only invites, health and metrics', async () => {
     server = await startServer();
     const plan = await planWith(server, ['owner', 'editor']);
     const base = `${server.httpUrl}/api/plans/${plan.planId}`;
@@ -81,10 +81,6 @@ describe('HTTP API', () => {
     expect((members.body.members as unknown[]).length).toBe(2);
     expect((await get(`${base}/invites`, editor)).status).toBe(403);
     expect((await get(`${base}/invites`, owner)).status).toBe(200);
-    expect(await get(`${base}/exports/pdf`, owner)).toMatchObject({
-      status: 501,
-      body: { error: 'not_implemented' },
-    });
     expect(await get(`${server.httpUrl}/healthz`)).toMatchObject({
       status: 200,
       body: { status: 'ok' },

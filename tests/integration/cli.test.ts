@@ -32,7 +32,7 @@ async function admin(dataDir: string, ...argv: string[]): Promise<{ code: number
 const json = <T>(result: { text: string }) => JSON.parse(result.text) as T;
 
 describe('admin CLI', () => {
-  it('creates a plan with an owner invite, manages invites and members, and says exports are not built', async () => {
+  it('creates a plan with an owner invite, manages invites and members, and refuses a bad export', async () => {
     const dataDir = newDataDir();
     const created = json<{ plan: { id: string }; ownerInvite: { code: string; link: string } }>(
       await admin(dataDir, 'create-plan', 'Decent', 'work', 'plan', '--json'),
@@ -60,7 +60,12 @@ describe('admin CLI', () => {
     );
     expect(invites.map((i) => i.uses)).toEqual(['0/1', '0/3']);
     expect((await admin(dataDir, 'revoke-invite', created.plan.id, invite.invite.id)).code).toBe(0);
-    expect((await admin(dataDir, 'export', created.plan.id, '--format', 'pdf')).code).toBe(3);
+    await expect(admin(dataDir, 'export', created.plan.id, '--format', 'docx')).rejects.toThrow(
+      /format/,
+    );
+    await expect(admin(dataDir, 'export', 'no-such-plan', '--format', 'csv')).rejects.toThrow(
+      /no plan/,
+    );
     await expect(admin(dataDir, 'invite', created.plan.id, '--role', 'boss')).rejects.toThrow(
       /--role/,
     );
