@@ -70,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '*.config.ts'],
+    files: ['**/*.js', '**/*.mjs', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {
