@@ -15,6 +15,7 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENTS, type IpcEvent, type IpcEventPayload, type JoinLink } from '../shared/ipc';
@@ -40,6 +41,8 @@ import { CONTENT_SECURITY_POLICY } from './security/contentSecurityPolicy';
 import { hardenNavigation } from './security/navigation';
 import { denyAllPermissions } from './security/permissions';
 import { openPlanStore, type PlanStore } from './store/planStore';
+import { lazyWorkshopController } from './workshop/lazyWorkshopController';
+import type { WorkshopController } from './workshop/workshopController';
 
 /** The bundle is out/main/main.js; the app's root (a folder, or app.asar) is two levels up. */
 const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let window: BrowserWindow | null = null;
   let store: PlanStore | null = null;
+  let workshop: WorkshopController | null = null;
   const pendingJoinLinks: JoinLink[] = [];
   const pendingFiles: string[] = [];
 
@@ -141,11 +145,17 @@ function run(): void {
   let storeClosed = false;
   app.on('will-quit', (event) => {
     if (storeClosed || !store) return;
+    const openedStoreToClose = store;
     event.preventDefault();
-    void store.close().finally(() => {
-      storeClosed = true;
-      app.quit();
-    });
+    // A hosted workshop stores what participants sent before the local store closes.
+    const stopWorkshop = workshop?.stop() ?? Promise.resolve();
+    void stopWorkshop
+      .catch((error: unknown) => console.error('workshop did not stop cleanly', error))
+      .then(() => openedStoreToClose.close())
+      .finally(() => {
+        storeClosed = true;
+        app.quit();
+      });
   });
 
   void app.whenReady().then(async () => {
@@ -155,6 +165,19 @@ function run(): void {
     });
     const tokens = openTokenStore(join(userData, 'member-tokens.json'), safeStorage);
     const openedStore = store;
+    workshop = lazyWorkshopController(async () => {
+      const [{ createWorkshopController }, { createLogger }] = await Promise.all([
+        import('./workshop/workshopController'),
+        import('../server/log'),
+      ]);
+      return createWorkshopController({
+        store: openedStore,
+        dataDir: join(userData, 'workshop'),
+        webRoot: RENDERER_DIR,
+        interfaces: () => networkInterfaces(),
+        log: createLogger('warn'),
+      });
+    });
 
     protocol.handle(
       APP_SCHEME,
@@ -195,6 +218,7 @@ function run(): void {
             : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
+        workshop,
         connectPlanStore: (event) => {
           const { port1, port2 } = new MessageChannelMain();
           servePlanStore(
@@ -229,8 +253,7 @@ function run(): void {
             platform: process.platform,
             version: app.getVersion(),
             isPackaged: app.isPackaged,
-            // The embedded workshop server is not wired in yet (it needs the server and UI).
-            hostingAvailable: false,
+            hostingAvailable: true,
           }),
         ),
       );

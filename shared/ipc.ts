@@ -46,6 +46,26 @@ export const IPC_CHANNELS = {
    * and is then the renderer's PlanPersistence (ipcPlanStore.ts).
    */
   connectPlanStore: { channel: 'accord:plan-store:connect', args: z.tuple([]) },
+  /**
+   * Hosts a workshop for an open plan: the embedded sync server on the local network, the plan
+   * uploaded to it with the host as owner, a multi-use editor invite. Again for the same plan:
+   * the running workshop.
+   */
+  startWorkshop: {
+    channel: 'accord:workshop:start',
+    args: z.tuple([
+      z.strictObject({
+        planId,
+        title: z.string().max(1000),
+        hostName: z.string().trim().min(1).max(200),
+        hostOrganisation: z.string().trim().max(300),
+      }),
+    ]),
+  },
+  /** The running workshop (links, invite code, who joined), or null; the dialog polls it. */
+  workshopStatus: { channel: 'accord:workshop:status', args: z.tuple([]) },
+  /** Stops hosting: the invite stops working, sockets close, everything is stored. */
+  stopWorkshop: { channel: 'accord:workshop:stop', args: z.tuple([]) },
 } as const satisfies Record<string, { channel: string; args: z.ZodTuple }>;
 
 export type IpcCapability = keyof typeof IPC_CHANNELS;
@@ -69,6 +89,57 @@ export type OpenPlanFileOutcome =
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly error: PlanFileError };
 
+export type StartWorkshopRequest = IpcArgs<'startWorkshop'>[0];
+
+/** One address of this computer on a network, with the join link and its QR code there. */
+export interface WorkshopLink {
+  readonly interfaceName: string;
+  readonly address: string;
+  readonly joinUrl: string;
+  /** an SVG document */
+  readonly qrSvg: string;
+}
+
+export interface WorkshopParticipant {
+  readonly memberId: string;
+  readonly name: string;
+  readonly organisation: string;
+  /** ISO timestamp */
+  readonly joinedAt: string;
+}
+
+export interface WorkshopStatus {
+  readonly planId: string;
+  readonly inviteCode: string;
+  /** the likeliest address first; several when the computer is on several networks */
+  readonly links: readonly WorkshopLink[];
+  /** people who joined with this workshop's invite, in the order they joined */
+  readonly participants: readonly WorkshopParticipant[];
+}
+
+export interface WorkshopStarted {
+  readonly status: WorkshopStatus;
+  /** the host's own membership (owner), for the app's connection to its server */
+  readonly host: { readonly serverUrl: string; readonly memberId: string; readonly token: string };
+}
+
+/** Why a workshop did not start; the renderer words each in the UI language. */
+export const WORKSHOP_FAILURES = {
+  /** another program holds the port */
+  portInUse: 'portInUse',
+  /** the OS or a firewall policy refused to let Accord listen */
+  notAllowed: 'notAllowed',
+  /** the chosen address is not on this computer any more */
+  noNetwork: 'noNetwork',
+  /** anything else (disk, database) */
+  failed: 'failed',
+} as const;
+export type WorkshopFailure = keyof typeof WORKSHOP_FAILURES;
+
+export type StartWorkshopOutcome =
+  | ({ readonly ok: true } & WorkshopStarted)
+  | { readonly ok: false; readonly reason: WorkshopFailure };
+
 export interface StoredToken {
   /** false when the OS offers no keychain: the token is kept for this session only */
   readonly persisted: boolean;
@@ -84,6 +155,9 @@ export interface IpcResults {
   readonly setMemberToken: StoredToken;
   readonly forgetMemberToken: undefined;
   readonly connectPlanStore: undefined;
+  readonly startWorkshop: StartWorkshopOutcome;
+  readonly workshopStatus: WorkshopStatus | null;
+  readonly stopWorkshop: undefined;
 }
 
 /** Commands from the native menu, which the renderer carries out (one path for menu and UI). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import type { TokenStore } from '../secrets/tokenStore';
+import type { WorkshopController } from '../workshop/workshopController';
 import {
   createDesktopHandlers,
   suggestedFileName,
@@ -38,9 +39,16 @@ function handlers(overrides: Partial<DesktopHandlerDeps<Event>> = {}) {
     chooseSavePath: async () => join(dir, 'saved'),
     chooseOpenPath: async () => null,
     connectPlanStore: (from) => connected.push(from),
+    workshop: noWorkshop,
     ...overrides,
   });
 }
+
+const noWorkshop: WorkshopController = {
+  start: () => Promise.reject(new Error('not in these tests')),
+  status: () => Promise.resolve(null),
+  stop: () => Promise.resolve(),
+};
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'accord-handlers-'));
@@ -104,6 +112,25 @@ describe('desktop handlers', () => {
     });
   });
 
+  it.each([
+    ['EADDRINUSE', 'portInUse'],
+    ['EACCES', 'notAllowed'],
+    ['EADDRNOTAVAIL', 'noNetwork'],
+    [undefined, 'failed'],
+  ])('reports a workshop that fails to start with %s as %s', async (code, reason) => {
+    const failing: WorkshopController = {
+      ...noWorkshop,
+      start: () => Promise.reject(Object.assign(new Error('listen /secret/path'), { code })),
+    };
+    const outcome = await handlers({ workshop: failing }).startWorkshop(event, {
+      planId: PLAN,
+      title: 'Decent work',
+      hostName: 'Host',
+      hostOrganisation: '',
+    });
+    expect(outcome).toEqual({ ok: false, reason });
+  });
+
   it('hands the store port to the calling window', async () => {
     await handlers().connectPlanStore(event);
     expect(connected).toEqual([event]);
@@ -133,5 +160,6 @@ function depsFor(other: PlanStore): DesktopHandlerDeps<Event> {
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
     connectPlanStore: () => undefined,
+    workshop: noWorkshop,
   };
 }

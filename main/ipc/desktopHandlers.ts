@@ -1,12 +1,13 @@
 // What main does for each capability in shared/ipc.ts. Arguments arrive already validated by
 // registerIpcHandlers; Electron itself (dialogs, shell, ports) is passed in, so this module
 // loads and is tested in plain Node.
-import type { AppInfo } from '../../shared/ipc';
+import type { AppInfo, WorkshopFailure } from '../../shared/ipc';
 import type { PlanPersistence } from '../../shared/persistence';
 import { PLAN_FILE_EXTENSION } from '../../shared/planFile';
 import { openPlanFile, savePlanFile } from '../planFiles';
 import { trustedExternalUrl } from '../security/trustedUrl';
 import type { TokenStore } from '../secrets/tokenStore';
+import type { WorkshopController } from '../workshop/workshopController';
 import type { IpcHandlers } from './registerIpcHandlers';
 
 export interface DesktopHandlerDeps<E> {
@@ -22,6 +23,8 @@ export interface DesktopHandlerDeps<E> {
   readonly chooseOpenPath: (event: E) => Promise<string | null>;
   /** Creates a store port and posts one end to the calling window. */
   readonly connectPlanStore: (event: E) => void;
+  /** The embedded workshop server (workshop/). */
+  readonly workshop: WorkshopController;
 }
 
 /** Characters no file system accepts in a name (Windows is the strictest), and controls. */
@@ -92,6 +95,19 @@ export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandle
       deps.connectPlanStore(event);
       return undefined;
     },
+
+    startWorkshop: async (_event, request) => {
+      try {
+        return { ok: true, ...(await deps.workshop.start(request)) };
+      } catch (error) {
+        return { ok: false, reason: workshopFailure(error) };
+      }
+    },
+    workshopStatus: () => deps.workshop.status(),
+    stopWorkshop: async () => {
+      await deps.workshop.stop();
+      return undefined;
+    },
   };
 }
 
@@ -110,5 +126,20 @@ function describeFileError(error: unknown): string {
       return 'This is a folder, not a file.';
     default:
       return 'The file could not be read or written.';
+  }
+}
+
+/** Why a workshop could not start, as a reason the renderer words in the UI language. */
+function workshopFailure(error: unknown): WorkshopFailure {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EADDRINUSE':
+      return 'portInUse';
+    case 'EACCES':
+    case 'EPERM':
+      return 'notAllowed';
+    case 'EADDRNOTAVAIL':
+      return 'noNetwork';
+    default:
+      return 'failed';
   }
 }

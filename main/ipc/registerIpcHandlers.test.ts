@@ -45,6 +45,9 @@ function recordingHandlers() {
     setMemberToken: record('setMemberToken', { persisted: true }),
     forgetMemberToken: record('forgetMemberToken', undefined),
     connectPlanStore: record('connectPlanStore', undefined),
+    startWorkshop: record('startWorkshop', { ok: false, reason: 'failed' } as const),
+    workshopStatus: record('workshopStatus', null),
+    stopWorkshop: record('stopWorkshop', undefined),
   };
   return { handlers, calls };
 }
@@ -52,6 +55,13 @@ function recordingHandlers() {
 const APP = 'app://accord/index.html';
 const PLAN = '3f1c2a9e-0b7d-4e38-9a51-6f0d2c4b8e11';
 const tokenKey = { serverUrl: 'wss://accord.example/sync', planId: PLAN };
+const workshop = (changes: Record<string, unknown> = {}) => ({
+  planId: PLAN,
+  title: 'Decent work',
+  hostName: 'Aýna',
+  hostOrganisation: 'Ministry of Labour',
+  ...changes,
+});
 
 describe('IPC registration', () => {
   it('registers one handler per capability, each on its own prefixed channel', () => {
@@ -82,6 +92,14 @@ describe('IPC registration', () => {
       persisted: true,
     });
     expect(calls).toEqual([['setMemberToken', [tokenKey, 'tok-123']]]);
+  });
+
+  it('passes a workshop request from the app to its handler', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { handlers, calls } = recordingHandlers();
+    registerIpcHandlers(ipcMain, handlers);
+    await invoke(IPC_CHANNELS.startWorkshop.channel, APP, workshop());
+    expect(calls).toEqual([['startWorkshop', [workshop()]]]);
   });
 
   it.each([
@@ -119,6 +137,11 @@ describe('IPC registration', () => {
     ['a file: server', 'forgetMemberToken', [{ serverUrl: 'file:///etc/passwd', planId: PLAN }]],
     ['an empty token', 'setMemberToken', [tokenKey, '']],
     ['a token that is an object', 'setMemberToken', [tokenKey, { toString: 'x' }]],
+    ['a workshop plan id that is a path', 'startWorkshop', [workshop({ planId: '../plans' })]],
+    ['a workshop with no host name', 'startWorkshop', [workshop({ hostName: '   ' })]],
+    ['a workshop host name that is not text', 'startWorkshop', [workshop({ hostName: 7 })]],
+    ['a workshop port chosen by the page', 'startWorkshop', [workshop({ port: 22 })]],
+    ['an argument to stop', 'stopWorkshop', ['now']],
     [
       'a prototype-polluting key',
       'getMemberToken',
