@@ -7,6 +7,12 @@ import { watchActionText, type BoundTextField } from '../../../shared/plan/textB
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 
+/** Keys typed for a field before its input existed, and whether Enter or Escape was among them. */
+export interface TypedAhead {
+  readonly text: string;
+  readonly finished: boolean;
+}
+
 interface Props {
   readonly actionId: string;
   readonly field: BoundTextField;
@@ -16,6 +22,10 @@ interface Props {
   readonly autoFocus?: boolean;
   /** select the whole text once it is shown (a placeholder title that typing should replace) */
   readonly selectAll?: boolean;
+  /** what was typed before the input existed: written as the field's value when it appears */
+  readonly takeTypedAhead?: () => TypedAhead;
+  /** called when the typed-ahead keys already ended the edit (Enter or Escape) */
+  readonly onFinish?: () => void;
   readonly className?: string;
   readonly onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   readonly onBlur?: () => void;
@@ -30,22 +40,35 @@ export function BoundTextInput(props: Props) {
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
-    let selected = false;
+    let initialised = false;
     return watchActionText(session.plan, actionId, field, (change) => {
       if (change.local && input.value === change.text) return;
       const focused = document.activeElement === input;
       const start = input.selectionStart ?? 0;
       const end = input.selectionEnd ?? 0;
       input.value = change.text;
-      if (props.selectAll && !selected) {
-        selected = true;
-        input.select();
-      } else if (focused && !change.local) {
+      if (!initialised) {
+        // The first call shows the text as it is: apply what was typed ahead, or select a
+        // placeholder so typing replaces it.
+        initialised = true;
+        const ahead = props.takeTypedAhead?.();
+        if (ahead?.text.trim()) {
+          const text = ahead.text;
+          run((plan) => actions.edit(plan, actionId, { [field]: text }));
+          input.value = text;
+          input.setSelectionRange(text.length, text.length);
+        } else if (props.selectAll) {
+          input.select();
+        }
+        if (ahead?.finished) props.onFinish?.();
+        return;
+      }
+      if (focused && !change.local) {
         input.setSelectionRange(change.mapIndex(start), change.mapIndex(end));
       }
     });
-    // props.selectAll is read once, when the input first shows the text.
-  }, [session, actionId, field]);
+    // props.selectAll and props.takeTypedAhead are used once, when the input first shows the text.
+  }, [session, actionId, field, run]);
 
   const onInput = () => {
     const input = ref.current;

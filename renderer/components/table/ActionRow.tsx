@@ -8,6 +8,7 @@ import { useFormat } from '../common/format';
 import { StatusBadge, LightBadge, ProgressBar } from '../common/badges';
 import type { Peer } from '../../state/planStore';
 import { CellEditor } from './CellEditor';
+import type { TypedAhead } from '../common/BoundTextInput';
 import { COLUMNS, type ColumnId } from './columns';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
   /** the active column when this row holds the table's cursor, else -1 */
   readonly activeColumn: number;
   readonly editing: boolean;
+  /** what was typed for a new action before its editor existed (see ActionTable) */
+  readonly takeTypedAhead: () => TypedAhead;
   readonly canEdit: boolean;
   readonly peers: readonly Peer[];
   readonly selected: boolean;
@@ -115,6 +118,7 @@ export const ActionRow = memo(function ActionRow(props: Props) {
                 action={action}
                 column={column.id}
                 orgs={props.orgs}
+                takeTypedAhead={props.takeTypedAhead}
                 onDone={props.onEditDone}
               />
             ) : (

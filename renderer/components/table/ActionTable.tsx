@@ -39,6 +39,19 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
   const [cursor, setCursor] = useState({ row: 0, column: TITLE_COLUMN });
   const [editing, setEditing] = useState(false);
   const [editAfterCreate, setEditAfterCreate] = useState<string | null>(null);
+  // Keys typed after N but before the new row's editor exists (a frame or two): they become the
+  // start of the title instead of being lost, and an Enter or Escape among them ends the edit.
+  const pendingCreate = useRef<string | null>(null);
+  const typedAhead = useRef('');
+  const finishedAhead = useRef(false);
+  /** Hands what was typed ahead to the new row's editor as it appears (and stops buffering). */
+  const takeTypedAhead = useCallback(() => {
+    const ahead = { text: typedAhead.current, finished: finishedAhead.current };
+    pendingCreate.current = null;
+    typedAhead.current = '';
+    finishedAhead.current = false;
+    return ahead;
+  }, []);
   const today = todayIso();
 
   const orgNames = useMemo(() => new Map(orgs.map((org) => [org.id, org.name])), [orgs]);
@@ -110,10 +123,20 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
 
   const addAction = (objectiveId: string | null) => {
     const id = run((plan) => actions.create(plan, { title: t('table.newAction'), objectiveId }));
-    if (id) setEditAfterCreate(id);
+    if (id) {
+      pendingCreate.current = id;
+      setEditAfterCreate(id);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (pendingCreate.current && !event.ctrlKey && !event.metaKey) {
+      if (event.key.length === 1) typedAhead.current += event.key;
+      else if (event.key === 'Enter' || event.key === 'Escape') finishedAhead.current = true;
+      else if (event.key === 'Backspace') typedAhead.current = typedAhead.current.slice(0, -1);
+      event.preventDefault();
+      return;
+    }
     // Alt+Up / Alt+Down move the action within its objective, in the plan's own order only.
     if (!editing && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       const direction = event.key === 'ArrowUp' ? -1 : 1;
@@ -245,6 +268,7 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
                   today={today}
                   activeColumn={active ? cursor.column : -1}
                   editing={active && editing}
+                  takeTypedAhead={takeTypedAhead}
                   canEdit={canEdit}
                   peers={peersByAction.get(row.action.id) ?? NO_PEERS}
                   selected={selectedId === row.action.id}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import { ACTION_STATUS_LIST } from '../../../shared/plan/model';
 import type { Action, Organisation } from '../../../shared/plan/schema';
-import { BoundTextInput } from '../common/BoundTextInput';
+import { BoundTextInput, type TypedAhead } from '../common/BoundTextInput';
 import { useOperation } from '../shell/useOperation';
 import type { ColumnId } from './columns';
 
@@ -13,10 +13,12 @@ interface Props {
   readonly action: Action;
   readonly column: ColumnId;
   readonly orgs: readonly Organisation[];
+  /** keys typed for a new action before this editor existed: they replace its placeholder */
+  readonly takeTypedAhead?: () => TypedAhead;
   readonly onDone: (move?: 'down') => void;
 }
 
-export function CellEditor({ action, column, orgs, onDone }: Props) {
+export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Props) {
   const { t } = useTranslation();
   const run = useOperation();
   const finishKeys = (event: KeyboardEvent<HTMLElement>) => {
@@ -38,6 +40,8 @@ export function CellEditor({ action, column, orgs, onDone }: Props) {
           autoFocus
           // A new action's placeholder title is selected, so typing replaces it.
           selectAll={action.title === t('table.newAction')}
+          takeTypedAhead={takeTypedAhead}
+          onFinish={() => onDone()}
           className="cell-input"
           onKeyDown={finishKeys}
           onBlur={() => onDone()}
