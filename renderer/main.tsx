@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './components/shell/App';
+import { HostWorkshop } from './components/workshop/HostWorkshop';
 import { createAppI18n } from './i18n/setup';
 import { chooseLocalReplica } from './session/localReplica';
 import './styles.css';
@@ -22,6 +23,7 @@ void chooseLocalReplica().then((replicaFactory) =>
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <App replicaFactory={replicaFactory} />
+        <HostWorkshop />
       </I18nextProvider>
     </StrictMode>,
   ),

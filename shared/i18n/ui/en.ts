@@ -296,6 +296,37 @@ export default {
     createInvite: 'Create invite link',
     inviteLink: 'Invite link (anyone with it can join with this role)',
   },
+  workshop: {
+    title: 'Host a workshop',
+    intro:
+      'People on the same network join this plan from a browser or the Accord app, with no internet. You stay its owner; what they write stays in the plan.',
+    noPlan: 'Open a plan first, then host a workshop for it.',
+    otherServer:
+      'This plan belongs to the server {{server}}. Only plans kept on this computer can be hosted here.',
+    start: 'Start hosting',
+    starting: 'Starting…',
+    failed: {
+      portInUse: 'The network port is in use by another program.',
+      notAllowed: 'This computer does not allow Accord to accept connections from the network.',
+      noNetwork: 'This computer is not connected to that network.',
+      failed: 'The workshop server could not start.',
+    },
+    network: 'Network',
+    networkOption: '{{address}} ({{name}})',
+    loopbackOnly:
+      'No network found: only this computer can join. Connect to the room’s network, stop and start again.',
+    joinLink: 'Join link',
+    qrCode: 'QR code of the join link',
+    inviteCode: 'Invite code (editor, works until hosting stops or for 24 hours)',
+    joined: 'Joined: {{count}}',
+    nobodyYet: 'Nobody has joined yet.',
+    keepsRunning: 'Hosting continues while this window is closed.',
+    stop: 'Stop hosting',
+    stopping: 'Stopping…',
+    stopHint:
+      'Everyone is disconnected; what they wrote stays in the plan. The invite stops working.',
+    close: 'Close',
+  },
   errors: {
     generic: 'That did not work: {{message}}',
     loading: 'Opening the plan…',

@@ -302,6 +302,37 @@ export default {
     createInvite: 'Çakylyk salgysyny döret',
     inviteLink: 'Çakylyk salgysy (ony alan her kim şu rol bilen goşulyp biler)',
   },
+  workshop: {
+    title: 'Seminar geçirmek',
+    intro:
+      'Şol bir tordaky adamlar bu meýilnama brauzerden ýa-da Accord programmasyndan, internetsiz goşulýarlar. Siz onuň eýesi bolup galýarsyňyz; olaryň ýazanlary meýilnamada galýar.',
+    noPlan: 'Ilki meýilnamany açyň, soňra onuň üçin seminar geçiriň.',
+    otherServer:
+      'Bu meýilnama {{server}} serwerine degişli. Bu ýerde diňe şu kompýuterde saklanýan meýilnamalar üçin seminar geçirip bolýar.',
+    start: 'Seminary başlamak',
+    starting: 'Başlanýar…',
+    failed: {
+      portInUse: 'Tor porty başga programma tarapyndan ulanylýar.',
+      notAllowed: 'Bu kompýuter Accord-a tordan birikmeleri kabul etmäge rugsat bermeýär.',
+      noNetwork: 'Bu kompýuter şol tora birikmedik.',
+      failed: 'Seminaryň serwerini başlatmak başartmady.',
+    },
+    network: 'Tor',
+    networkOption: '{{address}} ({{name}})',
+    loopbackOnly:
+      'Tor tapylmady: diňe şu kompýuter goşulyp biler. Otagyň toruna birigiň, seminary saklaň we täzeden başlaň.',
+    joinLink: 'Goşulmak üçin salgy',
+    qrCode: 'Goşulmak salgysynyň QR kody',
+    inviteCode: 'Çakylyk kody (redaktor; seminar gutarýança ýa-da 24 sagat işleýär)',
+    joined: 'Goşuldy: {{count}}',
+    nobodyYet: 'Entek hiç kim goşulmady.',
+    keepsRunning: 'Bu penjire ýapyk wagty hem seminar dowam edýär.',
+    stop: 'Seminary tamamlamak',
+    stopping: 'Tamamlanýar…',
+    stopHint:
+      'Hemmeler aýrylýar; olaryň ýazanlary meýilnamada galýar. Çakylyk işlemesini bes edýär.',
+    close: 'Ýapmak',
+  },
   errors: {
     generic: 'Başartmady: {{message}}',
     loading: 'Meýilnama açylýar…',
