@@ -37,4 +37,14 @@ describe('desktop bundles', () => {
     expect(main).toMatch(/from ["']electron["']/);
     expect(main).toMatch(/^import /m);
   });
+
+  it('keeps the native SQLite binding outside main and puts the server workers beside it', async () => {
+    expect(main).toMatch(/from ["']better-sqlite3["']|require\(["']better-sqlite3["']\)/);
+    expect(main).not.toMatch(/better_sqlite3\.node/);
+    for (const worker of ['sqliteWriter.mjs', 'replayWorker.mjs']) {
+      expect(main).toContain(worker);
+      const code = await readFile(join(out, 'main', worker), 'utf8');
+      expect(code).toMatch(/worker_threads/);
+    }
+  });
 });

@@ -1,10 +1,26 @@
 // Bundles the main process (ES module) and the preload (CommonJS: sandboxed preloads can load
 // neither ES modules nor other files) into out/, where main.ts expects them.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** Electron 45 ships Node 22. */
 const ELECTRON_NODE_TARGET = 'node22';
+
+/**
+ * The embedded workshop server's SQLite binding: a native module, which a bundle cannot hold
+ * (it finds its `.node` file relative to its own package). Loaded from node_modules, built for
+ * Electron's ABI (`npx @electron/rebuild -o better-sqlite3`), and only when a workshop starts.
+ */
+const NATIVE_MODULES = ['better-sqlite3'];
+
+/**
+ * The sync server's worker threads, which it starts as `new URL('./x.mjs', import.meta.url)`:
+ * bundled beside main.js, where that URL points once the server is inside the main bundle.
+ */
+const SERVER_WORKERS = [
+  join('server', 'storage', 'sqliteWriter.mjs'),
+  join('server', 'replayWorker.mjs'),
+];
 
 export async function buildDesktop(root: string, outDir = join(root, 'out')): Promise<void> {
   await Promise.all([
@@ -15,9 +31,27 @@ export async function buildDesktop(root: string, outDir = join(root, 'out')): Pr
       platform: 'node',
       format: 'esm',
       target: ELECTRON_NODE_TARGET,
-      external: ['electron'],
+      external: ['electron', ...NATIVE_MODULES],
       sourcemap: true,
       // Bundled CommonJS dependencies may call require(); give the ES module one.
+      banner: {
+        js: "import { createRequire as __accordCreateRequire } from 'node:module'; const require = __accordCreateRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+    }),
+    build({
+      // Flat, by file name: both sit beside main.js whatever folder they came from.
+      entryPoints: SERVER_WORKERS.map((path) => ({
+        in: join(root, path),
+        out: basename(path, '.mjs'),
+      })),
+      outdir: join(outDir, 'main'),
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: ELECTRON_NODE_TARGET,
+      external: NATIVE_MODULES,
       banner: {
         js: "import { createRequire as __accordCreateRequire } from 'node:module'; const require = __accordCreateRequire(import.meta.url);",
       },
