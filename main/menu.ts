@@ -19,7 +19,7 @@ export interface MenuOptions {
   readonly version: string;
   /** Reload and developer tools exist only in development builds. */
   readonly isPackaged: boolean;
-  /** Hosting a workshop needs the embedded server, which is not wired in yet. */
+  /** Whether File > Host a workshop is offered (main.ts: always, on the desktop). */
   readonly hostingAvailable: boolean;
 }
 
