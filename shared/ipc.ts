@@ -59,6 +59,9 @@ export const IPC_CHANNELS = {
         title: z.string().max(1000),
         hostName: z.string().trim().min(1).max(200),
         hostOrganisation: z.string().trim().max(300),
+        /** the host's token from an earlier workshop of this plan: reused, so the host stays one
+         * member rather than a new one each time */
+        hostToken: memberToken.optional(),
       }),
     ]),
   },

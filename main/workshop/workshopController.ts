@@ -93,7 +93,11 @@ export function createWorkshopController(deps: WorkshopControllerDeps): Workshop
           planId: request.planId,
           title: request.title,
           state,
-          host: { name: request.hostName, organisation: request.hostOrganisation },
+          host: {
+            name: request.hostName,
+            organisation: request.hostOrganisation,
+            ...(request.hostToken ? { token: request.hostToken } : {}),
+          },
           dataDir: deps.dataDir,
           webRoot: deps.webRoot,
           listenAddress: deps.listenAddress ?? ALL_INTERFACES,

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS, type ServerConfig } from '../../server/config';
 import type { Logger } from '../../server/log';
-import { createInvite, hashSecret, newSecret } from '../../server/members';
+import { createInvite, hashSecret, memberForToken, newSecret } from '../../server/members';
 import { createAccordServer, type AccordServer } from '../../server/server';
 import type { PlanStore, Touched } from '../../server/storage/store';
 import { touchedBy } from '../../server/touched';
@@ -33,7 +33,12 @@ export interface WorkshopOptions {
   readonly title: string;
   /** everything the host has of the plan (one Yjs update), or null for an empty plan */
   readonly state: Uint8Array | null;
-  readonly host: { readonly name: string; readonly organisation: string };
+  readonly host: {
+    readonly name: string;
+    readonly organisation: string;
+    /** the host's token from an earlier workshop of this plan, if the app kept it */
+    readonly token?: string;
+  };
   /** where the server keeps its database (under the app's userData) */
   readonly dataDir: string;
   /** the renderer's web build, served to participants' browsers */
@@ -95,18 +100,9 @@ export async function startWorkshop(options: WorkshopOptions): Promise<WorkshopH
     if (!(await store.getPlan(options.planId))) {
       await store.createPlan({ id: options.planId, title: options.title, createdAt: at });
     }
-    const token = newSecret();
-    const member = await store.addMember({
-      id: randomUUID(),
-      planId: options.planId,
-      name: options.host.name,
-      organisation: options.host.organisation,
-      role: 'owner',
-      inviteId: null,
-      createdAt: at,
-      tokenHash: hashSecret(token),
-    });
-    if (options.state) await uploadMissing(store, options.planId, options.state, member.id, at);
+    const member = await hostMembership(store, options.planId, options.host, at);
+    if (options.state)
+      await uploadMissing(store, options.planId, options.state, member.memberId, at);
     const { invite, code } = await createInvite(
       store,
       options.planId,
@@ -115,7 +111,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<WorkshopH
         maxUses: null,
         expiresAt: at + WORKSHOP_INVITE_TTL_MS,
         label: WORKSHOP_INVITE_LABEL,
-        createdBy: member.id,
+        createdBy: member.memberId,
       },
       at,
     );
@@ -123,7 +119,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<WorkshopH
       planId: options.planId,
       port,
       inviteCode: code,
-      hostMember: { memberId: member.id, token },
+      hostMember: member,
       participants: async () =>
         (await store.listMembers(options.planId))
           .filter((m) => m.inviteId === invite.id && m.revokedAt === null)
@@ -143,6 +139,36 @@ export async function startWorkshop(options: WorkshopOptions): Promise<WorkshopH
     await server.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The host's owner membership: the one from an earlier workshop when the app still holds its
+ * token (so the members list shows the host once), else a new one.
+ */
+async function hostMembership(
+  store: PlanStore,
+  planId: string,
+  host: WorkshopOptions['host'],
+  at: number,
+): Promise<{ memberId: string; token: string }> {
+  if (host.token) {
+    const known = await memberForToken(store, planId, host.token);
+    if (known && known.role === 'owner' && known.revokedAt === null) {
+      return { memberId: known.id, token: host.token };
+    }
+  }
+  const token = newSecret();
+  const member = await store.addMember({
+    id: randomUUID(),
+    planId,
+    name: host.name,
+    organisation: host.organisation,
+    role: 'owner',
+    inviteId: null,
+    createdAt: at,
+    tokenHash: hashSecret(token),
+  });
+  return { memberId: member.id, token };
 }
 
 function stopOnce(server: AccordServer, beforeClose: () => Promise<void>): () => Promise<void> {

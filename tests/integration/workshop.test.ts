@@ -201,7 +201,9 @@ describe('hosting a workshop', () => {
 
     const controller = hostWorkshop(plan, dir);
     addAction(plan, 'a3', 'Written offline by the host between workshops');
-    const second = await controller.start(HOST);
+    // The host's app kept its token from the first workshop: the host stays one member.
+    const second = await controller.start({ ...HOST, hostToken: first.host.token });
+    expect(second.host.memberId).toBe(first.host.memberId);
     const refused = await joinWorkshop(
       second.host.serverUrl,
       first.status.inviteCode,
@@ -242,5 +244,17 @@ describe('hosting a workshop', () => {
     const port = Number(new URL(started.host.serverUrl).port);
     expect(port).not.toBe(taken);
     expect(port).toBeGreaterThan(0);
+  });
+});
+
+describe('the host membership', () => {
+  it('a token that is not an owner of this plan gets the host a new membership, not its rights', async () => {
+    const controller = hostWorkshop(new Y.Doc(), tempDir());
+    const started = await controller.start({ ...HOST, hostToken: 'not-a-real-token' });
+    expect(started.host.token).not.toBe('not-a-real-token');
+    const me = await fetch(`${started.host.serverUrl}/api/plans/${PLAN}`, {
+      headers: { authorization: `Bearer ${started.host.token}` },
+    });
+    expect(((await me.json()) as { me: { role: string } }).me.role).toBe('owner');
   });
 });

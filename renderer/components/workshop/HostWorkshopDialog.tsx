@@ -52,12 +52,15 @@ export function HostWorkshopDialog({ bridge, planId, onClose }: Props) {
     setBusy('starting');
     setFailure(null);
     saveLocalUser({ name: host.name, org: host.organisation });
+    const entry = findPlan(plan);
     try {
       const outcome = await bridge.startWorkshop({
         planId: plan,
-        title: findPlan(plan)?.title ?? '',
+        title: entry?.title ?? '',
         hostName: host.name,
         hostOrganisation: host.organisation,
+        // Hosted here before: the host stays the same member (hostableServer allows no other).
+        ...(entry?.server ? { hostToken: entry.server.token } : {}),
       });
       if (!outcome.ok) {
         setFailure(outcome.reason);
