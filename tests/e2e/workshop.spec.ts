@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { silentLogger } from '../../server/log';
 import type { StartWorkshopRequest } from '../../shared/ipc';
 import { createWorkshopController } from '../../main/workshop/workshopController';
+import en from '../../shared/i18n/ui/en';
+import ru from '../../shared/i18n/ui/ru';
 import { expect, joinInBrowser, test, WEB_ROOT } from './fixtures';
 
 test('the host starts a workshop, a participant joins by its link, and the host sees who joined', async ({
@@ -102,6 +104,18 @@ test('the host starts a workshop, a participant joins by its link, and the host 
     // Escape closes the dialog.
     await host.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+
+    // In Russian, the dialog speaks Russian (its strings come from the UI catalogue).
+    await host.getByLabel('Language').selectOption('ru');
+    await host.evaluate(() =>
+      (window as unknown as { __menu: (c: string) => void }).__menu('hostWorkshop'),
+    );
+    const russian = host.getByRole('dialog', { name: ru.workshop.title });
+    await expect(russian.getByRole('button', { name: ru.workshop.start })).toBeVisible();
+    const text = await russian.innerText();
+    for (const english of [en.workshop.intro, en.workshop.start, en.start.yourName]) {
+      expect(text).not.toContain(english);
+    }
   } finally {
     await workshop.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -230,12 +230,13 @@ function RunningWorkshop({
         <span>{t('workshop.inviteCode')}</span>
         <input readOnly value={status.inviteCode} onFocus={(event) => event.target.select()} />
       </label>
-      <section aria-labelledby="workshop-joined">
+      {/* Live as a whole: the first name replaces "nobody yet", and is announced too. */}
+      <section aria-labelledby="workshop-joined" aria-live="polite">
         <h3 id="workshop-joined">{t('workshop.joined', { count: status.participants.length })}</h3>
         {status.participants.length === 0 ? (
           <p className="muted">{t('workshop.nobodyYet')}</p>
         ) : (
-          <ul aria-live="polite">
+          <ul>
             {status.participants.map((person) => (
               <li key={person.memberId}>
                 {person.organisation ? `${person.name} · ${person.organisation}` : person.name}
