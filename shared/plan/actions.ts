@@ -61,15 +61,13 @@ export interface ActionChanges {
   readonly budget?: Budget | null;
 }
 
-const MAX_REF_LENGTH = 36;
-
 /** Creates an action and returns its id. */
 export function create(plan: Plan, input: NewAction): string {
   validate.requiredTitle(input.title);
   const objectiveId = input.objectiveId ?? null;
   if (objectiveId !== null) liveObjective(plan, objectiveId);
   const fields = checkedFields(plan, input);
-  validate.dateRange(input.start ?? null, input.deadline ?? null, 'the action');
+  validate.dateRange(input.start ?? null, input.deadline ?? null, 'the action', 'deadline');
   const stage = validate.oneOf(input.stage ?? 'proposed', ACTION_STAGE_LIST, 'stage');
   for (const orgId of input.partnerOrgIds ?? []) organisation(plan, orgId);
   const ref =
@@ -120,7 +118,7 @@ export function edit(plan: Plan, id: string, changes: ActionChanges): void {
   const start = changes.start !== undefined ? changes.start : (map.get('start') as string | null);
   const deadline =
     changes.deadline !== undefined ? changes.deadline : (map.get('deadline') as string | null);
-  validate.dateRange(start ?? null, deadline ?? null, 'the action');
+  validate.dateRange(start ?? null, deadline ?? null, 'the action', 'deadline');
   change(plan, () => {
     if (ref !== undefined) map.set('ref', ref);
     if (changes.title !== undefined) setText(map, 'title', changes.title);
@@ -318,18 +316,18 @@ function checkedFields(plan: Plan, input: Omit<ActionChanges, 'ref'> & { title?:
   if (input.leadOrgId !== undefined && input.leadOrgId !== null)
     organisation(plan, input.leadOrgId);
   if (input.budget !== undefined && input.budget !== null) {
-    validate.finiteNumber(input.budget.amount, 'budget amount');
+    validate.finiteNumber(input.budget.amount, 'budgetAmount');
     if (input.budget.amount !== null && input.budget.amount < 0)
-      throw new PlanError('invalid', 'budget amount must not be negative');
-    validate.shortText(input.budget.currency, 10, 'currency');
-    validate.title(input.budget.source, 'budget source');
+      throw validate.refuse('budgetAmount', 'negative', 'must not be negative');
+    validate.bounded(input.budget.currency, 'currency');
+    validate.title(input.budget.source, 'budgetSource');
   }
   return { status: input.status, progress: input.progress };
 }
 
 function checkedRef(plan: Plan, ref: string, self: string | null): string {
-  const trimmed = validate.shortText(ref, MAX_REF_LENGTH, 'ref').trim();
-  if (trimmed.length === 0) throw new PlanError('invalid', 'ref must not be empty');
+  const trimmed = validate.bounded(ref, 'ref').trim();
+  if (trimmed.length === 0) throw validate.refuse('ref', 'empty', 'must not be empty');
   for (const [id, map] of planParts(plan.doc).actions.entries()) {
     if (id !== self && map instanceof Y.Map && map.get('ref') === trimmed) {
       throw new PlanError('conflict', `ref ${trimmed} is already used by another action`);

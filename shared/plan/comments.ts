@@ -51,5 +51,6 @@ function own(plan: Plan, actionId: string, commentId: string): Y.Map<unknown> {
 
 function checkText(text: string): void {
   validate.longText(text, 'comment');
-  if (text.trim().length === 0) throw new PlanError('invalid', 'a comment must not be empty');
+  if (text.trim().length === 0)
+    throw validate.refuse('comment', 'empty', 'must not be empty (a comment needs text)');
 }

@@ -36,8 +36,8 @@ const ITEM_CODE = /^[^:#\s](?:[^:#]*[^:#\s])?$/;
 
 export function create(plan: Plan, input: NewCustomFramework): string {
   validate.requiredTitle(input.name, 'name');
-  if (input.shortName !== undefined) validate.shortText(input.shortName, 100, 'short name');
-  if (input.version !== undefined) validate.shortText(input.version, 100, 'version');
+  if (input.shortName !== undefined) validate.bounded(input.shortName, 'shortName');
+  if (input.version !== undefined) validate.bounded(input.version, 'version');
   if (input.sourceTitle !== undefined) validate.title(input.sourceTitle, 'source');
   const id = input.id ?? plan.newId();
   const builtIn = getBuiltInFramework(id);
@@ -177,5 +177,5 @@ function checkItem(item: NewFrameworkItem): void {
   }
   validate.requiredTitle(item.title);
   if (item.kind !== undefined) validate.oneOf(item.kind, CUSTOM_ITEM_KINDS, 'kind');
-  if (item.parent !== undefined) validate.shortText(item.parent, 40, 'parent');
+  if (item.parent !== undefined) validate.bounded(item.parent, 'parent');
 }

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { action, nested, touch } from './actions';
 import { INDICATOR_FREQUENCY_LIST, type IndicatorFrequency } from './model';
-import { change, entry, nowIso, PlanError, type Plan } from './plan';
+import { change, entry, nowIso, type Plan } from './plan';
 import * as validate from './validate';
 
 export interface IndicatorFields {
@@ -83,9 +83,10 @@ export function recordValue(
     'indicator',
   );
   if (!PERIOD.test(input.period)) {
-    throw new PlanError(
-      'invalid',
-      `period must be a year, quarter (2025-Q3), half (2025-H1), month or date, not ${JSON.stringify(input.period)}`,
+    throw validate.refuse(
+      'period',
+      'not_date',
+      `must be a year, quarter (2025-Q3), half (2025-H1), month or date, not ${JSON.stringify(input.period)}`,
     );
   }
   validate.finiteNumber(input.value, 'value');
@@ -120,7 +121,7 @@ export function removeValue(
 }
 
 function checkFields(input: Partial<IndicatorFields>): void {
-  if (input.unit !== undefined) validate.shortText(input.unit, 50, 'unit');
+  if (input.unit !== undefined) validate.bounded(input.unit, 'unit');
   if (input.baseline !== undefined) validate.finiteNumber(input.baseline, 'baseline');
   if (input.target !== undefined) validate.finiteNumber(input.target, 'target');
   if (input.frequency !== undefined)

@@ -45,7 +45,7 @@ export function setSummary(plan: Plan, summary: string): void {
 }
 
 export function setCountry(plan: Plan, country: string): void {
-  validate.shortText(country, 100, 'country');
+  validate.bounded(country, 'country');
   change(plan, () => planParts(plan.doc).meta.set('country', country));
 }
 
@@ -71,7 +71,7 @@ export function useFramework(plan: Plan, frameworkId: string, inUse: boolean): v
 }
 
 function checkPeriod(period: { start: string; end: string }): void {
-  validate.date(period.start, 'period start');
-  validate.date(period.end, 'period end');
-  validate.dateRange(period.start, period.end, 'the plan period');
+  validate.date(period.start, 'periodStart');
+  validate.date(period.end, 'periodEnd');
+  validate.dateRange(period.start, period.end, 'the plan period', 'periodEnd');
 }

@@ -83,3 +83,79 @@ export const INDICATOR_FREQUENCY_LIST = Object.keys(INDICATOR_FREQUENCIES) as In
 export const MAX_TITLE_LENGTH = 500;
 /** Longest description, note or comment. */
 export const MAX_TEXT_LENGTH = 20_000;
+
+/**
+ * The fields an operation can refuse a value for, each with the English name its error message
+ * uses. A PlanError names one of these (PlanErrorDetail), so the UI can say which field in the
+ * user's language (i18n `errors.field.*`).
+ */
+export const PLAN_FIELDS = {
+  title: 'title',
+  name: 'name',
+  description: 'description',
+  contact: 'contact',
+  ref: 'ref',
+  start: 'start',
+  deadline: 'deadline',
+  status: 'status',
+  stage: 'stage',
+  progress: 'progress',
+  priority: 'priority',
+  budgetAmount: 'budget amount',
+  currency: 'currency',
+  budgetSource: 'budget source',
+  comment: 'comment',
+  shortName: 'short name',
+  version: 'version',
+  source: 'source',
+  kind: 'kind',
+  parent: 'parent',
+  period: 'period',
+  value: 'value',
+  note: 'note',
+  unit: 'unit',
+  baseline: 'baseline',
+  target: 'target',
+  frequency: 'frequency',
+  summary: 'summary',
+  country: 'country',
+  language: 'language',
+  periodStart: 'period start',
+  periodEnd: 'period end',
+  date: 'date',
+  evidence: 'evidence',
+} as const;
+export type PlanField = keyof typeof PLAN_FIELDS;
+
+/**
+ * The longest value of each bounded text field, in UTF-16 code units (what an input's maxLength
+ * counts). The one source of these limits: validate.ts refuses longer values, schema.ts checks
+ * snapshots against them and the UI's inputs take their maxLength from here.
+ */
+export const MAX_LENGTH = {
+  title: MAX_TITLE_LENGTH,
+  name: MAX_TITLE_LENGTH,
+  contact: MAX_TITLE_LENGTH,
+  budgetSource: MAX_TITLE_LENGTH,
+  source: MAX_TITLE_LENGTH,
+  description: MAX_TEXT_LENGTH,
+  comment: MAX_TEXT_LENGTH,
+  note: MAX_TEXT_LENGTH,
+  summary: MAX_TEXT_LENGTH,
+  /** a human-readable code such as `2.3`; longer is not a code */
+  ref: 36,
+  /** an ISO 4217 code or a short local name */
+  currency: 10,
+  country: 100,
+  unit: 50,
+  shortName: 100,
+  version: 100,
+  /** a framework item's code */
+  parent: 40,
+  /** one evidence link (a URL) */
+  evidence: 2000,
+} as const satisfies Partial<Record<PlanField, number>>;
+export type BoundedField = keyof typeof MAX_LENGTH;
+
+/** At most this many evidence links in one progress update. */
+export const MAX_EVIDENCE_LINKS = 50;

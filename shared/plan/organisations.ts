@@ -106,6 +106,6 @@ function actionsNaming(plan: Plan, orgId: string): number {
 function checkFields(input: Partial<OrganisationFields>): void {
   if (input.name !== undefined) validate.requiredTitle(input.name, 'name');
   if (input.kind !== undefined) validate.oneOf(input.kind, ORG_KIND_LIST, 'kind');
-  if (input.country !== undefined) validate.shortText(input.country, 100, 'country');
+  if (input.country !== undefined) validate.bounded(input.country, 'country');
   if (input.contact !== undefined) validate.title(input.contact, 'contact');
 }

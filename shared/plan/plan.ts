@@ -2,7 +2,7 @@
 // operation in shared/plan takes a Plan and runs in one transaction whose origin is the plan's
 // local origin, so undo tracks only this user's changes and remote updates are told apart.
 import * as Y from 'yjs';
-import { PLAN_PARTS } from './model';
+import { PLAN_PARTS, type PlanField } from './model';
 
 export interface Actor {
   readonly id: string;
@@ -54,12 +54,49 @@ export const PLAN_ERROR_CODES = {
 } as const;
 export type PlanErrorCode = keyof typeof PLAN_ERROR_CODES;
 
+/** Why a value was refused (an `invalid` PlanError's detail); the UI says each in its language. */
+export const INVALID_REASONS = {
+  /** longer than the field's limit (MAX_LENGTH) */
+  too_long: 'too_long',
+  /** empty or only spaces where a value is required */
+  empty: 'empty',
+  /** not a calendar date YYYY-MM-DD */
+  not_date: 'not_date',
+  /** an end date before its start */
+  date_order: 'date_order',
+  /** a whole number outside 0..100 */
+  out_of_range: 'out_of_range',
+  /** not a finite number */
+  not_number: 'not_number',
+  /** below zero */
+  negative: 'negative',
+  /** not one of the allowed choices */
+  not_one_of: 'not_one_of',
+  /** half of a UTF-16 surrogate pair, which Yjs cannot store */
+  broken_character: 'broken_character',
+  /** not an http:// or https:// link */
+  not_link: 'not_link',
+  /** more entries than the limit */
+  too_many: 'too_many',
+} as const;
+export type InvalidReason = keyof typeof INVALID_REASONS;
+
+/** Which field a value was refused for and why, with the limit it broke when there is one. */
+export interface PlanErrorDetail {
+  readonly field: PlanField;
+  readonly reason: InvalidReason;
+  readonly limit?: number;
+}
+
 export class PlanError extends Error {
   readonly code: PlanErrorCode;
-  constructor(code: PlanErrorCode, message: string) {
+  /** set when a value was refused: which field, why, and the limit */
+  readonly detail: PlanErrorDetail | undefined;
+  constructor(code: PlanErrorCode, message: string, detail?: PlanErrorDetail) {
     super(message);
     this.name = 'PlanError';
     this.code = code;
+    this.detail = detail;
   }
 }
 

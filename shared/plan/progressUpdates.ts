@@ -2,7 +2,7 @@
 // latest report (by its date) also sets the action's current status and progress.
 import * as Y from 'yjs';
 import { action, nested, touch } from './actions';
-import { ACTION_STATUS_LIST, type ActionStatus } from './model';
+import { ACTION_STATUS_LIST, MAX_EVIDENCE_LINKS, MAX_LENGTH, type ActionStatus } from './model';
 import { change, entry, PlanError, type Plan } from './plan';
 import { readDate } from './read';
 import * as validate from './validate';
@@ -15,8 +15,6 @@ export interface ProgressReport {
   readonly note?: string;
   readonly evidence?: readonly string[];
 }
-
-const MAX_EVIDENCE_LINKS = 50;
 
 export function add(plan: Plan, actionId: string, report: ProgressReport): string {
   const map = action(plan, actionId);
@@ -60,25 +58,31 @@ export function remove(plan: Plan, actionId: string, updateId: string): void {
 
 function checkReport(report: ProgressReport): void {
   if (validate.date(report.at, 'date') === null)
-    throw new PlanError('invalid', 'a progress update needs a date');
+    throw validate.refuse('date', 'empty', 'is needed (a progress update needs a date)');
   validate.oneOf(report.status, ACTION_STATUS_LIST, 'status');
   validate.percent(report.progress);
   if (report.note !== undefined) validate.longText(report.note, 'note');
   const evidence = report.evidence ?? [];
   if (evidence.length > MAX_EVIDENCE_LINKS)
-    throw new PlanError('invalid', `at most ${MAX_EVIDENCE_LINKS} evidence links`);
+    throw validate.refuse(
+      'evidence',
+      'too_many',
+      `may have at most ${MAX_EVIDENCE_LINKS} links`,
+      MAX_EVIDENCE_LINKS,
+    );
   for (const link of evidence) {
     if (!isEvidenceLink(link))
-      throw new PlanError(
-        'invalid',
-        `evidence must be an http(s) link, not ${JSON.stringify(link.slice(0, 80))}`,
+      throw validate.refuse(
+        'evidence',
+        'not_link',
+        `must be an http(s) link, not ${JSON.stringify(link.slice(0, 80))}`,
       );
   }
 }
 
 /** Only web links: a `javascript:` or `file:` link in a report would be a trap for its readers. */
 function isEvidenceLink(link: string): boolean {
-  if (typeof link !== 'string' || link.length > 2000) return false;
+  if (typeof link !== 'string' || link.length > MAX_LENGTH.evidence) return false;
   try {
     const url = new URL(link);
     return url.protocol === 'https:' || url.protocol === 'http:';

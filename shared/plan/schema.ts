@@ -6,6 +6,7 @@ import {
   ACTION_STAGE_LIST,
   ACTION_STATUS_LIST,
   INDICATOR_FREQUENCY_LIST,
+  MAX_LENGTH,
   MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   ORG_KIND_LIST,
@@ -37,7 +38,7 @@ export type IndicatorValue = z.infer<typeof IndicatorValue>;
 export const Indicator = z.object({
   id: Id,
   name: Title,
-  unit: z.string().max(50),
+  unit: z.string().max(MAX_LENGTH.unit),
   baseline: z.number().finite().nullable(),
   target: z.number().finite().nullable(),
   frequency: z.enum(INDICATOR_FREQUENCY_LIST),
@@ -48,7 +49,7 @@ export type Indicator = z.infer<typeof Indicator>;
 
 export const Budget = z.object({
   amount: z.number().finite().nonnegative().nullable(),
-  currency: z.string().max(10),
+  currency: z.string().max(MAX_LENGTH.currency),
   source: z.string().max(MAX_TITLE_LENGTH),
 });
 export type Budget = z.infer<typeof Budget>;
@@ -74,7 +75,7 @@ export const ProgressUpdate = z.object({
   progress: z.number().int().min(0).max(100),
   note: LongText,
   /** links to evidence (documents, photos, reports) */
-  evidence: z.array(z.string().max(2000)),
+  evidence: z.array(z.string().max(MAX_LENGTH.evidence)),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
@@ -127,7 +128,7 @@ export const Organisation = z.object({
   id: Id,
   name: Title,
   kind: z.enum(ORG_KIND_LIST),
-  country: z.string().max(100),
+  country: z.string().max(MAX_LENGTH.country),
   contact: z.string().max(MAX_TITLE_LENGTH),
 });
 export type Organisation = z.infer<typeof Organisation>;
@@ -150,7 +151,7 @@ export const CustomFramework = z.object({
   id: Id,
   name: LocalisedText,
   shortName: LocalisedText,
-  version: z.string().max(100),
+  version: z.string().max(MAX_LENGTH.version),
   source: z.object({ title: z.string().max(MAX_TITLE_LENGTH) }),
   languages: z.array(z.enum(LANGUAGES)),
   coverageKinds: z.array(z.string()),
@@ -164,7 +165,7 @@ export const PlanMeta = z.object({
   id: z.string(),
   title: Title,
   summary: LongText,
-  country: z.string().max(100),
+  country: z.string().max(MAX_LENGTH.country),
   period: z.object({ start: IsoDate, end: IsoDate }).nullable(),
   languages: z.array(z.enum(LANGUAGES)),
   /** ids of the frameworks this plan reports against */
