@@ -61,6 +61,11 @@ export interface Limits {
   readonly checkpointRetentionDays: number;
   /** How often the server checks for revocations made by the admin CLI (another process). */
   readonly revocationPollMs: number;
+  /** A member's updates that touch the same actions and fields with gaps of at most this long
+   * share one audit entry (first and last time, number of updates): typing a title is one entry,
+   * not one per keystroke, while a return to the same field after a pause is a new one. 0: one
+   * entry per update. */
+  readonly auditCoalesceMs: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -84,6 +89,7 @@ export const DEFAULT_LIMITS: Limits = {
   checkpointEveryMs: 60 * 60 * 1000,
   checkpointRetentionDays: 365,
   revocationPollMs: 1_000,
+  auditCoalesceMs: 60_000,
 };
 
 const positive = z.coerce.number().int().nonnegative();

@@ -256,6 +256,9 @@ export function createApi(context: ApiContext) {
           return {
             seq: e.seq,
             at: iso(e.at),
+            lastSeq: e.lastSeq,
+            lastAt: iso(e.lastAt),
+            updates: e.updates,
             member: who ? { id: who.id, name: who.name, organisation: who.organisation } : null,
             actions: e.touched.actions,
             parts: e.touched.parts,

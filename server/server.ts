@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CLOSE } from './closeCodes';
 import { Compactor } from './compactor';
-import type { ServerConfig } from './config';
+import { DEFAULT_LIMITS, type ServerConfig } from './config';
 import { createApi } from './httpApi';
 import { withoutQuery, type Logger } from './log';
 import { Metrics } from './metrics';
@@ -36,7 +36,11 @@ export interface AccordServer {
 export function createAccordServer(
   config: ServerConfig,
   log: Logger,
-  store: PlanStore = openDefaultStore(config.dataDir, config.sqliteSynchronous),
+  store: PlanStore = openDefaultStore(
+    config.dataDir,
+    config.sqliteSynchronous,
+    config.limits.auditCoalesceMs,
+  ),
 ): AccordServer {
   const { limits } = config;
   const metrics = new Metrics();
@@ -152,6 +156,7 @@ export function createAccordServer(
 export function openDefaultStore(
   dataDir: string,
   synchronous: SynchronousMode = 'full',
+  auditCoalesceMs = DEFAULT_LIMITS.auditCoalesceMs,
 ): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
   // With FULL, a commit waits for the disk, so it runs on the writer thread; with NORMAL it only
@@ -160,5 +165,6 @@ export function openDefaultStore(
     file: join(dataDir, DATABASE_FILE),
     writerThread: synchronous === 'full',
     synchronous,
+    auditCoalesceMs,
   });
 }

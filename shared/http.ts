@@ -94,9 +94,14 @@ export const CreatedInviteResponse = z.object({
 });
 export type CreatedInviteResponse = z.infer<typeof CreatedInviteResponse>;
 
+/** One audit entry: a member's consecutive updates that touched the same things (seq/at: the
+ * first; lastSeq/lastAt: the last; updates: how many). */
 export const HistoryEntry = z.object({
   seq: z.number(),
   at: z.string().nullable(),
+  lastSeq: z.number(),
+  lastAt: z.string().nullable(),
+  updates: z.number(),
   member: z.object({ id: z.string(), name: z.string(), organisation: z.string() }).nullable(),
   /** action id → fields touched */
   actions: z.record(z.string(), z.array(z.string())),

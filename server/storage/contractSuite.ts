@@ -17,13 +17,25 @@ function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   return captured;
 }
 
-export function storageContractSuite(name: string, open: () => Promise<PlanStore>): void {
+/** How a backend under test is opened. */
+export interface ContractStoreOptions {
+  /** the audit coalescing window (ServerConfig limits.auditCoalesceMs) */
+  readonly auditCoalesceMs: number;
+}
+
+/** The window the suite's stores use: an update within it extends its member's entry. */
+const COALESCE_MS = 60_000;
+
+export function storageContractSuite(
+  name: string,
+  open: (options: ContractStoreOptions) => Promise<PlanStore>,
+): void {
   describe(`storage contract: ${name}`, () => {
     let store: PlanStore;
     const planId = 'plan-1';
 
     beforeEach(async () => {
-      store = await open();
+      store = await open({ auditCoalesceMs: COALESCE_MS });
       await store.createPlan({ id: planId, title: 'SDG 8 plan', createdAt: T0 });
     });
     afterEach(async () => {
@@ -114,6 +126,62 @@ export function storageContractSuite(name: string, open: () => Promise<PlanStore
       ]);
       expect(history[1]?.touched).toEqual(touched);
       expect((await store.history(planId, 10, 2)).map((h) => h.seq)).toEqual([1]);
+    });
+
+    it("[ST10] a member's updates touching the same things within the window share one audit entry", async () => {
+      const doc = new Y.Doc();
+      const title: Touched = { actions: { a1: ['title'] }, parts: ['actions'] };
+      const both: Touched = { actions: { a1: ['status', 'title'] }, parts: ['actions'] };
+      const bothReordered: Touched = { actions: { a1: ['title', 'status'] }, parts: ['actions'] };
+      const append = (memberId: string | null, at: number, touched: Touched) =>
+        store.appendUpdates([{ planId, update: textUpdate(doc, 'x'), memberId, at, touched }]);
+      await append('m1', T0, title); // 1: new entry
+      await append('m2', T0 + 1, title); // 2: another member: new entry
+      await append('m1', T0 + 2, title); // 3: extends 1 (m2's entry in between is not m1's)
+      await store.appendUpdates([
+        { planId, update: textUpdate(doc, 'x'), memberId: 'm1', at: T0 + 3, touched: title }, // 4: extends 1
+        { planId, update: textUpdate(doc, 'x'), memberId: 'm1', at: T0 + 4, touched: both }, // 5: new
+      ]);
+      await append('m1', T0 + 5, bothReordered); // 6: extends 5 (same fields, other order)
+      await append('m1', T0 + 6, title); // 7: new: 1 is no longer m1's newest entry
+      await append('m1', T0 + 6 + COALESCE_MS + 1, title); // 8: new: after the window
+      await append(null, T0 + 7 + COALESCE_MS, title); // 9: no member: never coalesced
+      await append(null, T0 + 8 + COALESCE_MS, title); // 10
+      const history = await store.history(planId, 10);
+      expect(
+        history.map((h) => [h.seq, h.lastSeq, h.updates, h.memberId, h.at - T0, h.lastAt - T0]),
+      ).toEqual([
+        [10, 10, 1, null, 8 + COALESCE_MS, 8 + COALESCE_MS],
+        [9, 9, 1, null, 7 + COALESCE_MS, 7 + COALESCE_MS],
+        [8, 8, 1, 'm1', 7 + COALESCE_MS, 7 + COALESCE_MS],
+        [7, 7, 1, 'm1', 6, 6],
+        [5, 6, 2, 'm1', 4, 5],
+        [2, 2, 1, 'm2', 1, 1],
+        [1, 4, 3, 'm1', 0, 3],
+      ]);
+      expect(history.find((h) => h.seq === 5)?.touched).toEqual(both);
+      expect((await store.history(planId, 2, 5)).map((h) => h.seq)).toEqual([2, 1]);
+    });
+
+    it('[ST10] without a window every update has its own audit entry', async () => {
+      const separate = await open({ auditCoalesceMs: 0 });
+      try {
+        await separate.createPlan({ id: planId, title: 'SDG 8 plan', createdAt: T0 });
+        const doc = new Y.Doc();
+        const title: Touched = { actions: { a1: ['title'] }, parts: ['actions'] };
+        for (const at of [T0, T0 + 1]) {
+          await separate.appendUpdates([
+            { planId, update: textUpdate(doc, 'x'), memberId: 'm1', at, touched: title },
+          ]);
+        }
+        const history = await separate.history(planId, 10);
+        expect(history.map((h) => [h.seq, h.lastSeq, h.updates])).toEqual([
+          [2, 2, 1],
+          [1, 1, 1],
+        ]);
+      } finally {
+        await separate.close();
+      }
     });
 
     it('[ST6] redeems an invite once per use, and refuses expired, revoked and spent ones', async () => {

@@ -3,6 +3,7 @@
 // power cut, not only a killed process.
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { prepareAppend } from './appendUpdates.mjs';
 import type {
   AuditEntry,
   CheckpointRecord,
@@ -19,8 +20,9 @@ import type {
   UpdateToStore,
 } from './store';
 
-/** Bumped with every schema change; `migrate` brings older files up to it. */
-const SCHEMA_VERSION = 1;
+/** Bumped with every schema change; `migrate` brings older files up to it. 2: coalesced audit
+ * entries (last_seq, last_at, updates). */
+const SCHEMA_VERSION = 2;
 
 /** How long a writer waits for another connection's lock (the CLI, a backup) before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -51,8 +53,20 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 CREATE INDEX IF NOT EXISTS checkpoints_plan ON checkpoints(plan_id, at);
 CREATE TABLE IF NOT EXISTS audit (
   plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
-  actions TEXT NOT NULL, parts TEXT NOT NULL, PRIMARY KEY (plan_id, seq));
+  actions TEXT NOT NULL, parts TEXT NOT NULL, last_seq INTEGER NOT NULL, last_at INTEGER NOT NULL,
+  updates INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (plan_id, seq));
 `;
+
+/** Schema 1 -> 2: one audit entry may stand for several updates (appendUpdates.mjs). */
+const AUDIT_COALESCING = `
+ALTER TABLE audit ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
+UPDATE audit SET last_seq = seq, last_at = at;
+`;
+
+/** Finds a member's newest audit entry in a plan, which their next update may extend. */
+const AUDIT_INDEX = 'CREATE INDEX IF NOT EXISTS audit_member ON audit(plan_id, member_id, seq);';
 
 interface PlanRow {
   id: string;
@@ -88,6 +102,9 @@ interface AuditRow {
   at: number;
   actions: string;
   parts: string;
+  last_seq: number;
+  last_at: number;
+  updates: number;
 }
 
 const plan = (row: PlanRow): PlanRecord => ({
@@ -122,6 +139,9 @@ const audit = (row: AuditRow): AuditEntry => ({
   seq: row.seq,
   memberId: row.member_id,
   at: row.at,
+  lastSeq: row.last_seq,
+  lastAt: row.last_at,
+  updates: row.updates,
   touched: {
     actions: JSON.parse(row.actions) as Touched['actions'],
     parts: JSON.parse(row.parts) as Touched['parts'],
@@ -146,6 +166,12 @@ export interface SqliteStoreOptions {
    * WAL checkpoints. Clients still hold what they sent and resend it on their next sync.
    */
   readonly synchronous?: SynchronousMode;
+  /**
+   * An update extends its member's newest audit entry when it touched the same actions, fields
+   * and parts at most this long after that entry's last update (appendUpdates.mjs); 0 (default):
+   * one audit entry per update. The server passes `limits.auditCoalesceMs`.
+   */
+  readonly auditCoalesceMs?: number;
 }
 
 export type SynchronousMode = 'full' | 'normal';
@@ -161,8 +187,10 @@ export class SqliteStore implements PlanStore {
   private writerFailure: Error | null = null;
   private readonly writes = new Map<number, PendingWrite>();
   private nextWrite = 0;
+  private readonly auditCoalesceMs: number;
 
   constructor(options: SqliteStoreOptions) {
+    this.auditCoalesceMs = options.auditCoalesceMs ?? 0;
     this.db = new Database(options.file, { readonly: options.readonly ?? false });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
@@ -176,7 +204,12 @@ export class SqliteStore implements PlanStore {
 
   private startWriter(file: string, synchronous: SynchronousMode): void {
     const writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), {
-      workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS, synchronous },
+      workerData: {
+        file,
+        busyTimeoutMs: BUSY_TIMEOUT_MS,
+        synchronous,
+        auditCoalesceMs: this.auditCoalesceMs,
+      },
     });
     writer.on('message', (message: { id: number; result?: unknown; error?: string }) => {
       const pending = this.writes.get(message.id);
@@ -203,8 +236,19 @@ export class SqliteStore implements PlanStore {
         `database schema ${version} is newer than this server (${SCHEMA_VERSION}); upgrade the server`,
       );
     }
-    this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.transaction(() => {
+      const auditExisted = this.tableColumns('audit').length > 0;
+      this.db.exec(SCHEMA);
+      if (auditExisted && !this.tableColumns('audit').includes('last_seq')) {
+        this.db.exec(AUDIT_COALESCING);
+      }
+      this.db.exec(AUDIT_INDEX);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  private tableColumns(table: string): string[] {
+    return (this.db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
   }
 
   async createPlan(record: PlanRecord): Promise<void> {
@@ -367,38 +411,8 @@ export class SqliteStore implements PlanStore {
     return rows.map(member);
   }
 
-  private readonly appendTransaction = (() => {
-    let nextSeq: Database.Statement | undefined;
-    let insertUpdate: Database.Statement | undefined;
-    let insertAudit: Database.Statement | undefined;
-    return (updates: readonly UpdateToStore[]): number[] => {
-      nextSeq ??= this.db.prepare(
-        'UPDATE plans SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
-      );
-      insertUpdate ??= this.db.prepare(
-        'INSERT INTO updates (plan_id, seq, member_id, at, data) VALUES (?, ?, ?, ?, ?)',
-      );
-      insertAudit ??= this.db.prepare(
-        'INSERT INTO audit (plan_id, seq, member_id, at, actions, parts) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      const seqs: number[] = [];
-      for (const entry of updates) {
-        const row = nextSeq.get(entry.planId) as { last_seq: number } | undefined;
-        if (!row) throw new Error(`no plan ${entry.planId}`);
-        insertUpdate.run(entry.planId, row.last_seq, entry.memberId, entry.at, entry.update);
-        insertAudit.run(
-          entry.planId,
-          row.last_seq,
-          entry.memberId,
-          entry.at,
-          JSON.stringify(entry.touched.actions),
-          JSON.stringify(entry.touched.parts),
-        );
-        seqs.push(row.last_seq);
-      }
-      return seqs;
-    };
-  })();
+  /** The inline append (without a writer thread); prepared on first use. */
+  private append: ((updates: readonly UpdateToStore[]) => number[]) | undefined;
 
   /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
   private onWriter(
@@ -419,7 +433,8 @@ export class SqliteStore implements PlanStore {
     if (updates.length === 0) return [];
     const written = this.onWriter('append', { updates });
     if (written) return (await written) as number[];
-    return this.db.transaction(this.appendTransaction)(updates);
+    this.append ??= this.db.transaction(prepareAppend(this.db, this.auditCoalesceMs));
+    return this.append(updates);
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {

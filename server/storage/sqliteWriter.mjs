@@ -1,5 +1,6 @@
 // The SQLite store's writer thread (sqliteStore.ts, `writerThread: true`): appends update batches
-// with their audit entries in one transaction each, and writes compacted states and checkpoints. A commit with synchronous=FULL waits for the
+// with their (coalesced) audit entries in one transaction each (appendUpdates.mjs, shared with the
+// inline store), and writes compacted states and checkpoints. A commit with synchronous=FULL waits for the
 // disk (fsync: ~1 ms typical, 30 ms at the tail here), and better-sqlite3 is synchronous, so on the
 // main thread every commit would stall every connection; here it stalls nothing, and updates that
 // arrive meanwhile form the next batch (group commit). `synchronous` is the store's setting. Plain JavaScript so Node runs it without a
@@ -7,39 +8,14 @@
 // suite runs against both).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { prepareAppend } from './appendUpdates.mjs';
 
 const db = new Database(workerData.file);
 db.pragma(`busy_timeout = ${workerData.busyTimeoutMs}`);
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${workerData.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
 
-const nextSeq = db.prepare(
-  'UPDATE plans SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
-);
-const insertUpdate = db.prepare(
-  'INSERT INTO updates (plan_id, seq, member_id, at, data) VALUES (?, ?, ?, ?, ?)',
-);
-const insertAudit = db.prepare(
-  'INSERT INTO audit (plan_id, seq, member_id, at, actions, parts) VALUES (?, ?, ?, ?, ?, ?)',
-);
-const append = db.transaction((updates) => {
-  const seqs = [];
-  for (const entry of updates) {
-    const row = nextSeq.get(entry.planId);
-    if (!row) throw new Error(`no plan ${entry.planId}`);
-    insertUpdate.run(entry.planId, row.last_seq, entry.memberId, entry.at, entry.update);
-    insertAudit.run(
-      entry.planId,
-      row.last_seq,
-      entry.memberId,
-      entry.at,
-      JSON.stringify(entry.touched.actions),
-      JSON.stringify(entry.touched.parts),
-    );
-    seqs.push(row.last_seq);
-  }
-  return seqs;
-});
+const append = db.transaction(prepareAppend(db, workerData.auditCoalesceMs));
 
 const currentState = db.prepare('SELECT seq FROM states WHERE plan_id = ?');
 const upsertState = db.prepare(

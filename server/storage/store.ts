@@ -86,11 +86,19 @@ export interface UpdateToStore {
   readonly touched: Touched;
 }
 
+/**
+ * Who touched what, when. One entry may stand for several consecutive updates of one member that
+ * touched the same things (a title typed one keystroke at a time): `seq`/`at` are the first of
+ * them, `lastSeq`/`lastAt` the last, `updates` how many.
+ */
 export interface AuditEntry {
   readonly planId: string;
   readonly seq: number;
   readonly memberId: string | null;
   readonly at: number;
+  readonly lastSeq: number;
+  readonly lastAt: number;
+  readonly updates: number;
   readonly touched: Touched;
 }
 
@@ -146,13 +154,15 @@ export interface PlanStore {
 
   /**
    * Appends updates (any plans) durably in one transaction, with their audit entries, and
-   * returns their sequence numbers in order. Resolves only once they survive a crash.
+   * returns their sequence numbers in order. Resolves only once they survive a crash. An update
+   * extends its member's newest audit entry instead of adding one when it touched the same
+   * actions, fields and parts within the backend's audit coalescing window.
    */
   appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]>;
   loadDocument(planId: string): Promise<StoredDocument>;
   /** Replaces the compacted state by `state` (which folds in every update up to `throughSeq`). */
   compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void>;
-  /** Newest first; `beforeSeq` pages backwards. */
+  /** Newest first by first sequence number (`seq`); `beforeSeq` pages backwards. */
   history(planId: string, limit: number, beforeSeq?: number): Promise<readonly AuditEntry[]>;
 
   addCheckpoint(planId: string, at: number, seq: number, state: Uint8Array): Promise<void>;

@@ -68,6 +68,72 @@ describe('HTTP API', () => {
     expect(Date.parse(entries[0]?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('[S13] typing a title one keystroke at a time is one history entry per member, kept across a restart', async () => {
+    server = await startServer();
+    const plan = await planWith(server, ['owner', 'editor', 'editor']);
+    const [first, second] = [1, 2].map((i) => {
+      const client = connect(server as TestServer, plan.planId, plan.tokens[i] ?? '', {
+        acks: true,
+      });
+      clients.push(client);
+      return client;
+    }) as [Client, Client];
+    await Promise.all([synced(first), synced(second)]);
+    addAction(first.doc, 'a1', '');
+    addAction(second.doc, 'a2', '');
+    await Promise.all([stored(first), stored(second)]);
+    const title = (client: Client, id: string) =>
+      client.doc.getMap<Y.Map<unknown>>('actions').get(id)?.get('title') as Y.Text;
+    const typed = 'Inspect recruitment agencies in Ashgabat';
+    expect(typed).toHaveLength(40);
+    for (const [i, letter] of [...typed].entries()) {
+      // one update per keystroke, as the editor sends them; both members type at once
+      title(first, 'a1').insert(i, letter);
+      title(second, 'a2').insert(i, letter);
+      if (i % 8 === 7) await Promise.all([stored(first), stored(second)]);
+    }
+    await Promise.all([stored(first), stored(second)]);
+    first.doc.getMap<Y.Map<unknown>>('actions').get('a1')?.set('status', 'in_progress');
+    await stored(first);
+
+    type Entry = {
+      seq: number;
+      lastSeq: number;
+      at: string;
+      lastAt: string;
+      updates: number;
+      member: { name: string };
+      actions: Record<string, string[]>;
+    };
+    const history = async (at: TestServer) =>
+      (await get(`${at.httpUrl}/api/plans/${plan.planId}/history`, plan.tokens[0])).body
+        .entries as Entry[];
+    const entries = await history(server);
+    const summary = entries.map((e) => [e.member.name, e.actions, e.updates]);
+    expect(summary).toHaveLength(5);
+    expect(summary[0]).toEqual(['Member 1', { a1: ['status'] }, 1]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['Member 1', { a1: ['*'] }, 1],
+        ['Member 2', { a2: ['*'] }, 1],
+        ['Member 1', { a1: ['title'] }, 40],
+        ['Member 2', { a2: ['title'] }, 40],
+      ]),
+    );
+    for (const entry of entries) {
+      expect(entry.lastSeq - entry.seq).toBeGreaterThanOrEqual(entry.updates - 1);
+      expect(Date.parse(entry.lastAt)).toBeGreaterThanOrEqual(Date.parse(entry.at));
+    }
+    const typing = entries.filter((e) => e.updates === 40);
+    // the two members' keystrokes interleaved in the log, yet each kept one entry
+    expect(typing[0]?.seq).toBeLessThan(typing[1]?.lastSeq ?? 0);
+    expect(typing[1]?.seq).toBeLessThan(typing[0]?.lastSeq ?? 0);
+
+    for (const client of clients.splice(0)) client.destroy();
+    server = await server.restart();
+    expect(await history(server)).toEqual(entries);
+  });
+
   it('plan info with my role, members, owner-only invites, health and metrics', async () => {
     server = await startServer();
     const plan = await planWith(server, ['owner', 'editor']);
