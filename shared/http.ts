@@ -95,13 +95,14 @@ export const CreatedInviteResponse = z.object({
 export type CreatedInviteResponse = z.infer<typeof CreatedInviteResponse>;
 
 /** One audit entry: a member's consecutive updates that touched the same things (seq/at: the
- * first; lastSeq/lastAt: the last; updates: how many). */
+ * first; lastSeq/lastAt: the last; updates: how many). Servers before audit coalescing send
+ * neither of the last three: such an entry is one update, at `at`. */
 export const HistoryEntry = z.object({
   seq: z.number(),
   at: z.string().nullable(),
-  lastSeq: z.number(),
-  lastAt: z.string().nullable(),
-  updates: z.number(),
+  lastSeq: z.number().optional(),
+  lastAt: z.string().nullable().optional(),
+  updates: z.number().optional(),
   member: z.object({ id: z.string(), name: z.string(), organisation: z.string() }).nullable(),
   /** action id → fields touched */
   actions: z.record(z.string(), z.array(z.string())),

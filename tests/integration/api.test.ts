@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
+import { HistoryResponse } from '../../shared/http';
 import {
   addAction,
   connect,
@@ -109,6 +110,7 @@ describe('HTTP API', () => {
       (await get(`${at.httpUrl}/api/plans/${plan.planId}/history`, plan.tokens[0])).body
         .entries as Entry[];
     const entries = await history(server);
+    expect(HistoryResponse.safeParse({ entries }).success).toBe(true); // the renderer's contract
     const summary = entries.map((e) => [e.member.name, e.actions, e.updates]);
     expect(summary).toHaveLength(5);
     expect(summary[0]).toEqual(['Member 1', { a1: ['status'] }, 1]);
