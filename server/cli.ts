@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ExportError } from '../shared/exports/exportPlan';
 import { ExportQuery } from '../shared/http';
-import { DEFAULT_PORT } from './config';
+import { configFrom, DEFAULT_PORT, publicUrlOf, SERVER_FLAGS, type ServerConfig } from './config';
 import { joinUrl } from './httpApi';
 import { createInvite, createPlan } from './members';
 import { exportStoredPlan, ExportRequestError } from './planExport';
@@ -40,8 +40,13 @@ Commands:
 
 Options:
   --data DIR        data folder (default .accord-data, or ACCORD_DATA_DIR)
-  --public-url URL  base of join links (default ACCORD_PUBLIC_URL or http://127.0.0.1:${DEFAULT_PORT})
+  --public-url URL  base of join links (default ACCORD_PUBLIC_URL, else http://HOST:PORT)
+  --host, --port    the server's address, for join links when there is no public URL
+                    (default ACCORD_HOST / ACCORD_PORT, else 127.0.0.1 and ${DEFAULT_PORT})
   --json            machine-readable output
+
+Every flag and environment variable of \`npm run serve\` is accepted, so the CLI can run with the
+server's own settings.
 `;
 
 /** Exit codes: 0 done, 1 failed, 2 usage error. */
@@ -82,9 +87,8 @@ export async function run(
     args: [...argv],
     allowPositionals: true,
     options: {
-      data: { type: 'string' },
+      ...SERVER_FLAGS,
       json: { type: 'boolean', default: false },
-      'public-url': { type: 'string' },
       role: { type: 'string' },
       uses: { type: 'string' },
       unlimited: { type: 'boolean', default: false },
@@ -105,10 +109,17 @@ export async function run(
     out(USAGE);
     return command || values.help ? EXIT.ok : EXIT.usage;
   }
-  const dataDir = values.data ?? env.ACCORD_DATA_DIR ?? '.accord-data';
+  let config: ServerConfig;
+  try {
+    config = configFrom(values, env);
+  } catch (error) {
+    throw new UsageError(
+      `bad setting: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`,
+    );
+  }
+  const { dataDir } = config;
   const file = join(dataDir, DATABASE_FILE);
-  const publicUrl =
-    values['public-url'] ?? env.ACCORD_PUBLIC_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`;
+  const publicUrl = publicUrlOf(config);
   const print = (human: string, json: unknown) =>
     out(values.json ? JSON.stringify(json, null, 2) : human);
   const need = (value: string | undefined, what: string): string => {

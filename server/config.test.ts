@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DEFAULT_PORT, loadConfig } from './config';
+import { DEFAULT_LIMITS, DEFAULT_PORT, loadConfig, publicUrlOf } from './config';
 
 describe('config', () => {
   it('defaults to 127.0.0.1, the fixed port and the default limits', () => {
@@ -22,6 +22,27 @@ describe('config', () => {
     expect(config).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/srv/accord' });
     expect(config.limits.maxMessageBytes).toBe(1024);
     expect(config.limits.maxConnectionsPerPlan).toBe(7);
+  });
+
+  it.each([
+    // [flags, environment, the base of join links]
+    [[], {}, `http://127.0.0.1:${DEFAULT_PORT}`],
+    [['--port', '9100'], {}, 'http://127.0.0.1:9100'],
+    [[], { ACCORD_PORT: '9100', ACCORD_HOST: '192.168.1.20' }, 'http://192.168.1.20:9100'],
+    [['--host', '::1'], {}, `http://[::1]:${DEFAULT_PORT}`],
+    [['--host', '0.0.0.0', '--port', '9100'], {}, 'http://127.0.0.1:9100'],
+    [
+      ['--port', '9100'],
+      { ACCORD_PUBLIC_URL: 'https://plans.example.org' },
+      'https://plans.example.org',
+    ],
+    [
+      ['--public-url', 'https://a.example'],
+      { ACCORD_PUBLIC_URL: 'https://b.example' },
+      'https://a.example',
+    ],
+  ] as const)('join links of %j with %j start with %s', (flags, env, expected) => {
+    expect(publicUrlOf(loadConfig(flags, env))).toBe(expected);
   });
 
   it('refuses nonsense', () => {

@@ -1,6 +1,7 @@
 // Server settings: defaults, then environment variables, then command-line flags. Every limit is
-// here with the reason for its default.
-import { parseArgs } from 'node:util';
+// here with the reason for its default. The one loader for `serve` (main.ts) and the admin CLI
+// (cli.ts), so both agree on the data folder and on the address join links point to.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 
 export interface ServerConfig {
@@ -9,7 +10,8 @@ export interface ServerConfig {
   readonly port: number;
   /** folder holding accord.db; the web build is served from `webRoot` */
   readonly dataDir: string;
-  /** the address members reach this server at, for join links; defaults to http://host:port */
+  /** the address members reach this server at, for join links; undefined: `localUrl(host, port)`
+   * (see `publicUrlOf`) */
   readonly publicUrl: string | undefined;
   /** the renderer's web build; a short "not built yet" page is served when it is missing */
   readonly webRoot: string;
@@ -102,26 +104,35 @@ const LIMIT_FLAGS = Object.keys(DEFAULT_LIMITS).map((key) => ({
   env: `ACCORD_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 }));
 
-export function loadConfig(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The server's flags, for `parseArgs`; the admin CLI accepts them too, beside its own. */
+export const SERVER_FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  data: { type: 'string' },
+  'public-url': { type: 'string' },
+  'web-root': { type: 'string' },
+  'log-level': { type: 'string' },
+  'sqlite-synchronous': { type: 'string' },
+  ...Object.fromEntries(LIMIT_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Settings from command-line flags and the environment (flags win). */
+export function loadConfig(argv: readonly string[], env: Environment): ServerConfig {
+  const { values } = parseArgs({ args: [...argv], options: SERVER_FLAGS, strict: true });
+  return configFrom(values, env);
+}
+
+/** Settings from flags already parsed with `SERVER_FLAGS` (and maybe others) and the environment. */
+export function configFrom(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  env: Environment,
 ): ServerConfig {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      data: { type: 'string' },
-      'public-url': { type: 'string' },
-      'web-root': { type: 'string' },
-      'log-level': { type: 'string' },
-      'sqlite-synchronous': { type: 'string' },
-      ...Object.fromEntries(LIMIT_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
-    },
-    strict: true,
-  });
-  const pick = (flag: string, name: string): string | undefined =>
-    (values as Record<string, string | undefined>)[flag] ?? env[name];
+  const pick = (flag: string, name: string): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : env[name];
+  };
   const limits = { ...DEFAULT_LIMITS } as Record<keyof Limits, number>;
   for (const { key, flag, env: name } of LIMIT_FLAGS) {
     const raw = pick(flag, name);
@@ -142,4 +153,23 @@ export function loadConfig(
       .enum(['full', 'normal'])
       .parse(pick('sqlite-synchronous', 'ACCORD_SQLITE_SYNCHRONOUS') ?? 'full'),
   };
+}
+
+/** Hosts that mean "every interface": no one can reach the server at such an address. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** The URL of a server listening on host:port, as seen from this machine (IPv6 in brackets; a
+ * wildcard host as 127.0.0.1). */
+export function localUrl(host: string, port: number): string {
+  if (WILDCARD_HOSTS.has(host)) return `http://127.0.0.1:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * The base of join links: the configured public URL, or else the configured host and port, so the
+ * admin CLI prints links to the same server `serve` runs with the same flags and environment.
+ * Behind a proxy or on a LAN (a wildcard host), set --public-url / ACCORD_PUBLIC_URL.
+ */
+export function publicUrlOf(config: Pick<ServerConfig, 'publicUrl' | 'host' | 'port'>): string {
+  return config.publicUrl ?? localUrl(config.host, config.port);
 }

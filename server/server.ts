@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CLOSE } from './closeCodes';
 import { Compactor } from './compactor';
-import { DEFAULT_LIMITS, type ServerConfig } from './config';
+import { DEFAULT_LIMITS, localUrl, publicUrlOf, type ServerConfig } from './config';
 import { createApi } from './httpApi';
 import { withoutQuery, type Logger } from './log';
 import { Metrics } from './metrics';
@@ -65,14 +65,14 @@ export function createAccordServer(
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
   let closing = false;
-  const url = () =>
-    `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // the bound port: with port 0 (tests) the system picks it
+  const url = () => localUrl(config.host, port);
   const api = createApi({
     store,
     rooms,
     metrics,
     log,
-    publicUrl: () => config.publicUrl ?? url(),
+    publicUrl: () => publicUrlOf({ ...config, port }),
     joinsPerMinutePerAddress: limits.joinsPerMinutePerAddress,
     healthy: () => !closing,
   });

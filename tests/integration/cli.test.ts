@@ -24,8 +24,16 @@ afterEach(async () => {
 });
 
 async function admin(dataDir: string, ...argv: string[]): Promise<{ code: number; text: string }> {
+  return adminWith({}, dataDir, ...argv);
+}
+
+async function adminWith(
+  env: Record<string, string>,
+  dataDir: string,
+  ...argv: string[]
+): Promise<{ code: number; text: string }> {
   const lines: string[] = [];
-  const code = await run([...argv, '--data', dataDir], {}, (line) => lines.push(line));
+  const code = await run([...argv, '--data', dataDir], env, (line) => lines.push(line));
   return { code, text: lines.join('\n') };
 }
 
@@ -70,6 +78,63 @@ describe('admin CLI', () => {
       /--role/,
     );
     expect(json<unknown[]>(await admin(dataDir, 'members', created.plan.id, '--json'))).toEqual([]);
+  });
+
+  it("invite links follow the server's --port / ACCORD_PORT and --public-url, as the server's own links do", async () => {
+    server = await startServer();
+    const port = new URL(server.httpUrl).port;
+    const { dataDir } = server;
+    type Created = { plan: { id: string }; ownerInvite: { code: string; link: string } };
+    const created = json<Created>(
+      await admin(dataDir, 'create-plan', 'Plan', '--port', port, '--json'),
+    );
+    const base = `http://127.0.0.1:${port}/#/join?`;
+    expect(created.ownerInvite.link.startsWith(base)).toBe(true);
+
+    // the server's API builds its links from the same settings
+    const joined = (await (
+      await fetch(`${server.httpUrl}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: created.ownerInvite.code, name: 'Owner', organisation: 'M' }),
+      })
+    ).json()) as { token: string };
+    const fromApi = (await (
+      await fetch(`${server.httpUrl}/api/plans/${created.plan.id}/invites`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${joined.token}` },
+        body: JSON.stringify({ role: 'editor' }),
+      })
+    ).json()) as { joinUrl: string };
+    expect(fromApi.joinUrl.startsWith(base)).toBe(true);
+
+    const link = async (env: Record<string, string>, ...flags: string[]) =>
+      json<{ link: string }>(
+        await adminWith(
+          env,
+          dataDir,
+          'invite',
+          created.plan.id,
+          '--role',
+          'viewer',
+          ...flags,
+          '--json',
+        ),
+      ).link;
+    expect(await link({ ACCORD_PORT: '9100' })).toMatch(/^http:\/\/127\.0\.0\.1:9100\/#\/join\?/);
+    expect(await link({ ACCORD_PORT: '9100' }, '--port', '9200')).toMatch(
+      /^http:\/\/127\.0\.0\.1:9200\//,
+    );
+    expect(await link({ ACCORD_HOST: '::1', ACCORD_PORT: '9100' })).toMatch(
+      /^http:\/\/\[::1\]:9100\//,
+    );
+    expect(
+      await link({ ACCORD_PORT: '9100' }, '--public-url', 'https://plans.example.org/'),
+    ).toMatch(/^https:\/\/plans\.example\.org\/#\/join\?/);
+    expect(
+      await link({ ACCORD_PUBLIC_URL: 'https://plans.example.org' }, '--port', '9200'),
+    ).toMatch(/^https:\/\/plans\.example\.org\//);
+    await expect(admin(dataDir, 'plans', '--port', 'eighty')).rejects.toThrow(/bad setting/);
   });
 
   it('[S9] a member revoked from the CLI is disconnected by the running server; backup and restore keep the plan', async () => {
