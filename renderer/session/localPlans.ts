@@ -2,6 +2,7 @@
 // sync server (with the member token the server issued). Small and read at startup, so it lives in
 // localStorage; the plans' contents live in the local replica (IndexedDB or the desktop store).
 import type { Language } from '../../shared/frameworks/types';
+import type { PendingEditRecord } from './syncState';
 
 /** What a member may do in a server plan; local plans belong to whoever has the computer. */
 export const ROLES = {
@@ -30,6 +31,9 @@ export interface LocalPlanEntry {
   readonly lastSyncedAt: string | null;
   /** the server's last acknowledged state vector, base64, so a reload offline still counts what is unsent */
   readonly storedState: string | null;
+  /** edits made here that the server had not stored yet (PendingEdits), so a reload offline still
+   * counts them; absent in entries written before this was kept */
+  readonly pendingEdits?: readonly PendingEditRecord[];
   readonly updatedAt: string;
 }
 

@@ -78,9 +78,12 @@ export function openSession(
       token: entry.server.token,
       doc,
       storedState: entry.storedState,
+      pendingEdits: entry.pendingEdits ?? [],
+      readOnly: !canEdit,
       onState: (sync) => usePlanStore.setState({ sync }),
       onStored: (storedState) =>
         updatePlan(entry.planId, { storedState, lastSyncedAt: new Date().toISOString() }),
+      onPendingEdits: (pendingEdits) => updatePlan(entry.planId, { pendingEdits }),
       onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
       // The server creates a plan empty; its owner's first client writes the meta.
       onSynced: () => {

@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { describeSync, pendingChanges, type SyncState } from './syncState';
+import { describeSync, PendingEdits, type PendingEditRecord, type SyncState } from './syncState';
 
 /** Our message type for "everything up to this state vector is stored durably". */
 const MESSAGE_STORED = 100;
@@ -20,9 +20,15 @@ export interface ServerLinkOptions {
   readonly doc: Y.Doc;
   /** the last acknowledged state vector from a previous session (base64), if any */
   readonly storedState: string | null;
+  /** edits this computer made that the server had not stored when the plan was last open */
+  readonly pendingEdits: readonly unknown[];
+  /** a viewer: sends nothing, so it is never acknowledged; it is up to date once synced */
+  readonly readOnly: boolean;
   readonly onState: (state: SyncState) => void;
   /** called with the new acknowledged state vector (base64) so it survives a reload */
   readonly onStored: (storedState: string) => void;
+  /** called with the edits not yet stored whenever an edit starts or is confirmed */
+  readonly onPendingEdits: (edits: PendingEditRecord[]) => void;
   readonly onDenied: (reason: string) => void;
   /** called once the first exchange with the server is complete */
   readonly onSynced: () => void;
@@ -57,13 +63,23 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   let stored: Map<number, number> | null = options.storedState
     ? Y.decodeStateVector(fromBase64(options.storedState))
     : null;
+  const edits = new PendingEdits(options.pendingEdits);
   let acknowledged = false;
   let connection: 'offline' | 'connecting' | 'connected' = 'connecting';
   let last: SyncState | null = null;
 
   const report = () => {
-    const pending = pendingChanges(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);
-    const state = describeSync(connection, provider.synced, pending, acknowledged);
+    // A viewer keeps no edits of its own (DESIGN.md, Identity): nothing of its copy is unsaved.
+    const pending = options.readOnly
+      ? 0
+      : edits.count(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);
+    const state = describeSync(
+      connection,
+      provider.synced,
+      pending,
+      acknowledged,
+      options.readOnly,
+    );
     if (state.kind !== last?.kind || state.pending !== last.pending) {
       last = state;
       options.onState(state);
@@ -75,6 +91,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     stored = Y.decodeStateVector(vector);
     acknowledged = true;
     options.onStored(toBase64(vector));
+    if (edits.acknowledge(stored)) options.onPendingEdits(edits.records());
     report();
   };
   const onStatus = ({ status }: { status: string }) => {
@@ -104,8 +121,20 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     }
     report();
   };
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== provider) return report();
+  const onUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ) => {
+    if (origin !== provider) {
+      // Edits made here (operations, undo, redo); the local replica's load is not one.
+      if (transaction.local && !options.readOnly) {
+        const started = edits.record(doc.clientID, Y.getState(doc.store, doc.clientID), Date.now());
+        if (started) options.onPendingEdits(edits.records());
+      }
+      return report();
+    }
     // Reading a large update (the first sync of a big plan) takes a while; the indicator can
     // wait until the rows are on screen.
     if (update.byteLength > LARGE_UPDATE_BYTES) requestIdleCallback(() => markStored(update));
@@ -142,6 +171,8 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);
+      // The last edit may have grown since it started: keep its final clock.
+      if (!options.readOnly) options.onPendingEdits(edits.records());
       provider.destroy();
     },
   };

@@ -1,34 +1,125 @@
 import { describe, expect, it } from 'vitest';
-import { describeSync, pendingChanges } from './syncState';
+import * as Y from 'yjs';
+import { describeSync, EDIT_GROUP_MS, PendingEdits } from './syncState';
 
-describe('pendingChanges', () => {
-  it('counts what the server has not stored, per client', () => {
-    const local = new Map([
-      [1, 10],
-      [2, 5],
-    ]);
-    expect(pendingChanges(local, new Map([[1, 7]]))).toBe(8);
-    expect(pendingChanges(local, null)).toBe(15);
-    expect(
-      pendingChanges(
-        local,
-        new Map([
-          [1, 12],
-          [2, 5],
-        ]),
-      ),
-    ).toBe(0);
+const vector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+
+/** A copy of a plan whose local transactions are recorded the way serverLink records them. */
+function editedCopy(restored: readonly unknown[] = []) {
+  const doc = new Y.Doc();
+  const edits = new PendingEdits(restored);
+  let now = 1_000;
+  doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (tr.local) edits.record(doc.clientID, Y.getState(doc.store, doc.clientID), now);
+  });
+  const title = doc.getText('title');
+  return {
+    doc,
+    edits,
+    /** types `text` one key at a time, `gap` ms apart, each key its own transaction */
+    type(text: string, gap = 100) {
+      for (const char of text) {
+        now += gap;
+        doc.transact(() => title.insert(title.length, char));
+      }
+    },
+    wait(ms: number) {
+      now += ms;
+    },
+    pending: (stored: ReadonlyMap<number, number> | null) => edits.count(vector(doc), stored),
+  };
+}
+
+describe('PendingEdits', () => {
+  it('counts a word typed key by key as one change, not one per Yjs item', () => {
+    const copy = editedCopy();
+    copy.type('checked');
+    expect(Y.getState(copy.doc.store, copy.doc.clientID)).toBe(7);
+    expect(copy.pending(null)).toBe(1);
+  });
+
+  it('counts edits separated by a pause as separate changes', () => {
+    const copy = editedCopy();
+    copy.type('one');
+    copy.wait(EDIT_GROUP_MS);
+    copy.type('two');
+    copy.wait(5_000);
+    copy.doc.transact(() => copy.doc.getMap('meta').set('country', 'TM'));
+    expect(copy.pending(null)).toBe(3);
+  });
+
+  it('is confirmed by an acknowledgement that covers the edit, and only then', () => {
+    const copy = editedCopy();
+    copy.type('abc');
+    const partly = vector(copy.doc);
+    copy.wait(EDIT_GROUP_MS);
+    copy.type('def');
+    // The server stored the first edit only.
+    expect(copy.edits.acknowledge(partly)).toBe(true);
+    expect(copy.pending(partly)).toBe(1);
+    expect(copy.edits.acknowledge(vector(copy.doc))).toBe(true);
+    expect(copy.pending(vector(copy.doc))).toBe(0);
+  });
+
+  it('counts a deletion (which advances no Yjs clock) until the next acknowledgement', () => {
+    const copy = editedCopy();
+    copy.type('abc');
+    const stored = vector(copy.doc);
+    copy.edits.acknowledge(stored);
+    copy.wait(EDIT_GROUP_MS);
+    copy.doc.transact(() => copy.doc.getText('title').delete(0, 1));
+    expect(copy.pending(stored)).toBe(1);
+    copy.edits.acknowledge(stored);
+    expect(copy.pending(stored)).toBe(0);
+  });
+
+  it('keeps the count across a reload through its records', () => {
+    const before = editedCopy();
+    before.type('offline');
+    before.wait(EDIT_GROUP_MS);
+    before.type('again');
+    const state = Y.encodeStateAsUpdate(before.doc);
+
+    const after = editedCopy(before.edits.records());
+    Y.applyUpdate(after.doc, state); // the local replica loads: not an edit
+    expect(after.pending(null)).toBe(2);
+    after.edits.acknowledge(vector(after.doc));
+    expect(after.pending(vector(after.doc))).toBe(0);
+  });
+
+  it('counts a client with unsaved items but no recorded edit as one change', () => {
+    const other = new Y.Doc();
+    other.getText('title').insert(0, 'published from a local plan');
+    const copy = editedCopy();
+    Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(other));
+    expect(copy.pending(null)).toBe(1);
+    expect(copy.pending(vector(copy.doc))).toBe(0);
+  });
+
+  it('ignores damaged records', () => {
+    expect(new PendingEdits([[1, 2], 'x', [1], [1.5, 2], null]).records()).toEqual([[1, 2]]);
   });
 });
 
 describe('describeSync', () => {
   it.each([
-    ['offline stays offline', 'offline', true, 3, true, 'offline'],
-    ['connected but not synced is syncing', 'connected', false, 0, true, 'syncing'],
-    ['no acknowledgement yet is syncing', 'connected', true, 0, false, 'syncing'],
-    ['everything stored is saved', 'connected', true, 0, true, 'saved'],
-    ['some not stored is unsaved', 'connected', true, 2, true, 'unsaved'],
-  ] as const)('%s', (_name, connection, synced, pending, acknowledged, kind) => {
-    expect(describeSync(connection, synced, pending, acknowledged).kind).toBe(kind);
+    ['offline stays offline', 'offline', true, 3, true, false, 'offline'],
+    ['connected but not synced is syncing', 'connected', false, 0, true, false, 'syncing'],
+    ['no acknowledgement yet is syncing', 'connected', true, 0, false, false, 'syncing'],
+    ['everything stored is saved', 'connected', true, 0, true, false, 'saved'],
+    ['some not stored is unsaved', 'connected', true, 2, true, false, 'unsaved'],
+    [
+      'a synced viewer is up to date with no acknowledgement',
+      'connected',
+      true,
+      0,
+      false,
+      true,
+      'upToDate',
+    ],
+    ['a viewer not yet synced is syncing', 'connected', false, 0, false, true, 'syncing'],
+    ['an offline viewer is offline', 'offline', false, 0, false, true, 'offline'],
+  ] as const)('%s', (_name, connection, synced, pending, acknowledged, readOnly, kind) => {
+    expect(describeSync(connection, synced, pending, acknowledged, readOnly).kind).toBe(kind);
   });
 });

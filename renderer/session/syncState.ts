@@ -1,5 +1,7 @@
 // What the sync indicator says, honestly (issue 5, Collaboration and offline): "saved to the
-// server" only after the server acknowledged durable storage of everything this copy has.
+// server" only after the server acknowledged durable storage of everything this copy has; for a
+// viewer, who sends nothing and so is never acknowledged, "up to date" once the server's copy
+// has arrived.
 
 export const SYNC_KINDS = {
   /** a plan that lives only on this computer */
@@ -14,25 +16,91 @@ export const SYNC_KINDS = {
   saved: 'saved',
   /** connected, some changes not yet acknowledged as stored */
   unsaved: 'unsaved',
+  /** a viewer: this copy has everything the server sent (a viewer has no changes to save) */
+  upToDate: 'upToDate',
 } as const;
 export type SyncKind = keyof typeof SYNC_KINDS;
 
 export interface SyncState {
   readonly kind: SyncKind;
-  /** changes (Yjs items) this copy has that the server has not acknowledged as stored */
+  /** edits made on this computer that the server has not acknowledged as stored (PendingEdits) */
   readonly pending: number;
 }
 
-/** Items in `local` beyond what `stored` covers, summed over every client. */
-export function pendingChanges(
-  local: ReadonlyMap<number, number>,
-  stored: ReadonlyMap<number, number> | null,
-): number {
-  let pending = 0;
-  for (const [client, clock] of local) {
-    pending += Math.max(0, clock - (stored?.get(client) ?? 0));
+/**
+ * Local transactions closer together than this are one edit, as the undo stack groups keystrokes
+ * (planSession's UNDO_CAPTURE_MS): typing a word is one change, not one per letter.
+ */
+export const EDIT_GROUP_MS = 600;
+
+/** A pending edit as kept in the list of plans, so a reload offline still counts it: the Yjs
+ * client that made it and that client's clock after it. */
+export type PendingEditRecord = readonly [client: number, clock: number];
+
+interface PendingEdit {
+  readonly client: number;
+  /** the client's clock after the edit's last transaction */
+  clock: number;
+  /** when its last transaction ran (ms) */
+  at: number;
+}
+
+/**
+ * The edits made on this computer that the server has not yet stored: what "N changes not yet on
+ * the server" counts. An edit is confirmed by the first "stored" message after it whose state
+ * vector covers its last transaction's clock (the server stores a client's updates in the order
+ * they were sent, so that covers the whole edit). Yjs deletions advance no clock, so an edit that
+ * ended with a deletion only is confirmed by the first acknowledgement after it, which can come
+ * one storage batch early; everything else is exact.
+ */
+export class PendingEdits {
+  private edits: PendingEdit[];
+
+  constructor(restored: readonly unknown[] = []) {
+    this.edits = restored.flatMap((record): PendingEdit[] =>
+      Array.isArray(record) && Number.isSafeInteger(record[0]) && Number.isSafeInteger(record[1])
+        ? [{ client: record[0] as number, clock: record[1] as number, at: 0 }]
+        : [],
+    );
   }
-  return pending;
+
+  /** A local transaction by `client`, whose clock is `clock` after it. Returns true when it
+   * started a new edit (the list to keep changed). */
+  record(client: number, clock: number, at: number): boolean {
+    const last = this.edits.at(-1);
+    if (last && last.client === client && at - last.at < EDIT_GROUP_MS) {
+      last.clock = clock;
+      last.at = at;
+      return false;
+    }
+    this.edits.push({ client, clock, at });
+    return true;
+  }
+
+  /** The server stored everything up to `stored`. Returns true when some edits were confirmed. */
+  acknowledge(stored: ReadonlyMap<number, number>): boolean {
+    const before = this.edits.length;
+    this.edits = this.edits.filter((edit) => (stored.get(edit.client) ?? 0) < edit.clock);
+    return this.edits.length !== before;
+  }
+
+  /**
+   * Edits not yet stored. A client whose items this copy holds beyond what the server stored, with
+   * no edit recorded for it (made before an upgrade, or copied in when a local plan was published),
+   * counts as one edit: something is unsaved, and that is all this copy knows.
+   */
+  count(local: ReadonlyMap<number, number>, stored: ReadonlyMap<number, number> | null): number {
+    const recorded = new Set(this.edits.map((edit) => edit.client));
+    let unrecorded = 0;
+    for (const [client, clock] of local) {
+      if (!recorded.has(client) && clock > (stored?.get(client) ?? 0)) unrecorded++;
+    }
+    return this.edits.length + unrecorded;
+  }
+
+  records(): PendingEditRecord[] {
+    return this.edits.map((edit) => [edit.client, edit.clock] as const);
+  }
 }
 
 export function describeSync(
@@ -40,8 +108,12 @@ export function describeSync(
   synced: boolean,
   pending: number,
   acknowledged: boolean,
+  readOnly = false,
 ): SyncState {
   if (connection !== 'connected') return { kind: connection, pending };
-  if (!synced || !acknowledged) return { kind: 'syncing', pending };
+  if (!synced) return { kind: 'syncing', pending };
+  // The server never asks a viewer for its changes, so it never acknowledges anything to it.
+  if (readOnly) return { kind: 'upToDate', pending: 0 };
+  if (!acknowledged) return { kind: 'syncing', pending };
   return pending === 0 ? { kind: 'saved', pending } : { kind: 'unsaved', pending };
 }

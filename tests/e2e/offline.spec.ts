@@ -10,7 +10,10 @@ test('an offline edit survives a reload and merges on reconnect', async ({ accor
   const office = await (await browser.newContext()).newPage();
   await joinInBrowser(traveller, invites[0]!, 'Traveller', 'Ministry of Labour');
   await joinInBrowser(office, invites[1]!, 'Office', 'ILO');
+  // An editor who has changed nothing is told everything is saved once the first sync is done.
   await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved');
+  await expect(syncState(traveller)).toHaveText('All changes saved to the server');
+  await syncState(traveller).screenshot({ path: 'test-results/sync-badge-editor.png' });
   // The service worker has cached the app once it controls the page.
   await traveller.evaluate(() => navigator.serviceWorker.ready);
   await traveller.reload();
@@ -23,7 +26,9 @@ test('an offline edit survives a reload and merges on reconnect', async ({ accor
   await title.click();
   await title.press('End');
   await title.pressSequentially(' (checked on site)');
-  await expect(syncState(traveller)).toContainText('changes not yet on the server');
+  // Eighteen keys typed in one go are one change, not one per Yjs item.
+  await expect(syncState(traveller)).toHaveText('Offline · changes not yet on the server: 1');
+  await syncState(traveller).screenshot({ path: 'test-results/sync-badge-offline.png' });
 
   // Meanwhile the office changes another action.
   await office.getByRole('button', { name: 'Open details of 2.1' }).click();
@@ -37,7 +42,7 @@ test('an offline edit survives a reload and merges on reconnect', async ({ accor
     /\(checked on site\)$/,
   );
   await expect(syncState(traveller)).toHaveAttribute('data-sync', 'offline');
-  await expect(syncState(traveller)).toContainText('changes not yet on the server');
+  await expect(syncState(traveller)).toHaveText('Offline · changes not yet on the server: 1');
 
   await travellerContext.setOffline(false);
   await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved', { timeout: 15_000 });

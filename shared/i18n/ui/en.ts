@@ -58,6 +58,7 @@ export default {
     syncing: 'Syncing…',
     saved: 'All changes saved to the server',
     unsaved: 'Changes not yet on the server: {{n}}',
+    upToDate: 'Up to date · read only',
   },
   table: {
     label: 'Actions grouped by objective',

@@ -63,6 +63,7 @@ export default {
     syncing: 'Sinhronlaşdyrylýar…',
     saved: 'Ähli üýtgeşmeler serwerde saklandy',
     unsaved: 'Serwere ýetmedik üýtgeşmeler: {{n}}',
+    upToDate: 'Täzelenen · diňe okamak üçin',
   },
   table: {
     label: 'Maksatlar boýunça çäreler',
