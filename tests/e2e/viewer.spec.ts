@@ -1,6 +1,8 @@
-// A viewer reads the plan and cannot change it: no edit controls anywhere, keys that would edit
-// do nothing, and the plan on the server is unchanged.
-import { expect, joinInBrowser, test } from './fixtures';
+// A viewer reads the plan and cannot change it: no edit controls or edit hints anywhere, keys that
+// would edit do nothing, the plan on the server is unchanged, and the sync badge settles on "up to
+// date" (a viewer sends nothing, so the server never acknowledges anything to it).
+import type { Page } from '@playwright/test';
+import { expect, joinInBrowser, syncState, test } from './fixtures';
 
 test('a viewer sees no edit controls and cannot change anything', async ({ accord, page }) => {
   const { planId, invites } = await accord.newPlan('Donor view', ['viewer']);
@@ -8,6 +10,13 @@ test('a viewer sees no edit controls and cannot change anything', async ({ accor
   await joinInBrowser(page, invites[0]!, 'Donor', 'Embassy');
 
   await expect(page.getByTestId('read-only')).toBeVisible();
+  // Synced with the server, a viewer is settled: never a perpetual "Syncing…".
+  await expect(syncState(page)).toHaveAttribute('data-sync', 'upToDate');
+  await expect(syncState(page)).toHaveText('Up to date · read only');
+  await syncState(page).screenshot({ path: 'test-results/sync-badge-viewer.png' });
+  // No hint tells a viewer how to edit; the keys that work for it are described instead.
+  await expect(page.locator('#table-keys')).toHaveText('Arrows move, Enter or O opens details');
+  await expectNoEditHints(page);
   await expect(page.getByRole('button', { name: /Add action/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Add objective/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Undo/ })).toHaveCount(0);
@@ -28,6 +37,7 @@ test('a viewer sees no edit controls and cannot change anything', async ({ accor
   await expect(detail.locator('textarea:not([readonly])')).toHaveCount(0);
   await expect(detail.getByRole('button', { name: 'Move to trash' })).toHaveCount(0);
   await expect(detail.getByRole('button', { name: /Link to a framework item/ })).toHaveCount(0);
+  await expectNoEditHints(page);
 
   for (const screen of ['organisations', 'frameworks', 'trash', 'plan']) {
     await page.goto(`${accord.url}/?plan=${planId}&view=${screen}`);
@@ -36,5 +46,36 @@ test('a viewer sees no edit controls and cannot change anything', async ({ accor
       screen === 'plan' ? 1 : 0, // the plan screen keeps "your name", which is not plan data
     );
     await expect(page.locator('.screen button.primary')).toHaveCount(0);
+    await expectNoEditHints(page);
   }
 });
+
+test('a viewer of an empty plan is not invited to add actions', async ({ accord, page }) => {
+  const { invites } = await accord.newPlan('Empty donor view', ['viewer']);
+  await joinInBrowser(page, invites[0]!, 'Donor', 'Embassy');
+  await expect(page.getByText('This plan has no actions yet.', { exact: true })).toBeVisible();
+  await expect(syncState(page)).toHaveAttribute('data-sync', 'upToDate');
+  await expectNoEditHints(page);
+});
+
+/** Words that tell someone how to change the plan: a viewer must see none of them. */
+const EDIT_HINTS =
+  /Press N|N adds|Enter edits|[Dd]ouble-click|to edit|Add action|Add objective|Add comment|Add progress update|Add indicator|Add partner|Add items|Add these items|Add organisation|Add a custom framework|Renumber|Link to a framework item|Alt\+↑/;
+
+async function expectNoEditHints(page: Page) {
+  await expect(page.locator('body')).not.toHaveText(EDIT_HINTS);
+  // Titles and shortcut hints are read by tooltips and screen readers, not shown as text.
+  const hidden = await page
+    .locator('[title], [aria-label], [aria-keyshortcuts], [placeholder]')
+    .evaluateAll((elements) =>
+      elements.flatMap((element) =>
+        ['title', 'aria-label', 'aria-keyshortcuts', 'placeholder'].flatMap((name) => {
+          const value = element.getAttribute(name);
+          return value ? [`${name}=${value}`] : [];
+        }),
+      ),
+    );
+  expect(
+    hidden.filter((text) => EDIT_HINTS.test(text) || text.startsWith('aria-keyshortcuts=')),
+  ).toEqual([]);
+}

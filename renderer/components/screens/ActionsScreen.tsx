@@ -82,7 +82,7 @@ export function ActionsScreen() {
           )}
         </div>
         {total === 0 ? (
-          <p className="empty">{t('table.emptyPlan')}</p>
+          <p className="empty">{t(canEdit ? 'table.emptyPlan' : 'table.emptyPlanReadOnly')}</p>
         ) : shown === 0 ? (
           <p className="empty">{t('table.empty')}</p>
         ) : null}

@@ -281,8 +281,9 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
           </div>
         </div>
       </div>
+      {/* A viewer is told only the keys that work for it: no editing, adding or reordering. */}
       <p id="table-keys" className="hint">
-        {t('table.keyboardHelp')}
+        {t(canEdit ? 'table.keyboardHelp' : 'table.keyboardHelpReadOnly')}
       </p>
     </div>
   );

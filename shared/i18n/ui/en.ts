@@ -81,11 +81,13 @@ export default {
     none: '—',
     empty: 'No actions match.',
     emptyPlan: 'This plan has no actions yet. Press N or “Add action” to draft the first one.',
+    emptyPlanReadOnly: 'This plan has no actions yet.',
     shown: 'Shown: {{shown}} of {{total}}',
     renameObjective: 'Rename objective',
     removeObjective: 'Remove objective',
     keyboardHelp:
       'Arrows move, Enter edits, Escape stops editing, O opens details, N adds an action, Alt+↑/↓ reorders',
+    keyboardHelpReadOnly: 'Arrows move, Enter or O opens details',
   },
   filters: {
     label: 'Filters',

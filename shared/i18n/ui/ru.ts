@@ -85,11 +85,13 @@ export default {
     none: '—',
     empty: 'Нет подходящих мероприятий.',
     emptyPlan: 'В плане пока нет мероприятий. Нажмите N или «Добавить мероприятие».',
+    emptyPlanReadOnly: 'В плане пока нет мероприятий.',
     shown: 'Показано: {{shown}} из {{total}}',
     renameObjective: 'Переименовать цель',
     removeObjective: 'Удалить цель',
     keyboardHelp:
       'Стрелки — перемещение, Enter — изменить, Escape — закончить, O — подробности, N — новое мероприятие, Alt+↑/↓ — порядок',
+    keyboardHelpReadOnly: 'Стрелки — перемещение, Enter или O — подробности',
   },
   filters: {
     label: 'Фильтры',

@@ -86,11 +86,13 @@ export default {
     none: '—',
     empty: 'Laýyk çäre ýok.',
     emptyPlan: 'Meýilnamada entek çäre ýok. N ýa-da «Çäre goş» basyň.',
+    emptyPlanReadOnly: 'Meýilnamada entek çäre ýok.',
     shown: 'Görkezilýär: {{shown}} / {{total}}',
     renameObjective: 'Maksadyň adyny üýtget',
     removeObjective: 'Maksady aýyr',
     keyboardHelp:
       'Oklar — süýşmek, Enter — üýtgetmek, Escape — tamamlamak, O — jikme-jiklik, N — täze çäre, Alt+↑/↓ — tertip',
+    keyboardHelpReadOnly: 'Oklar — süýşmek, Enter ýa-da O — jikme-jiklik',
   },
   filters: {
     label: 'Süzgüçler',
