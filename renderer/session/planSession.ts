@@ -43,7 +43,8 @@ export function openSession(
   replicaFactory: LocalReplicaFactory,
 ): PlanSession {
   const doc = new Y.Doc();
-  const plan = openPlan(doc, { actor: { id: user.id, name: user.name || user.id.slice(0, 8) } });
+  // No name is recorded when the user gave none; the UI names them (personName), never by an id.
+  const plan = openPlan(doc, { actor: { id: user.id, name: user.name } });
   const canEdit = entry.server?.role !== 'viewer';
   const parts = planParts(doc);
   const undo = new Y.UndoManager(

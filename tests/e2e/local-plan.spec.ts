@@ -77,10 +77,13 @@ test('a local plan is drafted and tracked with no server', async ({ accord, page
   await detail.getByLabel('Evidence links (one per line)').fill('https://example.org/report.pdf');
   await detail.getByRole('button', { name: 'Add progress update' }).click();
   await expect(detail.locator('.evidence')).toContainText('https://example.org/report.pdf');
+  // A local plan's user gave no name: their entries say "You", never a raw id.
+  await expect(detail.locator('ol.thread .thread-meta')).toContainText(' · You · ');
 
   await detail.getByLabel('Comment', { exact: true }).fill('Agreed in the workshop.');
   await detail.getByRole('button', { name: 'Add comment' }).click();
   await expect(detail.locator('ul.thread')).toContainText('Agreed in the workshop.');
+  await expect(detail.locator('ul.thread .thread-meta strong')).toHaveText('You');
 
   // Everything is still there after a reload (IndexedDB).
   await page.reload();

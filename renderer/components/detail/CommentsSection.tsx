@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import * as comments from '../../../shared/plan/comments';
 import type { Action } from '../../../shared/plan/schema';
 import { useFormat } from '../common/format';
+import { usePersonName } from '../common/personName';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 
@@ -12,6 +13,7 @@ export function CommentsSection({ action, canEdit }: { action: Action; canEdit: 
   const format = useFormat();
   const run = useOperation();
   const session = useSession();
+  const nameOf = usePersonName();
   const [text, setText] = useState('');
   return (
     <section className="detail-section" aria-labelledby="comments-head">
@@ -21,7 +23,8 @@ export function CommentsSection({ action, canEdit }: { action: Action; canEdit: 
         {action.comments.map((comment) => (
           <li key={comment.id}>
             <div className="thread-meta">
-              <strong>{comment.authorName}</strong> · {format.date(comment.at)}
+              <strong>{nameOf({ id: comment.authorId, name: comment.authorName })}</strong> ·{' '}
+              {format.date(comment.at)}
             </div>
             {comment.deletedAt ? (
               <em className="muted">{t('detail.removedComment')}</em>

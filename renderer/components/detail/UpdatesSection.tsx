@@ -7,12 +7,14 @@ import * as progressUpdates from '../../../shared/plan/progressUpdates';
 import type { Action } from '../../../shared/plan/schema';
 import { StatusBadge } from '../common/badges';
 import { todayIso, useFormat } from '../common/format';
+import { usePersonName } from '../common/personName';
 import { useOperation } from '../shell/useOperation';
 
 export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const run = useOperation();
+  const nameOf = usePersonName();
   const [at, setAt] = useState(todayIso());
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState(String(action.progress));
@@ -26,7 +28,8 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
         {[...action.updates].reverse().map((update) => (
           <li key={update.id}>
             <div className="thread-meta">
-              <strong>{format.date(update.at)}</strong> · {update.authorName} ·{' '}
+              <strong>{format.date(update.at)}</strong> ·{' '}
+              {nameOf({ id: update.authorId, name: update.authorName })} ·{' '}
               <StatusBadge status={update.status} /> {format.percent(update.progress)}
             </div>
             {update.note && <p className="pre">{update.note}</p>}

@@ -172,6 +172,7 @@ export default {
     created: 'Created {{when}}',
     updated: 'Last changed {{when}}',
     none: 'None yet',
+    unnamed: 'Unnamed',
     save: 'Save',
     cancel: 'Cancel',
     choose: 'Choose…',

@@ -176,6 +176,7 @@ export default {
     created: 'Создано {{when}}',
     updated: 'Изменено {{when}}',
     none: 'Пока нет',
+    unnamed: 'Без имени',
     save: 'Сохранить',
     cancel: 'Отмена',
     choose: 'Выберите…',

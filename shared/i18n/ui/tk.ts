@@ -177,6 +177,7 @@ export default {
     created: 'Döredildi {{when}}',
     updated: 'Soňky üýtgeşme {{when}}',
     none: 'Entek ýok',
+    unnamed: 'Adsyz',
     save: 'Sakla',
     cancel: 'Ýatyr',
     choose: 'Saýlaň…',
