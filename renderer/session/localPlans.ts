@@ -2,18 +2,8 @@
 // sync server (with the member token the server issued). Small and read at startup, so it lives in
 // localStorage; the plans' contents live in the local replica (IndexedDB or the desktop store).
 import type { Language } from '../../shared/frameworks/types';
+import type { Role } from '../../shared/http';
 import type { PendingEditRecord } from './syncState';
-
-/** What a member may do in a server plan; local plans belong to whoever has the computer. */
-export const ROLES = {
-  /** manages members and invites, edits */
-  owner: 'owner',
-  /** edits */
-  editor: 'editor',
-  /** reads only: no edit controls, nothing stored as an edit */
-  viewer: 'viewer',
-} as const;
-export type Role = keyof typeof ROLES;
 
 export interface ServerMembership {
   /** http(s) origin of the sync server, e.g. https://accord.example.org */

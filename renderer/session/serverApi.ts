@@ -1,21 +1,18 @@
 // The sync server's HTTP API as the app uses it (server/httpApi.ts): join with an invite, plan
-// info with my role, members. Responses are checked before use; errors carry the server's words.
-import type { Role } from './localPlans';
+// info with my role, members. The contract (paths, roles, response schemas) is shared/http.ts,
+// the one the server builds its responses with; every response is parsed with it before use, and
+// errors carry the server's words. The contract is loaded on first use, so its validator (zod)
+// stays out of the first screen's bundle.
+import type { z } from 'zod';
+import type { HistoryEntry, Member, Role } from '../../shared/http';
 
+/** A plan this app joined: what it keeps of the server's JoinResponse. */
 export interface JoinedPlan {
   readonly planId: string;
   readonly title: string;
   readonly token: string;
   readonly memberId: string;
   readonly role: Role;
-}
-
-export interface Member {
-  readonly id: string;
-  readonly name: string;
-  readonly organisation: string;
-  readonly role: Role;
-  readonly revokedAt: string | null;
 }
 
 export interface InviteLink {
@@ -43,49 +40,50 @@ export function parseInvite(text: string, fallbackServer: string): InviteLink | 
   }
 }
 
-async function call(url: string, init: RequestInit): Promise<unknown> {
-  const response = await fetch(url, init);
-  const body = (await response.json().catch(() => ({}))) as { message?: unknown };
+const contract = () => import('../../shared/http');
+
+/** The server's answer did not match the contract (another version, or not an Accord server). */
+const NOT_UNDERSTOOD = 'the server answered in a way this app does not understand';
+
+async function call<T>(
+  serverUrl: string,
+  path: string,
+  init: RequestInit,
+  schema: (http: Awaited<ReturnType<typeof contract>>) => z.ZodType<T>,
+): Promise<T> {
+  const http = await contract();
+  const response = await fetch(`${serverUrl.replace(/\/$/, '')}${path}`, init);
+  const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(typeof body.message === 'string' ? body.message : `HTTP ${response.status}`);
+    const error = http.ApiError.safeParse(body);
+    throw new Error(error.success ? error.data.message : `HTTP ${response.status}`);
   }
-  return body;
+  const parsed = schema(http).safeParse(body);
+  if (!parsed.success) throw new Error(NOT_UNDERSTOOD);
+  return parsed.data;
 }
 
-const isRole = (value: unknown): value is Role =>
-  value === 'owner' || value === 'editor' || value === 'viewer';
+const paths = async () => (await contract()).API_PATHS;
 
 export async function joinPlan(
   serverUrl: string,
   input: { code: string; name: string; organisation: string },
 ): Promise<JoinedPlan> {
-  const body = (await call(`${serverUrl.replace(/\/$/, '')}/api/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })) as {
-    token?: unknown;
-    plan?: { id?: unknown; title?: unknown } | null;
-    member?: { id?: unknown; role?: unknown; planId?: unknown };
-    syncPath?: unknown;
-  };
-  const planId =
-    typeof body.plan?.id === 'string'
-      ? body.plan.id
-      : typeof body.syncPath === 'string'
-        ? body.syncPath.split('/').pop()
-        : undefined;
-  if (
-    typeof body.token !== 'string' ||
-    !planId ||
-    typeof body.member?.id !== 'string' ||
-    !isRole(body.member.role)
-  ) {
-    throw new Error('the server answered in a way this app does not understand');
-  }
+  const body = await call(
+    serverUrl,
+    (await paths()).join,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    },
+    (http) => http.JoinResponse,
+  );
+  const planId = body.plan?.id ?? body.syncPath.split('/').pop();
+  if (!planId) throw new Error(NOT_UNDERSTOOD);
   return {
     planId,
-    title: typeof body.plan?.title === 'string' ? body.plan.title : planId,
+    title: body.plan?.title ?? planId,
     token: body.token,
     memberId: body.member.id,
     role: body.member.role,
@@ -97,23 +95,13 @@ export async function listMembers(
   planId: string,
   token: string,
 ): Promise<Member[]> {
-  const body = (await call(
-    `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/members`,
+  const body = await call(
+    serverUrl,
+    (await paths()).members(planId),
     { headers: { authorization: `Bearer ${token}` } },
-  )) as { members?: unknown };
-  if (!Array.isArray(body.members)) return [];
-  return body.members.filter(
-    (member): member is Member =>
-      typeof member === 'object' &&
-      member !== null &&
-      typeof (member as Member).id === 'string' &&
-      isRole((member as Member).role),
+    (http) => http.MembersResponse,
   );
-}
-
-export interface CreatedInvite {
-  readonly code: string;
-  readonly joinUrl: string;
+  return body.members;
 }
 
 /** An invite to the plan with a role (owners only); multi-use, expiring in `days`. */
@@ -122,31 +110,23 @@ export async function createInvite(
   planId: string,
   token: string,
   input: { role: Role; days: number },
-): Promise<CreatedInvite> {
-  const body = (await call(
-    `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/invites`,
+): Promise<{ readonly code: string; readonly joinUrl: string }> {
+  const request = {
+    role: input.role,
+    maxUses: null,
+    expiresAt: new Date(Date.now() + input.days * 86_400_000).toISOString(),
+  } satisfies z.input<Awaited<ReturnType<typeof contract>>['InviteRequest']>;
+  const body = await call(
+    serverUrl,
+    (await paths()).invites(planId),
     {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        role: input.role,
-        maxUses: null,
-        expiresAt: new Date(Date.now() + input.days * 86_400_000).toISOString(),
-      }),
+      body: JSON.stringify(request),
     },
-  )) as { code?: unknown; joinUrl?: unknown };
-  if (typeof body.code !== 'string' || typeof body.joinUrl !== 'string') {
-    throw new Error('the server answered in a way this app does not understand');
-  }
+    (http) => http.CreatedInviteResponse,
+  );
   return { code: body.code, joinUrl: body.joinUrl };
-}
-
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly member: { readonly name: string; readonly organisation: string } | null;
-  /** the actions the change touched, each with the fields it changed ('*': the whole action) */
-  readonly actions: readonly { readonly id: string; readonly fields: readonly string[] }[];
 }
 
 /** Who changed what, newest first (the server's audit log). */
@@ -156,32 +136,11 @@ export async function listHistory(
   token: string,
   limit = 50,
 ): Promise<HistoryEntry[]> {
-  const body = (await call(
-    `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/history?limit=${limit}`,
+  const body = await call(
+    serverUrl,
+    `${(await paths()).history(planId)}?limit=${limit}`,
     { headers: { authorization: `Bearer ${token}` } },
-  )) as { entries?: unknown };
-  if (!Array.isArray(body.entries)) return [];
-  return body.entries.flatMap((raw): HistoryEntry[] => {
-    const entry = raw as Partial<Omit<HistoryEntry, 'actions'>> & {
-      member?: Partial<HistoryEntry['member']>;
-      actions?: unknown;
-    };
-    if (typeof entry.seq !== 'number' || typeof entry.at !== 'string') return [];
-    const member =
-      entry.member && typeof entry.member.name === 'string'
-        ? { name: entry.member.name, organisation: String(entry.member.organisation ?? '') }
-        : null;
-    // The server sends { actionId: fields[] }.
-    const touched: unknown = entry.actions;
-    const actions =
-      typeof touched === 'object' && touched !== null && !Array.isArray(touched)
-        ? Object.entries(touched as Record<string, unknown>).map(([id, fields]) => ({
-            id,
-            fields: Array.isArray(fields)
-              ? fields.filter((field): field is string => typeof field === 'string')
-              : [],
-          }))
-        : [];
-    return [{ seq: entry.seq, at: entry.at, member, actions }];
-  });
+    (http) => http.HistoryResponse,
+  );
+  return body.entries;
 }

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { PlanErrorCode } from '../../shared/plan/plan';
 import type { PlanSnapshot } from '../../shared/plan/schema';
-import type { Role } from '../session/localPlans';
+import type { Role } from '../../shared/http';
 import type { SyncState } from '../session/syncState';
 
 export interface Peer {

@@ -8,14 +8,9 @@ import * as meta from '../../../shared/plan/meta';
 import { findPlan, localUser, saveLocalUser, type LocalPlanEntry } from '../../session/localPlans';
 import { publishPlan } from '../../session/publishPlan';
 import { openPlanView } from '../../state/viewStore';
-import {
-  createInvite,
-  listHistory,
-  listMembers,
-  type HistoryEntry,
-  type Member,
-} from '../../session/serverApi';
-import type { Role, ServerMembership } from '../../session/localPlans';
+import type { HistoryEntry, Member, Role } from '../../../shared/http';
+import { createInvite, listHistory, listMembers } from '../../session/serverApi';
+import type { ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
 import { useFormat } from '../common/format';
@@ -336,16 +331,16 @@ function History({ server, planId }: { server: ServerMembership; planId: string 
         {entries.length === 0 && <li className="muted">{t('detail.none')}</li>}
         {entries.map((entry) => (
           <li key={entry.seq} className="list-row">
-            <span className="muted">{format.dateTime(entry.at)}</span>
+            <span className="muted">{entry.at ? format.dateTime(entry.at) : ''}</span>
             <span>
               {entry.member
                 ? `${entry.member.name} · ${entry.member.organisation}`
                 : t('planScreen.historyUnknown')}
             </span>
             <span>
-              {entry.actions.length > 0
-                ? entry.actions
-                    .map(({ id, fields }) => {
+              {Object.keys(entry.actions).length > 0
+                ? Object.entries(entry.actions)
+                    .map(([id, fields]) => {
                       const changed = fields.flatMap((field) => {
                         const key = FIELD_LABELS[field];
                         return key ? [t(key)] : [];
