@@ -2,7 +2,7 @@
 // state, presence, undo availability) plus nothing else. Only the session writes it; components
 // read it through selectors and change the plan by calling shared operations (STYLE.md).
 import { create } from 'zustand';
-import type { PlanErrorCode } from '../../shared/plan/plan';
+import type { PlanErrorCode, PlanErrorDetail } from '../../shared/plan/plan';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Role } from '../../shared/http';
 import type { SyncState } from '../session/syncState';
@@ -33,7 +33,13 @@ export interface PlanState {
 }
 
 export type Notice =
-  | { readonly kind: 'refused'; readonly code: PlanErrorCode; readonly detail: string }
+  | {
+      readonly kind: 'refused';
+      readonly code: PlanErrorCode;
+      readonly detail: string;
+      /** which field was refused, why and its limit: the notice names them in the UI language */
+      readonly invalid?: PlanErrorDetail;
+    }
   | { readonly kind: 'server'; readonly text: string }
   | { readonly kind: 'storage'; readonly text: string };
 

@@ -1,11 +1,13 @@
 // An input (or textarea) bound to an action's Y.Text at character level: local typing becomes a
 // minimal edit through actions.edit, and remote typing updates the value with the caret mapped
 // through the change, so two people can type in one title at once.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type InputEvent, type KeyboardEvent } from 'react';
 import * as actions from '../../../shared/plan/actions';
+import { MAX_LENGTH } from '../../../shared/plan/model';
 import { watchActionText, type BoundTextField } from '../../../shared/plan/textBinding';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
+import { warnAtLimit, warnOnOverflow } from './fieldLimit';
 
 /** Keys typed for a field before its input existed, and whether Enter or Escape was among them. */
 export interface TypedAhead {
@@ -76,6 +78,9 @@ export function BoundTextInput(props: Props) {
     // A title cannot be empty; keep the input as typed and write once it has text again.
     if (field === 'title' && input.value.trim() === '') return;
     run((plan) => actions.edit(plan, actionId, { [field]: input.value }));
+    // The input's maxLength kept the rest of a longer paste or typing: say so (after the edit,
+    // whose success clears older notices).
+    warnAtLimit(input.value, field);
   };
   const onFocus = () => session.focus({ actionId, field });
   const onBlur = () => {
@@ -89,6 +94,9 @@ export function BoundTextInput(props: Props) {
     className: props.className,
     readOnly: props.readOnly,
     autoFocus: props.autoFocus,
+    maxLength: MAX_LENGTH[field],
+    onBeforeInput: (event: InputEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      warnOnOverflow(event, field),
     onInput,
     onFocus,
     onBlur,

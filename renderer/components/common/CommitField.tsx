@@ -1,6 +1,8 @@
 // A labelled input that writes when the user leaves it or presses Enter (dates: when picked), and
 // follows the plan when someone else changes the value while it is not being edited.
 import { useEffect, useState, type ReactNode } from 'react';
+import type { BoundedField } from '../../../shared/plan/model';
+import { fieldLimit, warnAtLimit } from './fieldLimit';
 
 interface Props {
   readonly label: string;
@@ -12,6 +14,8 @@ interface Props {
   readonly name?: string;
   /** shown after the label: who else is editing this field */
   readonly adornment?: ReactNode;
+  /** the plan field whose length limit this input keeps (maxLength and the notice at it) */
+  readonly limit?: BoundedField;
 }
 
 export function CommitField(props: Props) {
@@ -21,8 +25,12 @@ export function CommitField(props: Props) {
   useEffect(() => {
     if (!editing) setDraft(value);
   }, [value, editing]);
+  const { limit } = props;
   const commit = (next: string) => {
-    if (next !== value) onCommit(next);
+    if (next === value) return;
+    onCommit(next);
+    // Committing clears older notices: keep saying that the value was cut at the limit.
+    if (limit) warnAtLimit(next, limit);
   };
   return (
     <label className="field" data-field-name={props.name}>
@@ -33,6 +41,7 @@ export function CommitField(props: Props) {
         type={type}
         value={draft}
         disabled={disabled}
+        {...(limit ? fieldLimit(limit) : {})}
         onFocus={() => setEditing(true)}
         onChange={(event) => {
           setDraft(event.target.value);

@@ -26,12 +26,14 @@ export function BudgetSection({ action, canEdit }: { action: Action; canEdit: bo
         />
         <CommitField
           label={t('detail.currency')}
+          limit="currency"
           value={budget.currency}
           disabled={!canEdit}
           onCommit={(currency) => save({ currency: currency.toUpperCase().slice(0, 10) })}
         />
         <CommitField
           label={t('detail.source')}
+          limit="budgetSource"
           value={budget.source}
           disabled={!canEdit}
           onCommit={(source) => save({ source })}

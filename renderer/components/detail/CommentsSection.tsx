@@ -7,6 +7,7 @@ import { useFormat } from '../common/format';
 import { usePersonName } from '../common/personName';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
+import { fieldLimit } from '../common/fieldLimit';
 
 export function CommentsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -54,7 +55,12 @@ export function CommentsSection({ action, canEdit }: { action: Action; canEdit: 
         >
           <label className="field block">
             <span>{t('detail.commentText')}</span>
-            <textarea rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+            <textarea
+              rows={2}
+              value={text}
+              {...fieldLimit('comment')}
+              onChange={(event) => setText(event.target.value)}
+            />
           </label>
           <button type="submit" disabled={!text.trim()}>
             {t('detail.addComment')}

@@ -34,6 +34,7 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
       <CommitField
         label={t('detail.ref')}
         name="ref"
+        limit="ref"
         adornment={presence('ref')}
         value={action.ref}
         disabled={!canEdit}
@@ -83,6 +84,7 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
       <CommitField
         label={t('detail.contact')}
         name="contact"
+        limit="contact"
         adornment={presence('contact')}
         value={action.contact}
         disabled={!canEdit}

@@ -9,6 +9,7 @@ import { LightBadge } from '../common/badges';
 import { CommitField } from '../common/CommitField';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
+import { fieldLimit } from '../common/fieldLimit';
 
 export function IndicatorsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -36,7 +37,11 @@ export function IndicatorsSection({ action, canEdit }: { action: Action; canEdit
         >
           <label className="field grow">
             <span>{t('detail.indicatorName')}</span>
-            <input value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              value={name}
+              {...fieldLimit('name')}
+              onChange={(event) => setName(event.target.value)}
+            />
           </label>
           <button type="submit" disabled={!name.trim()}>
             {t('detail.addIndicator')}
@@ -63,12 +68,14 @@ function IndicatorCard(props: { action: Action; indicator: Indicator; canEdit: b
       <div className="field-grid">
         <CommitField
           label={t('detail.indicatorName')}
+          limit="name"
           value={indicator.name}
           disabled={!canEdit}
           onCommit={(name) => edit({ name })}
         />
         <CommitField
           label={t('detail.unit')}
+          limit="unit"
           value={indicator.unit}
           disabled={!canEdit}
           onCommit={(unit) => edit({ unit })}

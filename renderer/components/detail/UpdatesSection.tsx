@@ -9,6 +9,7 @@ import { StatusBadge } from '../common/badges';
 import { todayIso, useFormat } from '../common/format';
 import { usePersonName } from '../common/personName';
 import { useOperation } from '../shell/useOperation';
+import { fieldLimit } from '../common/fieldLimit';
 
 export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -101,13 +102,20 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
           </div>
           <label className="field block">
             <span>{t('detail.note')}</span>
-            <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+            <textarea
+              rows={2}
+              value={note}
+              {...fieldLimit('note')}
+              onChange={(event) => setNote(event.target.value)}
+            />
           </label>
           <label className="field block">
             <span>{t('detail.evidence')}</span>
             <textarea
               rows={2}
               value={evidence}
+              // one link a line, each an http(s) address (progressUpdates refuses anything else)
+              placeholder="https://"
               onChange={(event) => setEvidence(event.target.value)}
             />
           </label>

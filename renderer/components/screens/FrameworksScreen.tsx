@@ -18,6 +18,7 @@ import { NO_FILTERS } from '../../state/viewState';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
 import { parseItemLines } from '../../selectors/itemLines';
+import { fieldLimit } from '../common/fieldLimit';
 
 export function FrameworksScreen() {
   const { t } = useTranslation();
@@ -150,7 +151,11 @@ function NewFramework({ onCreated }: { onCreated: (id: string) => void }) {
     >
       <label className="field block">
         <span>{t('frameworks.frameworkName')}</span>
-        <input value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          value={name}
+          {...fieldLimit('name')}
+          onChange={(event) => setName(event.target.value)}
+        />
       </label>
       <button type="submit" disabled={!name.trim()}>
         {t('frameworks.newFramework')}

@@ -12,6 +12,7 @@ import { NO_FILTERS } from '../../state/viewState';
 import { CommitField } from '../common/CommitField';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
+import { fieldLimit } from '../common/fieldLimit';
 
 export function OrganisationsScreen() {
   const { t } = useTranslation();
@@ -40,7 +41,11 @@ export function OrganisationsScreen() {
         >
           <label className="field grow">
             <span>{t('orgs.newName')}</span>
-            <input value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              value={name}
+              {...fieldLimit('name')}
+              onChange={(event) => setName(event.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('orgs.kind')}</span>
@@ -92,6 +97,7 @@ function OrgCard(props: {
       <div className="field-grid">
         <CommitField
           label={t('orgs.name')}
+          limit="name"
           value={org.name}
           disabled={!canEdit}
           onCommit={(name) => edit({ name })}
@@ -112,12 +118,14 @@ function OrgCard(props: {
         </label>
         <CommitField
           label={t('orgs.country')}
+          limit="country"
           value={org.country}
           disabled={!canEdit}
           onCommit={(country) => edit({ country })}
         />
         <CommitField
           label={t('orgs.contact')}
+          limit="contact"
           value={org.contact}
           disabled={!canEdit}
           onCommit={(contact) => edit({ contact })}

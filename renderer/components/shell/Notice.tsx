@@ -1,16 +1,27 @@
-// A message the app owes the user (an operation refused, access denied), until dismissed. A
-// refusal is said in the UI language; the model's English detail is in the tooltip.
+// A message the app owes the user (an operation refused, access denied), until dismissed or, for
+// a refusal, until the next edit succeeds. A refusal is said in the UI language, naming the field
+// and its limit when the model gave them; the model's English detail is in the tooltip.
 import { useTranslation } from 'react-i18next';
+import type { PlanErrorDetail } from '../../../shared/plan/plan';
 import { usePlanStore } from '../../state/planStore';
+import { useFormat } from '../common/format';
 
 export function Notice() {
   const { t } = useTranslation();
+  const format = useFormat();
   const notice = usePlanStore((state) => state.notice);
   if (!notice) return null;
+  const refusal = (invalid: PlanErrorDetail) =>
+    t(`errors.reason.${invalid.reason}`, {
+      field: t(`errors.field.${invalid.field}`),
+      limit: invalid.limit === undefined ? '' : format.number(invalid.limit),
+    });
   return (
-    <div className="notice" role="alert">
+    <div className="notice" role="alert" data-notice={notice.kind}>
       {notice.kind === 'refused' ? (
-        <span title={notice.detail}>{t(`errors.code.${notice.code}`)}</span>
+        <span title={notice.detail}>
+          {notice.invalid ? refusal(notice.invalid) : t(`errors.code.${notice.code}`)}
+        </span>
       ) : notice.kind === 'storage' ? (
         t('errors.storage', { message: notice.text })
       ) : (

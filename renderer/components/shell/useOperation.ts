@@ -1,9 +1,20 @@
 // Runs a shared operation on the open plan; a refusal (PlanError) becomes a notice for the user
 // instead of an uncaught error, and the plan is unchanged (operations validate before writing).
+// The next operation that succeeds clears a refusal's notice: it spoke of an edit now superseded.
 import { useCallback } from 'react';
 import { PlanError, type Plan } from '../../../shared/plan/plan';
-import { selectCanEdit, usePlanStore } from '../../state/planStore';
+import { selectCanEdit, usePlanStore, type Notice } from '../../state/planStore';
 import { useSession } from './planContext';
+
+/** The notice that says why `error` refused an operation. */
+export function refusalNotice(error: unknown): Notice {
+  if (!(error instanceof PlanError)) {
+    return { kind: 'refused', code: 'invalid', detail: String(error) };
+  }
+  return error.detail
+    ? { kind: 'refused', code: error.code, detail: error.message, invalid: error.detail }
+    : { kind: 'refused', code: error.code, detail: error.message };
+}
 
 export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefined {
   const session = useSession();
@@ -11,17 +22,16 @@ export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefin
     <T>(operation: (plan: Plan) => T): T | undefined => {
       // Viewers, and everyone while the live document still loads, change nothing.
       if (!selectCanEdit(usePlanStore.getState())) return undefined;
+      let result: T;
       try {
-        return operation(session.plan);
+        result = operation(session.plan);
       } catch (error) {
-        usePlanStore.setState({
-          notice:
-            error instanceof PlanError
-              ? { kind: 'refused', code: error.code, detail: error.message }
-              : { kind: 'refused', code: 'invalid', detail: String(error) },
-        });
+        usePlanStore.setState({ notice: refusalNotice(error) });
         return undefined;
       }
+      if (usePlanStore.getState().notice?.kind === 'refused')
+        usePlanStore.setState({ notice: null });
+      return result;
     },
     [session],
   );

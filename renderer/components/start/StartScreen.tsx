@@ -16,6 +16,7 @@ import { joinPlan, parseInvite } from '../../session/serverApi';
 import { openPlanView } from '../../state/viewStore';
 import { useFormat } from '../common/format';
 import { Preferences } from '../shell/Preferences';
+import { MAX_LENGTH } from '../../../shared/plan/model';
 
 export function StartScreen() {
   const { t } = useTranslation();
@@ -151,7 +152,12 @@ export function StartScreen() {
           >
             <label className="field block">
               <span>{t('start.planTitle')}</span>
-              <input value={title} onChange={(event) => setTitle(event.target.value)} required />
+              <input
+                value={title}
+                maxLength={MAX_LENGTH.title}
+                onChange={(event) => setTitle(event.target.value)}
+                required
+              />
             </label>
             <button type="submit" className="primary" disabled={!title.trim()}>
               {t('start.create')}

@@ -6,6 +6,7 @@ import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
+import { fieldLimit } from '../common/fieldLimit';
 
 interface Props {
   readonly row: Extract<TableRow, { kind: 'objective' }>;
@@ -50,6 +51,7 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
             aria-label={t('table.renameObjective')}
             autoFocus
             value={title}
+            {...fieldLimit('title')}
             onChange={(event) => setTitle(event.target.value)}
             onBlur={commit}
             onKeyDown={(event) => {

