@@ -43,12 +43,14 @@ export function PlanScreen() {
       <div className="field-grid plan-fields">
         <CommitField
           label={t('planScreen.planTitle')}
+          limit="title"
           value={planMeta.title}
           disabled={!canEdit}
           onCommit={(title) => run((plan) => meta.setTitle(plan, title))}
         />
         <CommitField
           label={t('planScreen.country')}
+          limit="country"
           value={planMeta.country}
           disabled={!canEdit}
           onCommit={(country) => run((plan) => meta.setCountry(plan, country))}
@@ -92,6 +94,7 @@ export function PlanScreen() {
       </div>
       <CommitField
         label={t('planScreen.summary')}
+        limit="summary"
         value={planMeta.summary}
         disabled={!canEdit}
         onCommit={(summary) => run((plan) => meta.setSummary(plan, summary))}
