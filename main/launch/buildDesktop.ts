@@ -10,8 +10,10 @@ const ELECTRON_NODE_TARGET = 'node22';
  * The embedded workshop server's SQLite binding: a native module, which a bundle cannot hold
  * (it finds its `.node` file relative to its own package). Loaded from node_modules, built for
  * Electron's ABI (`npx @electron/rebuild -o better-sqlite3`), and only when a workshop starts.
+ * Installers ship exactly these packages and their run-time dependencies (electron-builder.yml,
+ * `files`; keep the two lists in step).
  */
-const NATIVE_MODULES = ['better-sqlite3'];
+export const NATIVE_MODULES = ['better-sqlite3'];
 
 /**
  * The sync server's worker threads, which it starts as `new URL('./x.mjs', import.meta.url)`:
