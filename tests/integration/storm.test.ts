@@ -25,8 +25,9 @@ const CLIENTS = 300;
 
 describe('reconnect storm', () => {
   it('[S16] after a restart, 300 clients reconnecting at once are all admitted and keep editing', async () => {
-    // admission below the storm's size, so part of it is told to retry and comes back later
-    const limits = { admissionsPerSecond: 200, admissionBurst: 100 };
+    // admission far below the storm's size, so part of it is told to retry and comes back later
+    // even when a loaded machine spreads the 300 reconnects over a few seconds
+    const limits = { admissionsPerSecond: 60, admissionBurst: 30 };
     server = await startServer(limits);
     const plan = await planWith(
       server,
