@@ -73,3 +73,13 @@ test('an evidence link that is not a web address is refused with what a link loo
   await expect(detail.locator('.evidence')).toContainText('https://example.org/report.pdf');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('renaming an objective replaces its name', async ({ accord, page }) => {
+  await planWithAction(page, accord.url, 'Inspect');
+  await page.getByRole('button', { name: 'Rename objective' }).click();
+  const input = page.getByLabel('Rename objective', { exact: true }).and(page.locator('input'));
+  await expect(input).toBeFocused();
+  await page.keyboard.type('Labour inspection');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.objective-row .objective-title')).toHaveText('Labour inspection');
+});

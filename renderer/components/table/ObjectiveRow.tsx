@@ -50,6 +50,8 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
             className="cell-input objective-input"
             aria-label={t('table.renameObjective')}
             autoFocus
+            // The whole name is selected, so typing replaces it instead of adding to it.
+            onFocus={(event) => event.currentTarget.select()}
             value={title}
             {...fieldLimit('title')}
             onChange={(event) => setTitle(event.target.value)}
