@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ExportError } from '../shared/exports/exportPlan';
+import { EXPORT_FORMATS, ExportError } from '../shared/exports/exportPlan';
+import { describeExportProblem, exportProblems } from '../shared/exports/exportProblems';
 import { ExportQuery } from '../shared/http';
 import { configFrom, DEFAULT_PORT, publicUrlOf, SERVER_FLAGS, type ServerConfig } from './config';
 import { joinUrl } from './httpApi';
@@ -263,14 +264,23 @@ export async function run(
       case 'export': {
         const planId = need(args[0], '<planId>');
         if (!(await store.getPlan(planId))) throw new UsageError(`no plan ${planId}`);
-        const query = ExportQuery.safeParse({
+        const request = {
           format: values.format,
           lang: values.lang,
           from: values.from,
           to: values.to,
           since: values.since,
-        });
-        if (!query.success) throw new UsageError(z.prettifyError(query.error));
+        };
+        const query = ExportQuery.safeParse(request);
+        if (!query.success) {
+          // Plain English, one line a problem, instead of zod's messages.
+          const formats = Object.keys(EXPORT_FORMATS);
+          throw new UsageError(
+            exportProblems(query.error, request)
+              .map((problem) => describeExportProblem(problem, formats))
+              .join('\n'),
+          );
+        }
         const exported = await exportStoredPlan({ store }, planId, query.data).catch(
           (error: unknown) => {
             if (error instanceof ExportError || error instanceof ExportRequestError) {

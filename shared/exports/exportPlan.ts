@@ -7,6 +7,7 @@ import { LANGUAGES } from '../frameworks';
 import { IsoDate, PlanSnapshot } from '../plan/schema';
 import { exportCsv } from './exportCsv';
 import { exportJson } from './exportJson';
+import { describeExportProblem, exportProblems, type ExportProblem } from './exportProblems';
 import { reportScope } from './reportScope';
 
 export const EXPORT_FORMATS = {
@@ -62,9 +63,12 @@ export interface ExportedFile {
 
 /** Thrown for options or a snapshot that cannot be exported; nothing is produced. */
 export class ExportError extends Error {
-  constructor(message: string) {
+  /** what was wrong with the options, for a message in the reader's language (empty: not them) */
+  readonly problems: readonly ExportProblem[];
+  constructor(message: string, problems: readonly ExportProblem[] = []) {
     super(message);
     this.name = 'ExportError';
+    this.problems = problems;
   }
 }
 
@@ -73,8 +77,14 @@ export async function exportPlan(
   options: ExportOptions,
 ): Promise<ExportedFile> {
   const parsed = ExportOptions.safeParse(options);
-  if (!parsed.success)
-    throw new ExportError(`bad export options: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) {
+    const problems = exportProblems(parsed.error, options);
+    const formats = Object.keys(EXPORT_FORMATS);
+    throw new ExportError(
+      problems.map((problem) => describeExportProblem(problem, formats)).join('; '),
+      problems,
+    );
+  }
   const checked = parsed.data;
   if (typeof checked.changesSince === 'object') {
     const saved = PlanSnapshot.safeParse(checked.changesSince);

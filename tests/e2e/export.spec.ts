@@ -33,3 +33,28 @@ test('the dashboard exports the plan as PDF, HTML, XLSX, CSV and JSON', async ({
   }
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a bad reporting period is explained in plain words, in the UI language', async ({
+  accord,
+  page,
+}) => {
+  await page.goto(accord.url);
+  await page.getByLabel('Plan title').fill('Period plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  const panel = page.locator('.export-panel');
+  await panel.getByLabel('Period from').fill('2025-06-30');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Choose both dates of the period, or neither to export the whole plan.',
+  );
+  await panel.getByLabel('Period to').fill('2025-01-01');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(
+    'The period ends before it starts: “Period from” must be on or before “Period to”.',
+  );
+  await page.screenshot({ path: '/tmp/x/export-period.png' });
+  await page.getByLabel('Language').selectOption('ru');
+  await panel.getByRole('button', { name: 'Экспортировать' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Период заканчивается раньше');
+});

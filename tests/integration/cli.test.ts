@@ -69,7 +69,16 @@ describe('admin CLI', () => {
     expect(invites.map((i) => i.uses)).toEqual(['0/1', '0/3']);
     expect((await admin(dataDir, 'revoke-invite', created.plan.id, invite.invite.id)).code).toBe(0);
     await expect(admin(dataDir, 'export', created.plan.id, '--format', 'docx')).rejects.toThrow(
-      /format/,
+      'unknown format "docx": choose one of json, csv, xlsx, html, pdf',
+    );
+    // Bad dates and periods are said in plain English, never in zod's words.
+    const period = (from: string, to: string) =>
+      admin(dataDir, 'export', created.plan.id, '--format', 'csv', '--from', from, '--to', to);
+    await expect(period('2025-13-01', '2025-12-31')).rejects.toThrow(
+      'the start of the period (from) "2025-13-01" is not a date: write it as YYYY-MM-DD',
+    );
+    await expect(period('2025-06-30', '2025-01-01')).rejects.toThrow(
+      /^the reporting period ends before it starts: "from" must be on or before "to"$/,
     );
     await expect(admin(dataDir, 'export', 'no-such-plan', '--format', 'csv')).rejects.toThrow(
       /no plan/,

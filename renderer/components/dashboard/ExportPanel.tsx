@@ -2,6 +2,7 @@
 // current snapshot into a file, which the browser saves. The exporter is loaded on first use.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemsOf, type ExportProblem } from '../../../shared/exports/exportProblems';
 import { usePlanStore } from '../../state/planStore';
 import { todayIso, useLanguage } from '../common/format';
 
@@ -17,9 +18,25 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  /** A refused request in the UI language (never the exporter's English or zod's words). */
+  const problemText = (problem: ExportProblem): string => {
+    const from = t('export.from');
+    const to = t('export.to');
+    if (problem.kind === 'bad_date') {
+      return t('export.problems.bad_date', { field: problem.field === 'to' ? to : from });
+    }
+    if (problem.kind === 'period_order') return t('export.problems.period_order', { from, to });
+    return t(`export.problems.${problem.kind}`);
+  };
+
   const run = async () => {
     const snapshot = usePlanStore.getState().snapshot;
     if (!snapshot) return;
+    // One end of a period only (or a date the picker could not read) is not a period.
+    if (!from !== !to) {
+      setError(problemText({ kind: 'period_incomplete' }));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -39,7 +56,14 @@ export function ExportPanel() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      const problems = problemsOf(failure);
+      setError(
+        problems.length > 0
+          ? problems.map(problemText).join(' ')
+          : t('errors.generic', {
+              message: failure instanceof Error ? failure.message : String(failure),
+            }),
+      );
     } finally {
       setBusy(false);
     }
@@ -80,7 +104,7 @@ export function ExportPanel() {
       </form>
       {error && (
         <p className="error" role="alert">
-          {t('errors.generic', { message: error })}
+          {error}
         </p>
       )}
     </section>

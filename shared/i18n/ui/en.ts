@@ -263,6 +263,16 @@ export default {
       csv: 'Actions table (CSV)',
       json: 'Plan data (JSON)',
     },
+    /** why an export was refused (shared/exports/exportProblems.ts) */
+    problems: {
+      unknown_format: 'Choose one of the formats in the list.',
+      unknown_language: 'Choose English, Russian or Turkmen.',
+      bad_date: '“{{field}}” is not a valid date: pick a day in the calendar.',
+      period_order: 'The period ends before it starts: “{{from}}” must be on or before “{{to}}”.',
+      period_incomplete: 'Choose both dates of the period, or neither to export the whole plan.',
+      bad_since: 'Choose a date or a saved version to compare with.',
+      other: 'The plan cannot be exported with these choices.',
+    },
   },
   trash: {
     title: 'Trash',

@@ -269,6 +269,17 @@ export default {
       csv: 'Çäreler tablisasy (CSV)',
       json: 'Meýilnamanyň maglumatlary (JSON)',
     },
+    problems: {
+      unknown_format: 'Sanawdan format saýlaň.',
+      unknown_language: 'Iňlis, rus ýa-da türkmen dilini saýlaň.',
+      bad_date: '«{{field}}»: nädogry sene; senenamadan gün saýlaň.',
+      period_order:
+        'Döwür başlamazdan öň gutarýar: «{{from}}» «{{to}}» senesinden soň bolup bilmez.',
+      period_incomplete:
+        'Döwrüň iki senesini hem saýlaň ýa-da bütin meýilnamany eksport etmek üçin hiç birini saýlamaň.',
+      bad_since: 'Deňeşdirmek üçin sene ýa-da saklanan wersiýa saýlaň.',
+      other: 'Bu saýlawlar bilen meýilnamany eksport edip bolmaýar.',
+    },
   },
   trash: {
     title: 'Sebet',
