@@ -83,3 +83,49 @@ test('renaming an objective replaces its name', async ({ accord, page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('.objective-row .objective-title')).toHaveText('Labour inspection');
 });
+
+test('Tab and Shift+Tab move the edit along the row; Escape cancels; focus stays visible', async ({
+  accord,
+  page,
+}) => {
+  await planWithAction(page, accord.url, 'Inspect');
+  const row = page.locator('.action-row').first();
+  await row.locator('[data-column="title"]').click();
+  const title = row.locator('input[data-field="title"]');
+  await expect(title).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' farms');
+  await page.keyboard.press('Tab');
+  await expect(row.getByLabel('Lead organisation')).toBeFocused();
+  await expect(row.locator('[data-column="title"]')).toHaveText('Inspect farms');
+  await page.keyboard.press('Tab');
+  await expect(row.getByLabel('Deadline')).toBeFocused();
+  await page.screenshot({ path: '/tmp/x/tab-deadline.png' });
+  await page.keyboard.press('Shift+Tab');
+  await expect(row.getByLabel('Lead organisation')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(title).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  const ref = row.getByLabel('Ref', { exact: true });
+  await expect(ref).toBeFocused();
+  // Before the first editable cell the edit ends on that cell, which keeps the focus.
+  await page.keyboard.press('Shift+Tab');
+  await expect(row.locator('[data-column="ref"]')).toBeFocused();
+  await expect(page.locator('body')).not.toBeFocused();
+
+  // Escape puts the title back as it was when the edit began.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(title).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and mills');
+  await page.keyboard.press('Escape');
+  await expect(row.locator('[data-column="title"]')).toHaveText('Inspect farms');
+  await expect(row.locator('[data-column="title"]')).toBeFocused();
+
+  // Past the row's last editable cell the edit ends there and the cell keeps the focus.
+  await row.locator('[data-column="stage"]').click();
+  await expect(row.getByLabel('Stage')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.locator('[data-column="stage"]')).toBeFocused();
+});

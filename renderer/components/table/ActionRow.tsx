@@ -7,7 +7,7 @@ import { actionHealth } from '../../../shared/plan/views';
 import { useFormat } from '../common/format';
 import { StatusBadge, LightBadge, ProgressBar } from '../common/badges';
 import type { Peer } from '../../state/planStore';
-import { CellEditor } from './CellEditor';
+import { CellEditor, type EditMove } from './CellEditor';
 import type { TypedAhead } from '../common/BoundTextInput';
 import { COLUMNS, type ColumnId } from './columns';
 
@@ -27,7 +27,7 @@ interface Props {
   readonly peers: readonly Peer[];
   readonly selected: boolean;
   readonly onCell: (rowIndex: number, column: number, edit: boolean) => void;
-  readonly onEditDone: (move?: 'down') => void;
+  readonly onEditDone: (move?: EditMove) => void;
   readonly onOpen: (actionId: string) => void;
 }
 

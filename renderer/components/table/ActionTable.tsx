@@ -12,11 +12,21 @@ import { openAction, useViewStore } from '../../state/viewStore';
 import { todayIso } from '../common/format';
 import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
-import { COLUMNS, GRID_TEMPLATE, NARROW_GRID_TEMPLATE, ROW_HEIGHT, WIDE_ONLY } from './columns';
+import type { EditMove } from './CellEditor';
+import {
+  COLUMNS,
+  GRID_TEMPLATE,
+  NARROW_GRID_TEMPLATE,
+  nextEditableColumn,
+  ROW_HEIGHT,
+  WIDE_ONLY,
+  type ColumnId,
+} from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
 import { moveWithinObjective } from './reorder';
 
 const NO_PEERS: readonly Peer[] = [];
+const NO_COLUMNS: readonly ColumnId[] = [];
 const TITLE_COLUMN = COLUMNS.findIndex((column) => column.id === 'title');
 
 interface Props {
@@ -38,6 +48,12 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState({ row: 0, column: TITLE_COLUMN });
   const [editing, setEditing] = useState(false);
+  // The cursor as of the last render, for callbacks that must not change with it (the rows are
+  // memoised on them).
+  const cursorNow = useRef(cursor);
+  useEffect(() => {
+    cursorNow.current = cursor;
+  });
   const [editAfterCreate, setEditAfterCreate] = useState<string | null>(null);
   // Keys typed after N but before the new row's editor exists (a frame or two): they become the
   // start of the title instead of being lost, and an Enter or Escape among them ends the edit.
@@ -204,12 +220,23 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
     [canEdit],
   );
   const onEditDone = useCallback(
-    (move?: 'down') => {
+    (move?: EditMove) => {
+      if (move === 'next' || move === 'previous') {
+        // Tab and Shift+Tab edit the next or previous editable cell of the row; past the last
+        // one the edit ends and the cursor stays (focus never leaves the table).
+        const current = cursorNow.current;
+        const hidden = selectedId ? WIDE_ONLY : NO_COLUMNS;
+        const column = nextEditableColumn(current.column, move === 'next' ? 1 : -1, hidden);
+        if (column !== -1) {
+          setCursor({ row: current.row, column });
+          return;
+        }
+      }
       setEditing(false);
       if (move === 'down') setCursor((current) => ({ ...current, row: current.row + 1 }));
       focusCursor();
     },
-    [focusCursor],
+    [focusCursor, selectedId],
   );
 
   return (

@@ -1,11 +1,13 @@
-// The editor of one table cell: writes through shared operations, commits on Enter or when it
-// loses focus (selects and dates at once), and gives focus back to the table on Escape.
-import { useState, type KeyboardEvent } from 'react';
+// The editor of one table cell: writes through shared operations, commits on Enter, Tab or when
+// it loses focus (selects and dates at once), and cancels on Escape. Enter moves down a row, Tab
+// and Shift+Tab to the next or previous editable cell of the row (ActionTable decides which).
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
-import { ACTION_STATUS_LIST } from '../../../shared/plan/model';
+import { ACTION_STATUS_LIST, type BoundedField } from '../../../shared/plan/model';
 import type { Action, Organisation } from '../../../shared/plan/schema';
 import { BoundTextInput, type TypedAhead } from '../common/BoundTextInput';
+import { fieldLimit } from '../common/fieldLimit';
 import { useOperation } from '../shell/useOperation';
 import type { ColumnId } from './columns';
 
@@ -15,18 +17,46 @@ interface Props {
   readonly orgs: readonly Organisation[];
   /** keys typed for a new action before this editor existed: they replace its placeholder */
   readonly takeTypedAhead?: () => TypedAhead;
-  readonly onDone: (move?: 'down') => void;
+  readonly onDone: (move?: EditMove) => void;
+}
+
+/** Where the cursor goes when an edit ends: down a row, or to the next or previous cell. */
+export type EditMove = 'down' | 'next' | 'previous';
+
+/** The move a key that ends an edit asks for; undefined for Escape and for other keys. */
+export function moveOf(event: KeyboardEvent<HTMLElement>): EditMove | undefined {
+  if (event.key === 'Tab') return event.shiftKey ? 'previous' : 'next';
+  if (event.key === 'Enter' && !event.shiftKey) return 'down';
+  return undefined;
 }
 
 export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Props) {
   const { t } = useTranslation();
   const run = useOperation();
+  // An edit ends once: the blur that follows a key that ended it (the editor is removed, or
+  // focus moves to the next cell's editor) must not end the next cell's edit too.
+  const ended = useRef(false);
+  const finish = (move?: EditMove) => {
+    if (ended.current) return;
+    ended.current = true;
+    onDone(move);
+  };
+  // The title is written as it is typed; Escape puts back what it was when the edit began.
+  const titleBefore = useRef(action.title);
   const finishKeys = (event: KeyboardEvent<HTMLElement>) => {
     event.stopPropagation();
-    if (event.key === 'Escape') onDone();
-    if (event.key === 'Enter' && !event.shiftKey) {
+    if (event.key === 'Escape') {
+      if (column === 'title' && action.title !== titleBefore.current) {
+        const title = titleBefore.current;
+        run((plan) => actions.edit(plan, action.id, { title }));
+      }
+      finish();
+      return;
+    }
+    const move = moveOf(event);
+    if (move) {
       event.preventDefault();
-      onDone('down');
+      finish(move);
     }
   };
 
@@ -41,10 +71,10 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           // A new action's placeholder title is selected, so typing replaces it.
           selectAll={action.title === t('table.newAction')}
           takeTypedAhead={takeTypedAhead}
-          onFinish={() => onDone()}
+          onFinish={() => finish()}
           className="cell-input"
           onKeyDown={finishKeys}
-          onBlur={() => onDone()}
+          onBlur={() => finish()}
         />
       );
     case 'ref':
@@ -52,8 +82,9 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
         <CommitInput
           label={t('table.ref')}
           initial={action.ref}
+          limit="ref"
           onCommit={(ref) => run((plan) => actions.edit(plan, action.id, { ref }))}
-          onDone={onDone}
+          onDone={finish}
         />
       );
     case 'progress':
@@ -69,7 +100,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
               }),
             )
           }
-          onDone={onDone}
+          onDone={finish}
         />
       );
     case 'deadline':
@@ -81,7 +112,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           onCommit={(value) =>
             run((plan) => actions.edit(plan, action.id, { deadline: value || null }))
           }
-          onDone={onDone}
+          onDone={finish}
         />
       );
     case 'lead':
@@ -92,11 +123,11 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           autoFocus
           value={action.leadOrgId ?? ''}
           onKeyDown={finishKeys}
-          onBlur={() => onDone()}
+          onBlur={() => finish()}
           onChange={(event) => {
             const leadOrgId = event.target.value || null;
             run((plan) => actions.edit(plan, action.id, { leadOrgId }));
-            onDone();
+            finish();
           }}
         >
           <option value="">{t('table.none')}</option>
@@ -115,11 +146,11 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           autoFocus
           value={action.status}
           onKeyDown={finishKeys}
-          onBlur={() => onDone()}
+          onBlur={() => finish()}
           onChange={(event) => {
             const status = event.target.value as Action['status'];
             run((plan) => actions.edit(plan, action.id, { status }));
-            onDone();
+            finish();
           }}
         >
           {ACTION_STATUS_LIST.map((status) => (
@@ -137,13 +168,13 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           autoFocus
           value={action.stage}
           onKeyDown={finishKeys}
-          onBlur={() => onDone()}
+          onBlur={() => finish()}
           onChange={(event) => {
             const agreed = event.target.value === 'agreed';
             run((plan) =>
               agreed ? actions.agree(plan, action.id) : actions.propose(plan, action.id),
             );
-            onDone();
+            finish();
           }}
         >
           <option value="proposed">{t('stage.proposed', { ns: 'plan' })}</option>
@@ -159,10 +190,14 @@ function CommitInput(props: {
   label: string;
   initial: string;
   type?: string;
+  /** the plan field whose length limit the input keeps */
+  limit?: BoundedField;
   onCommit: (value: string) => void;
-  onDone: (move?: 'down') => void;
+  onDone: (move?: EditMove) => void;
 }) {
   const [value, setValue] = useState(props.initial);
+  // Set once a key ended the edit: the blur that follows neither writes nor ends it again.
+  const ended = useRef(false);
   const commit = () => {
     if (value !== props.initial) props.onCommit(value);
   };
@@ -175,6 +210,7 @@ function CommitInput(props: {
       value={value}
       min={props.type === 'number' ? 0 : undefined}
       max={props.type === 'number' ? 100 : undefined}
+      {...(props.limit ? fieldLimit(props.limit) : {})}
       onChange={(event) => {
         setValue(event.target.value);
         // A date picker's choice is a complete value: write it at once.
@@ -184,14 +220,16 @@ function CommitInput(props: {
       }}
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Escape') props.onDone();
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          commit();
-          props.onDone('down');
-        }
+        const move = moveOf(event);
+        if (event.key !== 'Escape' && !move) return;
+        event.preventDefault();
+        ended.current = true;
+        // Escape writes nothing; a date was written when it was picked; the rest is written now.
+        if (move && props.type !== 'date') commit();
+        props.onDone(move);
       }}
       onBlur={() => {
+        if (ended.current) return;
         if (props.type !== 'date') commit();
         props.onDone();
       }}

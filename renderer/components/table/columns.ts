@@ -19,3 +19,19 @@ export const NARROW_GRID_TEMPLATE = COLUMNS.filter((column) => !WIDE_ONLY.includ
   .map((column) => column.width)
   .join(' ');
 export const ROW_HEIGHT = 40;
+
+/**
+ * The editable column after (`step` 1) or before (`step` -1) column `from`, skipping `hidden`
+ * columns: where Tab and Shift+Tab take an edit. -1 when the row has none that way.
+ */
+export function nextEditableColumn(
+  from: number,
+  step: 1 | -1,
+  hidden: readonly ColumnId[],
+): number {
+  for (let index = from + step; index >= 0 && index < COLUMNS.length; index += step) {
+    const column = COLUMNS[index]!;
+    if (column.editable && !hidden.includes(column.id)) return index;
+  }
+  return -1;
+}

@@ -86,7 +86,7 @@ export default {
     renameObjective: 'Rename objective',
     removeObjective: 'Remove objective',
     keyboardHelp:
-      'Arrows move, Enter edits, Escape stops editing, O opens details, N adds an action, Alt+↑/↓ reorders',
+      'Arrows move, Enter edits and saves, Tab goes to the next cell, Escape cancels, O opens details, N adds an action, Alt+↑/↓ reorders',
     keyboardHelpReadOnly: 'Arrows move, Enter or O opens details',
   },
   filters: {

@@ -91,7 +91,7 @@ export default {
     renameObjective: 'Maksadyň adyny üýtget',
     removeObjective: 'Maksady aýyr',
     keyboardHelp:
-      'Oklar — süýşmek, Enter — üýtgetmek, Escape — tamamlamak, O — jikme-jiklik, N — täze çäre, Alt+↑/↓ — tertip',
+      'Oklar — süýşmek, Enter — üýtgetmek we ýatda saklamak, Tab — indiki öýjük, Escape — ýatyrmak, O — jikme-jiklik, N — täze çäre, Alt+↑/↓ — tertip',
     keyboardHelpReadOnly: 'Oklar — süýşmek, Enter ýa-da O — jikme-jiklik',
   },
   filters: {
