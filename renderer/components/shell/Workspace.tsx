@@ -67,32 +67,34 @@ export function Workspace() {
         <h1 className="plan-title">{title}</h1>
         <SyncIndicator />
         <PresenceBar />
-        <div className="spacer" />
-        {!isViewer ? (
-          <div className="undo-buttons">
-            <button
-              type="button"
-              disabled={!canUndo || !canEdit}
-              aria-keyshortcuts="Control+Z"
-              onClick={() => session.undo.undo()}
-            >
-              ↶ {t('toolbar.undo')}
-            </button>
-            <button
-              type="button"
-              disabled={!canRedo || !canEdit}
-              aria-keyshortcuts="Control+Shift+Z"
-              onClick={() => session.undo.redo()}
-            >
-              ↷ {t('toolbar.redo')}
-            </button>
-          </div>
-        ) : (
-          <span className="badge readonly" data-testid="read-only">
-            {t('toolbar.readOnly')}
-          </span>
-        )}
-        <Preferences />
+        {/* The controls stay together at the right; in a narrow window they wrap below. */}
+        <div className="topbar-actions">
+          {!isViewer ? (
+            <div className="undo-buttons">
+              <button
+                type="button"
+                disabled={!canUndo || !canEdit}
+                aria-keyshortcuts="Control+Z"
+                onClick={() => session.undo.undo()}
+              >
+                ↶ {t('toolbar.undo')}
+              </button>
+              <button
+                type="button"
+                disabled={!canRedo || !canEdit}
+                aria-keyshortcuts="Control+Shift+Z"
+                onClick={() => session.undo.redo()}
+              >
+                ↷ {t('toolbar.redo')}
+              </button>
+            </div>
+          ) : (
+            <span className="badge readonly" data-testid="read-only">
+              {t('toolbar.readOnly')}
+            </span>
+          )}
+          <Preferences />
+        </div>
       </header>
       <nav className="tabs" aria-label={t('nav.main')}>
         {SCREEN_LIST.map((id) => (
