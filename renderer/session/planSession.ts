@@ -13,6 +13,7 @@ import { PlanSnapshotter } from '../../shared/plan/snapshot';
 import { initialPlanState, usePlanStore, type Peer } from '../state/planStore';
 import { updatePlan, type LocalPlanEntry, type LocalUser } from './localPlans';
 import type { LocalReplica, LocalReplicaFactory } from './localReplica';
+import { tokenOf } from './memberTokens';
 import { connectToServer, type ServerLink } from './serverLink';
 import { readCachedSnapshot, writeCachedSnapshot } from './snapshotCache';
 
@@ -72,11 +73,13 @@ export function openSession(
   });
 
   let link: ServerLink | null = null;
+  // Fetched while the replica loads (on the desktop it comes from the keychain, over IPC).
+  let token: Promise<string | null> = Promise.resolve(null);
   if (entry.server) {
+    token = tokenOf(entry.planId, entry.server).catch(() => null);
     link = connectToServer({
       serverUrl: entry.server.url,
       planId: entry.planId,
-      token: entry.server.token,
       doc,
       storedState: entry.storedState,
       pendingEdits: entry.pendingEdits ?? [],
@@ -168,7 +171,14 @@ export function openSession(
       publish(first);
       usePlanStore.setState({ live: true });
       doc.on('update', onUpdate);
-      if (link) setTimeout(() => !closed && link.connect(), CONNECT_AFTER_MS);
+      // No token (a restart on a computer with no keychain): the plan stays usable here,
+      // offline, and tokenOf has told the user to join again.
+      if (link) {
+        setTimeout(
+          () => void token.then((member) => !closed && link.connect(member)),
+          CONNECT_AFTER_MS,
+        );
+      }
       void writeCachedSnapshot(entry.planId, first).catch(() => {});
     });
 

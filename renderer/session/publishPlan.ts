@@ -5,7 +5,8 @@
 // was, under its own id.
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { savePlan, type LocalPlanEntry } from './localPlans';
+import type { LocalPlanEntry } from './localPlans';
+import { saveJoinedPlan } from './memberTokens';
 import { joinPlan, parseInvite } from './serverApi';
 
 export async function publishPlan(
@@ -31,18 +32,6 @@ export async function publishPlan(
     await replica.destroy();
     doc.destroy();
   }
-  savePlan({
-    planId: joined.planId,
-    title: source.title,
-    server: {
-      url: link.serverUrl,
-      token: joined.token,
-      memberId: joined.memberId,
-      role: joined.role,
-    },
-    lastSyncedAt: null,
-    storedState: null,
-    updatedAt: new Date().toISOString(),
-  });
+  await saveJoinedPlan(link.serverUrl, joined, source.title);
   return joined.planId;
 }

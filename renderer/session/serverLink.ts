@@ -16,7 +16,6 @@ const LARGE_UPDATE_BYTES = 64 * 1024;
 export interface ServerLinkOptions {
   readonly serverUrl: string;
   readonly planId: string;
-  readonly token: string;
   readonly doc: Y.Doc;
   /** the last acknowledged state vector from a previous session (base64), if any */
   readonly storedState: string | null;
@@ -38,8 +37,10 @@ export interface ServerLink {
   readonly awareness: Awareness;
   /** the origin of transactions the provider applies (remote changes) */
   readonly origin: unknown;
-  /** starts syncing (once the local copy is loaded); offline, waits for the network */
-  connect(): void;
+  /** starts syncing as the member this token names (once the local copy is loaded and the token
+   * is at hand, memberTokens.ts); offline, waits for the network. With no token (this computer
+   * no longer holds one) it never connects and says offline. */
+  connect(token: string | null): void;
   destroy(): void;
 }
 
@@ -53,7 +54,8 @@ export function syncUrl(serverUrl: string): string {
 export function connectToServer(options: ServerLinkOptions): ServerLink {
   const { doc } = options;
   const provider = new WebsocketProvider(syncUrl(options.serverUrl), options.planId, doc, {
-    params: { token: options.token, ack: '1' },
+    // The token is added when the link connects (y-websocket reads params at each connect).
+    params: { ack: '1' },
     maxBackoffTime: MAX_BACKOFF_MS,
     connect: false,
     // The cross-tab BroadcastChannel posts the whole document when a tab connects (a full encode
@@ -161,8 +163,13 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   return {
     awareness: provider.awareness,
     origin: provider,
-    connect: () => {
+    connect: (token) => {
+      if (token === null) {
+        connection = 'offline';
+        return report();
+      }
       performance.mark('accord:connect');
+      provider.params = { token, ack: '1' };
       started = true;
       if (navigator.onLine) provider.connect();
       else goOffline();

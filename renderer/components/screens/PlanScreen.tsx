@@ -10,6 +10,7 @@ import { publishPlan } from '../../session/publishPlan';
 import { openPlanView } from '../../state/viewStore';
 import type { HistoryEntry, Member, Role } from '../../../shared/http';
 import { createInvite, listHistory, listMembers } from '../../session/serverApi';
+import { requireToken } from '../../session/memberTokens';
 import type { ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
@@ -31,8 +32,10 @@ export function PlanScreen() {
   const [name, setName] = useState(localUser().name);
 
   useEffect(() => {
-    if (!entry?.server) return;
-    listMembers(entry.server.url, planId, entry.server.token)
+    const server = entry?.server;
+    if (!server) return;
+    requireToken(planId, server)
+      .then((token) => listMembers(server.url, planId, token))
       .then(setMembers)
       .catch(() => setMembers([]));
   }, [entry?.server, planId]);
@@ -181,10 +184,13 @@ function InviteForm({ server, planId }: { server: ServerMembership; planId: stri
       onSubmit={(event) => {
         event.preventDefault();
         setError(null);
-        createInvite(server.url, planId, server.token, {
-          role,
-          days: Math.max(1, Number(days) || 7),
-        })
+        requireToken(planId, server)
+          .then((token) =>
+            createInvite(server.url, planId, token, {
+              role,
+              days: Math.max(1, Number(days) || 7),
+            }),
+          )
           .then((created) => setLink(created.joinUrl))
           .catch((failure: unknown) =>
             setError(failure instanceof Error ? failure.message : String(failure)),
@@ -321,7 +327,8 @@ function History({ server, planId }: { server: ServerMembership; planId: string 
   const planActions = usePlanStore((state) => state.snapshot!.actions);
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   useEffect(() => {
-    listHistory(server.url, planId, server.token)
+    requireToken(planId, server)
+      .then((token) => listHistory(server.url, planId, token))
       .then(setEntries)
       .catch(() => setEntries([]));
   }, [server, planId]);

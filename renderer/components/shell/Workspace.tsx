@@ -13,6 +13,7 @@ import { OrganisationsScreen } from '../screens/OrganisationsScreen';
 import { PlanScreen } from '../screens/PlanScreen';
 import { TimelineScreen } from '../screens/TimelineScreen';
 import { TrashScreen } from '../screens/TrashScreen';
+import { MembershipNotice } from './MembershipNotice';
 import { Notice } from './Notice';
 import { useSession } from './planContext';
 import { Preferences } from './Preferences';
@@ -110,6 +111,7 @@ export function Workspace() {
         ))}
       </nav>
       <Notice />
+      <MembershipNotice />
       <main className="screen">
         {!hasSnapshot && (
           <div className="centered" role="status">

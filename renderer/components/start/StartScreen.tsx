@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { usePendingInvite } from '../../session/desktopEvents';
 import { clearIndexedDbReplica } from '../../session/localReplica';
 import { forgetCachedSnapshot } from '../../session/snapshotCache';
-import {
-  forgetPlan,
-  listPlans,
-  localUser,
-  saveLocalUser,
-  savePlan,
-} from '../../session/localPlans';
+import { listPlans, localUser, saveLocalUser, savePlan } from '../../session/localPlans';
+import { forgetPlanAndToken, saveJoinedPlan } from '../../session/memberTokens';
 import { joinPlan, parseInvite } from '../../session/serverApi';
 import { openPlanView } from '../../state/viewStore';
 import { useFormat } from '../common/format';
@@ -65,19 +60,7 @@ export function StartScreen() {
         name: name.trim(),
         organisation: org.trim(),
       });
-      savePlan({
-        planId: joined.planId,
-        title: joined.title,
-        server: {
-          url: link.serverUrl,
-          token: joined.token,
-          memberId: joined.memberId,
-          role: joined.role,
-        },
-        lastSyncedAt: null,
-        storedState: null,
-        updatedAt: new Date().toISOString(),
-      });
+      await saveJoinedPlan(link.serverUrl, joined, joined.title);
       history.replaceState(null, '', location.pathname);
       openPlanView(joined.planId);
     } catch (error) {
@@ -128,10 +111,9 @@ export function StartScreen() {
                   className="link-button danger-text"
                   onClick={() => {
                     if (!confirm(t('start.confirmRemove', { title: plan.title }))) return;
-                    forgetPlan(plan.planId);
+                    void forgetPlanAndToken(plan.planId).then(() => setPlans(listPlans()));
                     void clearIndexedDbReplica(plan.planId);
                     void forgetCachedSnapshot(plan.planId);
-                    setPlans(listPlans());
                   }}
                 >
                   {t('start.remove')}

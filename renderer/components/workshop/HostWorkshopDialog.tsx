@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopFailure, WorkshopStatus } from '../../../shared/ipc';
 import { findPlan, localUser, saveLocalUser } from '../../session/localPlans';
+import { memberTokens } from '../../session/memberTokens';
 import { attachToWorkshop, hostableServer, type WorkshopBridge } from './workshopBridge';
 
 /** How often the dialog asks who joined: joins come in bursts when a room scans the QR code,
@@ -54,19 +55,22 @@ export function HostWorkshopDialog({ bridge, planId, onClose }: Props) {
     saveLocalUser({ name: host.name, org: host.organisation });
     const entry = findPlan(plan);
     try {
+      // Hosted here before: the host stays the same member (hostableServer allows no other).
+      const hostToken = entry?.server
+        ? await memberTokens().get({ serverUrl: entry.server.url, planId: plan })
+        : null;
       const outcome = await bridge.startWorkshop({
         planId: plan,
         title: entry?.title ?? '',
         hostName: host.name,
         hostOrganisation: host.organisation,
-        // Hosted here before: the host stays the same member (hostableServer allows no other).
-        ...(entry?.server ? { hostToken: entry.server.token } : {}),
+        ...(hostToken ? { hostToken } : {}),
       });
       if (!outcome.ok) {
         setFailure(outcome.reason);
         return;
       }
-      attachToWorkshop(plan, outcome.host);
+      await attachToWorkshop(plan, outcome.host);
       setStatus(outcome.status);
     } catch {
       setFailure('failed');

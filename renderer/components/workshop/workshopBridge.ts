@@ -2,7 +2,8 @@
 // web build has no shell: then there is no bridge and nothing about workshops is shown.
 import type { DesktopApi } from '../../../shared/ipc';
 import { DESKTOP_GLOBAL_NAME } from '../../session/desktopGlobal';
-import { findPlan, updatePlan } from '../../session/localPlans';
+import { findPlan } from '../../session/localPlans';
+import { saveServerPlan } from '../../session/memberTokens';
 import { useViewStore } from '../../state/viewStore';
 
 export type WorkshopBridge = Pick<DesktopApi, 'startWorkshop' | 'workshopStatus' | 'stopWorkshop'>;
@@ -28,16 +29,20 @@ export function hostableServer(planId: string): { hostable: boolean; server: str
 }
 
 /**
- * Makes the plan a plan of the workshop server, with the host as its owner, and reopens it so
- * its session connects there (a session reads its server once, when it opens).
+ * Makes the plan a plan of the workshop server, with the host as its owner (the token kept like
+ * any member's, memberTokens.ts), and reopens it so its session connects there (a session reads
+ * its server once, when it opens).
  */
-export function attachToWorkshop(
+export async function attachToWorkshop(
   planId: string,
   host: { serverUrl: string; memberId: string; token: string },
-): void {
-  updatePlan(planId, {
-    server: { url: host.serverUrl, token: host.token, memberId: host.memberId, role: 'owner' },
-  });
+): Promise<void> {
+  const entry = findPlan(planId);
+  if (!entry) return;
+  await saveServerPlan(
+    { ...entry, server: { url: host.serverUrl, memberId: host.memberId, role: 'owner' } },
+    host.token,
+  );
   const view = useViewStore.getState();
   if (view.planId !== planId) return;
   // Two renders (no plan, then the plan) so the plan's session closes and opens again; the URL

@@ -2,6 +2,13 @@
 // language has the same keys; Russian and Turkmen plural forms would otherwise differ in keys.
 export default {
   app: { name: 'Accord', tagline: 'One joint action plan, drafted and tracked together' },
+  /** where this computer keeps memberships (renderer/session/memberTokens.ts) */
+  membership: {
+    sessionOnly:
+      'This computer has no keychain, so Accord cannot keep your membership of a plan after the app closes. After restarting, you will need to join the plan again with an invite.',
+    rejoin:
+      'This computer no longer holds your membership of this plan, so it is not syncing with the server. Join the plan again with an invite.',
+  },
   start: {
     title: 'Plans on this computer',
     empty: 'No plans yet. Create one, or join a plan with an invite.',

@@ -7,6 +7,12 @@ export default {
     name: 'Accord',
     tagline: 'Bilelikdäki bir hereket meýilnamasy: bile düzýäris we yzarlaýarys',
   },
+  membership: {
+    sessionOnly:
+      'Bu kompýuterde açar saklaýjy ýok, şonuň üçin Accord programma ýapylandan soň meýilnama agzalygyňyzy saklap bilmeýär. Täzeden açanyňyzdan soň meýilnama çakylyk bilen ýene goşulmaly bolarsyňyz.',
+    rejoin:
+      'Bu meýilnama agzalygyňyz indi bu kompýuterde saklanmaýar, şonuň üçin meýilnama serwer bilen sinhronlanmaýar. Meýilnama çakylyk bilen ýene goşulyň.',
+  },
   start: {
     title: 'Bu kompýuterdäki meýilnamalar',
     empty: 'Entek meýilnama ýok. Täzesini dörediň ýa-da çakylyk bilen goşulyň.',
