@@ -12,6 +12,7 @@ import { createWorkshopController } from '../../main/workshop/workshopController
 import en from '../../shared/i18n/ui/en';
 import ru from '../../shared/i18n/ui/ru';
 import { expect, joinInBrowser, test, WEB_ROOT } from './fixtures';
+import { pageStorageText, standInKeychain } from './keychainStandIn';
 
 test('the host starts a workshop, a participant joins by its link, and the host sees who joined', async ({
   accord,
@@ -62,6 +63,7 @@ test('the host starts a workshop, a participant joins by its link, and the host 
         __menu: (command: string) => menu?.(command),
       });
     });
+    const keychain = await standInKeychain(host, { keychain: true });
 
     await host.goto(accord.url);
     await host.getByLabel('Plan title').fill('Workshop on decent work');
@@ -88,6 +90,19 @@ test('the host starts a workshop, a participant joins by its link, and the host 
     await expect(dialog.getByText('Nobody has joined yet.')).toBeVisible();
     // The host's own copy is now the workshop server's plan, with everything drafted before.
     await expect(host.locator('[data-sync]')).toHaveAttribute('data-sync', 'saved');
+    // The host's owner token is in the keychain, and nowhere in the page's storage.
+    const hosted = await host.evaluate(
+      () =>
+        (
+          JSON.parse(localStorage.getItem('accord.plans.v1') ?? '[]') as {
+            planId: string;
+            server: { url: string } | null;
+          }[]
+        )[0]!,
+    );
+    const hostToken = await keychain.get({ serverUrl: hosted.server!.url, planId: hosted.planId });
+    expect(hostToken).toBeTruthy();
+    expect(await pageStorageText(host)).not.toContain(hostToken!);
 
     const participant = await (await browser.newContext()).newPage();
     await joinInBrowser(participant, await link.inputValue(), 'Merdan', 'Chamber of Commerce');
@@ -116,6 +131,7 @@ test('the host starts a workshop, a participant joins by its link, and the host 
     for (const english of [en.workshop.intro, en.workshop.start, en.start.yourName]) {
       expect(text).not.toContain(english);
     }
+    keychain.dispose();
   } finally {
     await workshop.stop();
     rmSync(dataDir, { recursive: true, force: true });
