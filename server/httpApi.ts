@@ -17,6 +17,7 @@ import type { Logger } from './log';
 import { createInvite, join, memberForToken } from './members';
 import type { Metrics } from './metrics';
 import { exportStoredPlan, ExportRequestError } from './planExport';
+import { plainJson, PlanSnapshots } from './planSnapshots';
 import type { Rooms } from './rooms';
 import type { InviteRecord, MemberRecord, PlanStore } from './storage/store';
 import { TokenBucket } from './tokenBucket';
@@ -110,6 +111,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 export function createApi(context: ApiContext) {
   const { store, rooms } = context;
   const joinLimits = new Map<string, TokenBucket>();
+  const snapshots = new PlanSnapshots();
 
   async function authenticate(request: IncomingMessage, planId: string): Promise<MemberRecord> {
     const header = request.headers.authorization ?? '';
@@ -290,6 +292,23 @@ export function createApi(context: ApiContext) {
           bytes: c.byteLength,
         })),
       });
+      return true;
+    }
+    if (collection === 'snapshot' && itemId === undefined && method === 'GET') {
+      // Any member, viewers included: the plan's rows to paint read-only on a first open, while the
+      // live document syncs (planSnapshots.ts). Loading the room here also warms it for that sync.
+      const room = await rooms.acquire(planId);
+      const snapshot = await snapshots.of(room).finally(() => rooms.release(room));
+      const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+      const body = gzipped ? snapshot.gzipped : await plainJson(snapshot);
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': body.byteLength,
+        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+        vary: 'accept-encoding',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
       return true;
     }
     if (collection === 'exports' && itemId === undefined && method === 'GET') {

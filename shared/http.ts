@@ -28,6 +28,7 @@ export const API_PATHS = {
   history: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/history`,
   checkpoints: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/checkpoints`,
   exports: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/exports`,
+  snapshot: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/snapshot`,
   sync: (planId: string) => `/sync/${encodeURIComponent(planId)}`,
 } as const;
 
