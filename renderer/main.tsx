@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './components/shell/App';
 import { HostWorkshop } from './components/workshop/HostWorkshop';
 import { createAppI18n } from './i18n/setup';
-import { chooseLocalReplica } from './session/localReplica';
+import { localStore } from './session/localReplica';
 import './styles.css';
 
 const i18n = createAppI18n();
@@ -18,11 +18,11 @@ document.documentElement.dataset.theme =
       ? 'dark'
       : 'light';
 
-void chooseLocalReplica().then((replicaFactory) =>
+void localStore().then((store) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App replicaFactory={replicaFactory} />
+        <App replicaFactory={store.open} />
         <HostWorkshop />
       </I18nextProvider>
     </StrictMode>,

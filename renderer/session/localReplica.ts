@@ -1,7 +1,7 @@
 // The plan's copy on this computer, behind one seam (DESIGN.md, Architecture): IndexedDB through
 // y-indexeddb when the renderer is a web page, or the desktop's durable store (a PlanPersistence
 // reached through the preload API) in Electron. Chosen once at startup.
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanPersistence } from '../../shared/persistence';
 import { usePlanStore } from '../state/planStore';
@@ -15,9 +15,11 @@ export interface LocalReplica {
 
 export type LocalReplicaFactory = (planId: string, doc: Y.Doc) => LocalReplica;
 
+const indexedDbName = (planId: string) => `accord-plan-${planId}`;
+
 /** y-indexeddb keeps the doc in a database named after the plan and writes every update. */
 export function indexedDbReplica(planId: string, doc: Y.Doc): LocalReplica {
-  const persistence = new IndexeddbPersistence(`accord-plan-${planId}`, doc);
+  const persistence = new IndexeddbPersistence(indexedDbName(planId), doc);
   return {
     whenLoaded: persistence.whenSynced.then(() => undefined),
     destroy: () => void persistence.destroy(),
@@ -45,12 +47,50 @@ export function persistenceReplica(
   };
 }
 
-/** Removes a plan's IndexedDB copy (the start screen's "remove from this computer"). */
-export async function clearIndexedDbReplica(planId: string): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(`accord-plan-${planId}`);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
+/**
+ * Where this computer keeps plans: each open plan's replica, whole states written in (publishing a
+ * plan under the server's id), and removal. One implementation per platform, chosen at startup.
+ */
+export interface LocalStore {
+  readonly open: LocalReplicaFactory;
+  /** Merges a whole plan state into this computer's copy of `planId`; resolves once stored. */
+  seed(planId: string, state: Uint8Array): Promise<void>;
+  /** Removes a plan and everything stored for it from this computer. */
+  remove(planId: string): Promise<void>;
+}
+
+export const indexedDbStore: LocalStore = {
+  open: indexedDbReplica,
+  async seed(planId, state) {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(indexedDbName(planId), doc);
+    try {
+      await persistence.whenSynced;
+      Y.applyUpdate(doc, state);
+      await storeState(persistence, true);
+    } finally {
+      await persistence.destroy();
+      doc.destroy();
+    }
+  },
+  remove: (planId) =>
+    new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(indexedDbName(planId));
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    }),
+};
+
+/** The desktop's durable store (or any PlanPersistence) as this computer's store. */
+export function persistenceStore(
+  persistence: PlanPersistence,
+  onError: (error: unknown) => void,
+): LocalStore {
+  return {
+    open: persistenceReplica(persistence, onError),
+    // A whole state is one more update for the log: merging is Yjs's job on the next load.
+    seed: (planId, state) => persistence.append(planId, state),
+    remove: (planId) => persistence.remove(planId),
+  };
 }
 
 /** What this module needs of the preload's API (shared/ipc.ts, DESKTOP_API_GLOBAL). */
@@ -63,17 +103,24 @@ interface DesktopBridge {
  * shared/ipcPlanStore.ts), else IndexedDB. If the desktop store cannot be reached the app says so
  * rather than silently keeping plans somewhere else.
  */
-export async function chooseLocalReplica(): Promise<LocalReplicaFactory> {
+async function chooseLocalStore(): Promise<LocalStore> {
   const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
     DesktopBridge | undefined;
-  if (!bridge?.connectPlanStore) return indexedDbReplica;
+  if (!bridge?.connectPlanStore) return indexedDbStore;
   // Loaded only on the desktop: the store's protocol brings its validators (zod) with it.
   const { connectDesktopPlanStore } = await import('../../shared/ipcPlanStore');
   const connect = bridge.connectPlanStore.bind(bridge);
   const persistence = await connectDesktopPlanStore(connect, window);
-  return persistenceReplica(persistence, (error) =>
+  return persistenceStore(persistence, (error) =>
     usePlanStore.setState({
       notice: { kind: 'storage', text: error instanceof Error ? error.message : String(error) },
     }),
   );
+}
+
+let chosen: Promise<LocalStore> | null = null;
+
+/** This computer's store, chosen on first use and the same for the rest of the page's life. */
+export function localStore(): Promise<LocalStore> {
+  return (chosen ??= chooseLocalStore());
 }

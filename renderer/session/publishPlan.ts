@@ -3,9 +3,8 @@
 // local document into that plan's local replica, and the session then sends it all to the server
 // (the owner's first client writes a new plan's content, DESIGN.md). The local plan stays as it
 // was, under its own id.
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
-import * as Y from 'yjs';
 import type { LocalPlanEntry } from './localPlans';
+import { localStore } from './localReplica';
 import { saveJoinedPlan } from './memberTokens';
 import { joinPlan, parseInvite } from './serverApi';
 
@@ -22,16 +21,8 @@ export async function publishPlan(
     organisation: input.organisation,
   });
   if (joined.role !== 'owner') throw new Error('publishing needs an owner invite');
-  const doc = new Y.Doc();
-  const replica = new IndexeddbPersistence(`accord-plan-${joined.planId}`, doc);
-  try {
-    await replica.whenSynced;
-    Y.applyUpdate(doc, state);
-    await storeState(replica, true);
-  } finally {
-    await replica.destroy();
-    doc.destroy();
-  }
+  // Into this computer's store (IndexedDB or the desktop's), where the session will load it from.
+  await (await localStore()).seed(joined.planId, state);
   await saveJoinedPlan(link.serverUrl, joined, source.title);
   return joined.planId;
 }

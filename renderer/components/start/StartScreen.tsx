@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePendingInvite } from '../../session/desktopEvents';
-import { clearIndexedDbReplica } from '../../session/localReplica';
+import { localStore } from '../../session/localReplica';
 import { forgetCachedSnapshot } from '../../session/snapshotCache';
 import { listPlans, localUser, saveLocalUser, savePlan } from '../../session/localPlans';
 import { forgetPlanAndToken, saveJoinedPlan } from '../../session/memberTokens';
@@ -112,7 +112,7 @@ export function StartScreen() {
                   onClick={() => {
                     if (!confirm(t('start.confirmRemove', { title: plan.title }))) return;
                     void forgetPlanAndToken(plan.planId).then(() => setPlans(listPlans()));
-                    void clearIndexedDbReplica(plan.planId);
+                    void localStore().then((store) => store.remove(plan.planId));
                     void forgetCachedSnapshot(plan.planId);
                   }}
                 >
