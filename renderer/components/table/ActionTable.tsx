@@ -88,7 +88,9 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
 
   const focusCursor = useCallback(() => {
     requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>('.cell.active')?.focus();
+      const cell = scrollRef.current?.querySelector<HTMLElement>('.cell.active');
+      // An edit started since (a key pressed within the frame): its editor keeps the focus.
+      if (cell && !cell.contains(document.activeElement)) cell.focus();
     });
   }, []);
 

@@ -41,14 +41,16 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
     ended.current = true;
     onDone(move);
   };
-  // The title is written as it is typed; Escape puts back what it was when the edit began.
+  // The title is written as it is typed; Escape puts back what it was when the edit began,
+  // except a new action's placeholder: what was typed over it is kept (N, type, Escape).
   const titleBefore = useRef(action.title);
+  const placeholder = titleBefore.current === t('table.newAction');
   const finishKeys = (event: KeyboardEvent<HTMLElement>) => {
     event.stopPropagation();
     if (event.key === 'Escape') {
-      if (column === 'title' && action.title !== titleBefore.current) {
-        const title = titleBefore.current;
-        run((plan) => actions.edit(plan, action.id, { title }));
+      const before = titleBefore.current;
+      if (column === 'title' && !placeholder && action.title !== before) {
+        run((plan) => actions.edit(plan, action.id, { title: before }));
       }
       finish();
       return;
@@ -69,7 +71,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           label={t('table.title')}
           autoFocus
           // A new action's placeholder title is selected, so typing replaces it.
-          selectAll={action.title === t('table.newAction')}
+          selectAll={placeholder}
           takeTypedAhead={takeTypedAhead}
           onFinish={() => finish()}
           className="cell-input"
