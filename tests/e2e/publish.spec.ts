@@ -25,4 +25,15 @@ test('a local plan is published to a server and others see it', async ({ accord,
   await joinInBrowser(editor, invites[1]!, 'Editor', 'ILO');
   await expect(editor.locator('.plan-title')).toHaveText('Drafted on the train');
   await expect(editor.locator('.action-row')).toContainText('Register seasonal workers');
+
+  // Plan & members asks the server for members and history once, not again after every render.
+  const asked: string[] = [];
+  editor.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\/(members|history)$/.test(path)) asked.push(path.split('/').pop()!);
+  });
+  await editor.getByRole('button', { name: 'Plan & members' }).click();
+  await expect(editor.locator('main')).toContainText('Drafter');
+  await editor.waitForTimeout(1_500);
+  expect(asked.sort()).toEqual(['history', 'members']);
 });

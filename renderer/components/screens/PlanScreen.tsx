@@ -1,6 +1,6 @@
 // The plan itself: title, summary, country and period; for a server plan, who its members are,
 // with roles, and who is online now.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type ui from '../../../shared/i18n/ui/en';
 import * as actions from '../../../shared/plan/actions';
@@ -27,7 +27,9 @@ export function PlanScreen() {
   const role = usePlanStore((state) => state.role);
   const peers = usePlanStore((state) => state.peers);
   const planMeta = usePlanStore((state) => state.snapshot!.meta);
-  const entry = findPlan(planId);
+  // Read once per plan: findPlan parses a fresh copy each call, and an effect keyed on a fresh
+  // object would fetch members and history again after every render.
+  const entry = useMemo(() => findPlan(planId), [planId]);
   const [members, setMembers] = useState<Member[]>([]);
   const [name, setName] = useState(localUser().name);
 
