@@ -86,10 +86,14 @@ export const test = base.extend<{ accord: TestServer }>({
           disableBc: true,
           params: { token: joined.token, ack: '1' },
         });
+        // Registered before the first message arrives (the server acknowledges the initial sync
+        // too); the seed is stored once an acknowledgement covers this client's last edit.
+        let onStored: (vector: Map<number, number>) => void = () => {};
+        provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) =>
+          onStored(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
         await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
         const stored = new Promise<void>((resolve) => {
-          provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
-            const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+          onStored = (vector) => {
             if ((vector.get(doc.clientID) ?? 0) >= Y.getState(doc.store, doc.clientID)) resolve();
           };
         });
