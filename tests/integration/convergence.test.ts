@@ -40,7 +40,14 @@ describe('convergence', () => {
       clients.map((c) => c.doc),
       () => clients.every((c) => titles(c.doc).length === 50),
       'all actions',
-    );
+    ).catch((error: Error) => {
+      // seen once in a full run under load: say which client lacked what, to find out why
+      const state = clients.map(
+        (c, i) =>
+          `client ${i}: ${titles(c.doc).length} actions, ${c.provider.wsconnected ? 'connected' : 'not connected'}`,
+      );
+      throw new Error(`${error.message} (${state.join('; ')})`);
+    });
     clients.forEach((c, i) => {
       const title = c.doc.getMap<Y.Map<unknown>>('actions').get('a-0-0')?.get('title') as Y.Text;
       title.insert(0, `[${i}]`);
