@@ -37,6 +37,22 @@ export const PLAN_FILE_FORMAT_VERSION = 1;
 
 export const PLAN_FILE_EXTENSION = '.accord';
 
+/** Characters no file system accepts in a name (Windows is the strictest), and controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+const MAX_FILE_NAME_LENGTH = 100;
+
+/**
+ * A plan title as a file name: same words, nothing a file system would refuse. The desktop's save
+ * dialog suggests it and the web app downloads under it.
+ */
+export function planFileName(title: string): string {
+  const base = title.replace(UNSAFE_FILE_NAME, '_').replace(/\s+/g, ' ').trim();
+  // Leading dots would hide the file on macOS and Linux.
+  const visible = base.replace(/^\.+/, '').slice(0, MAX_FILE_NAME_LENGTH).trim();
+  return `${visible || 'plan'}${PLAN_FILE_EXTENSION}`;
+}
+
 /** Metadata is a few hundred bytes; the cap keeps a hostile file from allocating much. */
 export const MAX_PLAN_FILE_METADATA_BYTES = 64 * 1024;
 

@@ -3,7 +3,7 @@
 // loads and is tested in plain Node.
 import type { AppInfo, WorkshopFailure } from '../../shared/ipc';
 import type { PlanPersistence } from '../../shared/persistence';
-import { PLAN_FILE_EXTENSION } from '../../shared/planFile';
+import { PLAN_FILE_EXTENSION, planFileName } from '../../shared/planFile';
 import { openPlanFile, savePlanFile } from '../planFiles';
 import { trustedExternalUrl } from '../security/trustedUrl';
 import type { TokenStore } from '../secrets/tokenStore';
@@ -27,18 +27,8 @@ export interface DesktopHandlerDeps<E> {
   readonly workshop: WorkshopController;
 }
 
-/** Characters no file system accepts in a name (Windows is the strictest), and controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-const MAX_FILE_NAME_LENGTH = 100;
-
-/** A plan title as a file name: same words, nothing a file system would refuse. */
-export function suggestedFileName(title: string): string {
-  const base = title.replace(UNSAFE_FILE_NAME, '_').replace(/\s+/g, ' ').trim();
-  // Leading dots would hide the file on macOS and Linux.
-  const visible = base.replace(/^\.+/, '').slice(0, MAX_FILE_NAME_LENGTH).trim();
-  return `${visible || 'plan'}${PLAN_FILE_EXTENSION}`;
-}
+/** A plan title as a file name (shared with the web app's download). */
+export { planFileName as suggestedFileName };
 
 export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandlers<E> {
   return {
@@ -52,7 +42,7 @@ export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandle
     },
 
     savePlanFile: async (event, { planId, title }) => {
-      const chosen = await deps.chooseSavePath(event, suggestedFileName(title));
+      const chosen = await deps.chooseSavePath(event, planFileName(title));
       if (chosen === null) return { status: 'cancelled' };
       const path = chosen.toLowerCase().endsWith(PLAN_FILE_EXTENSION)
         ? chosen
