@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './components/shell/App';
+import { PlanFiles } from './components/planFile/PlanFiles';
 import { HostWorkshop } from './components/workshop/HostWorkshop';
 import { createAppI18n } from './i18n/setup';
 import { localStore } from './session/localReplica';
@@ -24,6 +25,7 @@ void localStore().then((store) =>
       <I18nextProvider i18n={i18n}>
         <App replicaFactory={store.open} />
         <HostWorkshop />
+        <PlanFiles />
       </I18nextProvider>
     </StrictMode>,
   ),

@@ -1,13 +1,22 @@
 // Reports and data for donors and oversight bodies: the shared exporter (shared/exports) turns the
 // current snapshot into a file, which the browser saves. The exporter is loaded on first use.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
 import { problemsOf, type ExportProblem } from '../../../shared/exports/exportProblems';
 import { usePlanStore } from '../../state/planStore';
 import { todayIso, useLanguage } from '../common/format';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** Set by File > Export… (desktop menu): the panel scrolls into view and takes the focus. */
+const useExportRequest = create<{ pending: boolean }>()(() => ({ pending: false }));
+
+/** Brings the panel into view with its first control focused, once it is on screen. */
+export function showExportPanel(): void {
+  useExportRequest.setState({ pending: true });
+}
 
 export function ExportPanel() {
   const { t } = useTranslation();
@@ -17,6 +26,14 @@ export function ExportPanel() {
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const formatRef = useRef<HTMLSelectElement>(null);
+  const requested = useExportRequest((state) => state.pending);
+  useEffect(() => {
+    if (!requested) return;
+    useExportRequest.setState({ pending: false });
+    formatRef.current?.scrollIntoView({ block: 'center' });
+    formatRef.current?.focus();
+  }, [requested]);
 
   /** A refused request in the UI language (never the exporter's English or zod's words). */
   const problemText = (problem: ExportProblem): string => {
@@ -82,7 +99,11 @@ export function ExportPanel() {
       >
         <label className="field">
           <span>{t('export.format')}</span>
-          <select value={format} onChange={(event) => setFormat(event.target.value as Format)}>
+          <select
+            ref={formatRef}
+            value={format}
+            onChange={(event) => setFormat(event.target.value as Format)}
+          >
             {FORMATS.map((value) => (
               <option key={value} value={value}>
                 {t(`export.formats.${value}`)}

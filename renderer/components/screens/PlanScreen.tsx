@@ -17,6 +17,7 @@ import { CommitField } from '../common/CommitField';
 import { useFormat } from '../common/format';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
+import { SavePlanFileSection } from '../planFile/SavePlanFileSection';
 
 export function PlanScreen() {
   const { t } = useTranslation();
@@ -159,6 +160,7 @@ export function PlanScreen() {
       {entry?.server && role === 'owner' && <InviteForm server={entry.server} planId={planId} />}
       {entry && !entry.server && <PublishForm entry={entry} />}
       {entry?.server && <History server={entry.server} planId={planId} />}
+      <SavePlanFileSection />
       <h3>{t('planScreen.online')}</h3>
       <ul className="plain-list">
         {peers.length === 0 && <li className="muted">{t('detail.none')}</li>}

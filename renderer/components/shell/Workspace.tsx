@@ -13,6 +13,7 @@ import { OrganisationsScreen } from '../screens/OrganisationsScreen';
 import { PlanScreen } from '../screens/PlanScreen';
 import { TimelineScreen } from '../screens/TimelineScreen';
 import { TrashScreen } from '../screens/TrashScreen';
+import { PlanFileCommands } from '../planFile/PlanFileCommands';
 import { MembershipNotice } from './MembershipNotice';
 import { Notice } from './Notice';
 import { useSession } from './planContext';
@@ -112,6 +113,7 @@ export function Workspace() {
       </nav>
       <Notice />
       <MembershipNotice />
+      <PlanFileCommands />
       <main className="screen">
         {!hasSnapshot && (
           <div className="centered" role="status">

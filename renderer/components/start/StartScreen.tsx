@@ -11,6 +11,7 @@ import { joinPlan, parseInvite } from '../../session/serverApi';
 import { openPlanView } from '../../state/viewStore';
 import { useFormat } from '../common/format';
 import { Preferences } from '../shell/Preferences';
+import { OpenPlanFileCard } from '../planFile/OpenPlanFileCard';
 import { MAX_LENGTH } from '../../../shared/plan/model';
 
 export function StartScreen() {
@@ -182,6 +183,7 @@ export function StartScreen() {
             )}
           </form>
         </section>
+        <OpenPlanFileCard />
       </main>
     </div>
   );

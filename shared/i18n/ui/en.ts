@@ -288,6 +288,39 @@ export default {
     restore: 'Restore',
     purge: 'Delete for ever',
   },
+  planFile: {
+    saveTitle: 'Plan file',
+    saveHint:
+      'Save the whole plan as an .accord file to carry it on a USB stick or send it by e-mail. Opened on another computer, it merges with the copy there.',
+    save: 'Save plan file',
+    saving: 'Saving…',
+    saved: 'The plan file is saved.',
+    saveCancelled: 'The plan file was not saved.',
+    saveFailed: 'The plan file could not be saved: {{message}}',
+    openTitle: 'Open a plan file',
+    openHint:
+      'Open an .accord file someone saved for you. A plan you already have is merged with it; a new plan is added to this computer.',
+    choose: 'Choose a plan file',
+    drop: 'or drop it here',
+    opening: 'Opening…',
+    openCancelled: 'No plan file was opened.',
+    added:
+      '“{{title}}” was added to the plans on this computer. It is kept on this computer only; if it belongs to a sync server, join it there with an invite to sync.',
+    merged: 'The plan file was merged into “{{title}}”: what both copies hold is kept.',
+    /** why a file changed nothing (renderer/session/planFileExchange.ts PlanFileProblem) */
+    problems: {
+      foreign: 'This is not an Accord plan file. Nothing was changed.',
+      truncated:
+        'This plan file is incomplete: it ends early, perhaps because a copy or download was interrupted. Nothing was changed.',
+      corrupt: 'This plan file is damaged. Nothing was changed.',
+      newer_version:
+        'This plan file was written by a newer version of Accord; update Accord to open it. Nothing was changed.',
+      tooLarge: 'This file is far larger than any Accord plan file. Nothing was changed.',
+      viewOnly:
+        'You can only view this plan, so a plan file cannot change it. Nothing was changed.',
+      storage: 'The plan could not be stored on this computer. Nothing was changed.',
+    },
+  },
   planScreen: {
     title: 'Plan',
     planTitle: 'Title',

@@ -294,6 +294,38 @@ export default {
     restore: 'Dikelt',
     purge: 'Düýbünden poz',
   },
+  planFile: {
+    saveTitle: 'Meýilnama faýly',
+    saveHint:
+      'Meýilnamany USB fleşkada göterip ýa-da e-poçta bilen ibermek üçin tutuşlygyna .accord faýlyna ýazdyryň. Başga kompýuterde açylanda ol şol ýerdäki nusga bilen birleşýär.',
+    save: 'Meýilnama faýlyny ýazdyr',
+    saving: 'Ýazdyrylýar…',
+    saved: 'Meýilnama faýly ýazdyryldy.',
+    saveCancelled: 'Meýilnama faýly ýazdyrylmady.',
+    saveFailed: 'Meýilnama faýlyny ýazdyryp bolmady: {{message}}',
+    openTitle: 'Meýilnama faýlyny aç',
+    openHint:
+      'Size berlen .accord faýlyny açyň. Bu kompýuterde eýýäm bar bolan meýilnama faýl bilen birleşdirilýär; täze meýilnama goşulýar.',
+    choose: 'Meýilnama faýlyny saýla',
+    drop: 'ýa-da şu ýere süýräp goýuň',
+    opening: 'Açylýar…',
+    openCancelled: 'Meýilnama faýly açylmady.',
+    added:
+      '«{{title}}» bu kompýuterdäki meýilnamalara goşuldy. Ol diňe şu kompýuterde saklanýar; eger ol sinhronlaşdyryş serweriniň meýilnamasy bolsa, sinhronlaşdyrmak üçin oňa çakylyk arkaly goşulyň.',
+    merged: 'Meýilnama faýly «{{title}}» bilen birleşdirildi: iki nusgadaky ähli zat saklandy.',
+    problems: {
+      foreign: 'Bu Accord meýilnama faýly däl. Hiç zat üýtgedilmedi.',
+      truncated:
+        'Meýilnama faýly doly däl: göçürmek ýa-da ýüklemek kesilen bolmagy mümkin. Hiç zat üýtgedilmedi.',
+      corrupt: 'Meýilnama faýly zaýalanypdyr. Hiç zat üýtgedilmedi.',
+      newer_version:
+        'Bu meýilnama faýly Accord-yň has täze wersiýasy bilen ýazylypdyr; ony açmak üçin Accord-y täzeläň. Hiç zat üýtgedilmedi.',
+      tooLarge: 'Bu faýl islendik Accord meýilnama faýlyndan has uly. Hiç zat üýtgedilmedi.',
+      viewOnly:
+        'Siz bu meýilnamany diňe görüp bilýärsiňiz, şonuň üçin faýl ony üýtgedip bilmez. Hiç zat üýtgedilmedi.',
+      storage: 'Meýilnamany bu kompýuterde saklap bolmady. Hiç zat üýtgedilmedi.',
+    },
+  },
   planScreen: {
     title: 'Meýilnama',
     planTitle: 'Ady',
