@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DesktopApi, SavePlanFileOutcome } from '../../shared/ipc';
+import type { DesktopApi, OpenPlanFileOutcome, SavePlanFileOutcome } from '../../shared/ipc';
 import { decodePlanFile, encodePlanFile } from '../../shared/planFile';
 import type { LocalPlanEntry } from './localPlans';
 import {
   openPlanFileBytes,
+  openPlanFileOnDesktop,
   planFileOf,
   rememberOpenedPlan,
   savePlanToFile,
@@ -159,6 +160,42 @@ describe('rememberOpenedPlan (a file main merged into the desktop store)', () =>
       [PLAN_ID, 'My copy', null],
       ['other-plan', 'From file', null],
     ]);
+  });
+});
+
+describe('openPlanFileOnDesktop (File > Open plan file…, main merges)', () => {
+  /** A stand-in for the preload's openPlanFile. */
+  const desktop = (outcome: OpenPlanFileOutcome): Pick<DesktopApi, 'openPlanFile'> => ({
+    openPlanFile: () => Promise.resolve(outcome),
+  });
+  const metadata = {
+    planId: PLAN_ID,
+    title: 'From file',
+    exportedAt: NOW.toISOString(),
+    appVersion: '0.1.0',
+  };
+
+  it('lists and reports a plan main opened', async () => {
+    const here = computer();
+    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', metadata }), here)).toEqual({
+      ok: true,
+      planId: PLAN_ID,
+      title: 'From file',
+      merged: false,
+    });
+    expect(here.list.map((plan) => plan.planId)).toEqual([PLAN_ID]);
+  });
+
+  it.each([
+    [{ status: 'cancelled' }, null],
+    [
+      { status: 'failed', error: { code: 'corrupt', message: 'damaged' } },
+      { ok: false, problem: 'corrupt' },
+    ],
+  ] as const)('%j → %j, and lists nothing', async (outcome, expected) => {
+    const here = computer();
+    expect(await openPlanFileOnDesktop(desktop(outcome), here)).toEqual(expected);
+    expect(here.list).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   planFileName,
   type PlanFileErrorCode,
 } from '../../shared/planFile';
-import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
+import { desktopCapabilities } from './desktopGlobal';
 import type { LocalPlanEntry } from './localPlans';
 import type { LocalStore } from './localReplica';
 
@@ -20,13 +20,8 @@ import type { LocalStore } from './localReplica';
 export type PlanFileBridge = Pick<DesktopApi, 'savePlanFile' | 'openPlanFile' | 'onPlanFileOpened'>;
 
 /** The preload's plan-file capabilities, or null in a browser. */
-export function planFileBridge(): PlanFileBridge | null {
-  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
-    Partial<PlanFileBridge> | undefined;
-  return bridge?.savePlanFile && bridge.openPlanFile && bridge.onPlanFileOpened
-    ? (bridge as PlanFileBridge)
-    : null;
-}
+export const planFileBridge = (): PlanFileBridge | null =>
+  desktopCapabilities<PlanFileBridge>(['savePlanFile', 'openPlanFile', 'onPlanFileOpened']);
 
 /**
  * Why a plan file changed nothing; the UI words each (planFile.problems.*):
@@ -76,6 +71,20 @@ export async function openPlanFileBytes(
     return { ok: false, problem: 'storage' };
   }
   return rememberPlan(metadata, target);
+}
+
+/**
+ * File > Open plan file… on the desktop: main asks which file and merges it into its store (or
+ * refuses it, changing nothing); the plan is then listed here. Null when the user cancelled.
+ */
+export async function openPlanFileOnDesktop(
+  bridge: Pick<PlanFileBridge, 'openPlanFile'>,
+  target: Pick<PlanFileTarget, 'findPlan' | 'savePlan' | 'now'>,
+): Promise<OpenedPlanFile | null> {
+  const outcome = await bridge.openPlanFile();
+  if (outcome.status === 'cancelled') return null;
+  if (outcome.status === 'failed') return { ok: false, problem: outcome.error.code };
+  return rememberPlan(outcome.metadata, target);
 }
 
 /**

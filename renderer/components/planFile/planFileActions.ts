@@ -9,6 +9,7 @@ import {
   downloadFile,
   planFileBridge,
   openPlanFileBytes,
+  openPlanFileOnDesktop,
   rememberOpenedPlan,
   savePlanToFile,
   type OpenedPlanFile,
@@ -67,10 +68,9 @@ export async function openFileInPage(file: Blob): Promise<void> {
 
 /** File > Open plan file… on the desktop: main asks for the file and merges it into its store. */
 export async function openFileFromDesktop(bridge: Pick<PlanFileBridge, 'openPlanFile'>) {
-  const outcome = await bridge.openPlanFile();
-  if (outcome.status === 'cancelled') return say({ kind: 'openCancelled' });
-  if (outcome.status === 'failed') return say({ kind: 'problem', problem: outcome.error.code });
-  desktopFileOpened(outcome.metadata);
+  const outcome = await openPlanFileOnDesktop(bridge, { findPlan, savePlan, now });
+  if (outcome) opened(outcome);
+  else say({ kind: 'openCancelled' });
 }
 
 /** A plan file main merged into its store (the menu, or a file opened from outside the app). */

@@ -1,20 +1,15 @@
 // The desktop shell's workshop capabilities (shared/ipc.ts), as far as the page needs them. The
 // web build has no shell: then there is no bridge and nothing about workshops is shown.
 import type { DesktopApi } from '../../../shared/ipc';
-import { DESKTOP_GLOBAL_NAME } from '../../session/desktopGlobal';
+import { desktopCapabilities } from '../../session/desktopGlobal';
 import { findPlan } from '../../session/localPlans';
 import { saveServerPlan } from '../../session/memberTokens';
 import { useViewStore } from '../../state/viewStore';
 
 export type WorkshopBridge = Pick<DesktopApi, 'startWorkshop' | 'workshopStatus' | 'stopWorkshop'>;
 
-export function workshopBridge(): WorkshopBridge | null {
-  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
-    Partial<WorkshopBridge> | undefined;
-  return bridge?.startWorkshop && bridge.workshopStatus && bridge.stopWorkshop
-    ? (bridge as WorkshopBridge)
-    : null;
-}
+export const workshopBridge = (): WorkshopBridge | null =>
+  desktopCapabilities<WorkshopBridge>(['startWorkshop', 'workshopStatus', 'stopWorkshop']);
 
 /** A workshop server runs on this computer; the host's app reaches it over the loopback. */
 const HOSTED_HERE = /^http:\/\/127\.0\.0\.1:\d+$/;
