@@ -15,6 +15,7 @@ import { updatePlan, type LocalPlanEntry, type LocalUser } from './localPlans';
 import type { LocalReplica, LocalReplicaFactory } from './localReplica';
 import { tokenOf } from './memberTokens';
 import { connectToServer, type ServerLink } from './serverLink';
+import { fetchServerSnapshot } from './serverSnapshot';
 import { readCachedSnapshot, writeCachedSnapshot } from './snapshotCache';
 
 /** Keystrokes closer together than this undo as one step. */
@@ -63,20 +64,35 @@ export function openSession(
     sync: entry.server ? { kind: 'connecting', pending: 0 } : { kind: 'local', pending: 0 },
   });
   performance.mark('accord:open');
-  // The cached picture is painted before the replica starts loading: applying a large document
-  // holds the main thread for a while, and the rows should already be on screen by then.
+  // Fetched while the cache is read (on the desktop it comes from the keychain, over IPC).
+  const token: Promise<string | null> = entry.server
+    ? tokenOf(entry.planId, entry.server).catch(() => null)
+    : Promise.resolve(null);
+  // A first open of a server plan has no cached picture: the server's snapshot of the plan stands
+  // in for it (serverSnapshot.ts), and the live document takes over once it has synced.
+  const serverPicture = async (): Promise<PlanSnapshot | null> => {
+    const member = entry.server && navigator.onLine ? await token : null;
+    if (!entry.server || member === null || closed) return null;
+    const snapshot = await fetchServerSnapshot(entry.server.url, entry.planId, member);
+    if (snapshot) performance.mark('accord:server-snapshot');
+    return snapshot;
+  };
+  let pictureFromServer = false;
+  // The picture is painted before the replica starts loading: applying a large document holds
+  // the main thread for a while, and the rows should already be on screen by then.
   const cacheShown = readCachedSnapshot(entry.planId).then(async (cached) => {
     performance.mark(cached ? 'accord:cache-read' : 'accord:cache-empty');
-    if (!cached || closed) return;
-    usePlanStore.setState({ snapshot: cached });
+    const picture = cached ?? (await serverPicture());
+    if (!picture || closed) return;
+    pictureFromServer = !cached;
+    usePlanStore.setState({ snapshot: picture });
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   });
 
   let link: ServerLink | null = null;
-  // Fetched while the replica loads (on the desktop it comes from the keychain, over IPC).
-  let token: Promise<string | null> = Promise.resolve(null);
+  let onServerSynced = () => {};
+  const serverSynced = new Promise<void>((resolve) => (onServerSynced = resolve));
   if (entry.server) {
-    token = tokenOf(entry.planId, entry.server).catch(() => null);
     link = connectToServer({
       serverUrl: entry.server.url,
       planId: entry.planId,
@@ -99,9 +115,19 @@ export function openSession(
             languages: ['en', 'ru', 'tk'],
           });
         }
+        onServerSynced();
       },
     });
   }
+  // No token (a restart on a computer with no keychain): the plan stays usable here, offline, and
+  // tokenOf has told the user to join again.
+  let connecting = false;
+  const connect = () => {
+    if (!link || connecting || closed) return;
+    connecting = true;
+    const server = link;
+    void token.then((member) => !closed && server.connect(member));
+  };
   const awareness = link?.awareness ?? new Awareness(doc);
   awareness.setLocalStateField('user', {
     id: user.id,
@@ -152,9 +178,16 @@ export function openSession(
       replica = replicaFactory(entry.planId, doc);
       return replica.whenLoaded;
     })
-    .then(() => {
+    .then(async () => {
       if (closed) return;
       performance.mark('accord:replica-loaded');
+      if (pictureFromServer && !parts.meta.has('id')) {
+        // Nothing of the plan on this computer yet: the server's picture stays, read-only, until
+        // the live document has synced (an empty document must not replace it, nor take edits).
+        connect();
+        await serverSynced;
+        if (closed) return;
+      }
       // A local plan is created on this computer; a server plan's meta arrives from the server.
       if (canEdit && !parts.meta.has('id') && !entry.server) {
         meta.initialise(plan, {
@@ -171,14 +204,7 @@ export function openSession(
       publish(first);
       usePlanStore.setState({ live: true });
       doc.on('update', onUpdate);
-      // No token (a restart on a computer with no keychain): the plan stays usable here,
-      // offline, and tokenOf has told the user to join again.
-      if (link) {
-        setTimeout(
-          () => void token.then((member) => !closed && link.connect(member)),
-          CONNECT_AFTER_MS,
-        );
-      }
+      if (link) setTimeout(connect, CONNECT_AFTER_MS);
       void writeCachedSnapshot(entry.planId, first).catch(() => {});
     });
 

@@ -29,14 +29,30 @@ export async function readCachedSnapshot(planId: string): Promise<PlanSnapshot |
       }, reject);
     });
     if (typeof text !== 'string') return null;
-    const parsed = JSON.parse(text) as Partial<PlanSnapshot>;
-    // A light check: the cache is ours, but a damaged one must not break the open.
-    return parsed && parsed.meta && Array.isArray(parsed.actions) && Array.isArray(parsed.orgs)
-      ? (parsed as PlanSnapshot)
-      : null;
+    const parsed: unknown = JSON.parse(text);
+    return looksLikeSnapshot(parsed) ? parsed : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A light check of a picture shown read-only until the live document takes over (this cache, or
+ * the server's snapshot on a first open): a damaged one must not break the open. The full schema
+ * check would cost more than the picture saves on a large plan.
+ */
+export function looksLikeSnapshot(value: unknown): value is PlanSnapshot {
+  const snapshot = value as Partial<PlanSnapshot> | null;
+  return (
+    typeof snapshot === 'object' &&
+    snapshot !== null &&
+    typeof snapshot.meta === 'object' &&
+    snapshot.meta !== null &&
+    Array.isArray(snapshot.objectives) &&
+    Array.isArray(snapshot.actions) &&
+    Array.isArray(snapshot.orgs) &&
+    Array.isArray(snapshot.customFrameworks)
+  );
 }
 
 export async function writeCachedSnapshot(planId: string, snapshot: PlanSnapshot): Promise<void> {
