@@ -11,6 +11,7 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useViewStore } from '../../state/viewStore';
 import { todayIso, useFormat } from '../common/format';
 import { ActionDetail } from '../detail/ActionDetail';
+import { openActionImport } from '../import/ActionImport';
 import { useOperation } from '../shell/useOperation';
 import { ActionTable } from '../table/ActionTable';
 import { FilterBar } from './FilterBar';
@@ -77,6 +78,9 @@ export function ActionsScreen() {
                 }
               >
                 + {t('table.addObjective')}
+              </button>
+              <button type="button" aria-haspopup="dialog" onClick={openActionImport}>
+                {t('importActions.button')}
               </button>
             </div>
           )}

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { menuCommands } from '../../session/desktopEvents';
+import { ActionImport, openActionImport } from '../import/ActionImport';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
 import { SCREENS, type Screen } from '../../state/viewState';
@@ -46,13 +47,17 @@ export function Workspace() {
     // Edit > Undo / Redo in the desktop menu.
     const undo = () => canEdit && session.undo.undo();
     const redo = () => canEdit && session.undo.redo();
+    // File > Import… opens the action import (never for viewers: it checks).
+    const importActions = () => openActionImport();
     window.addEventListener('keydown', onKey);
     menuCommands.addEventListener('undo', undo);
     menuCommands.addEventListener('redo', redo);
+    menuCommands.addEventListener('importPlan', importActions);
     return () => {
       window.removeEventListener('keydown', onKey);
       menuCommands.removeEventListener('undo', undo);
       menuCommands.removeEventListener('redo', redo);
+      menuCommands.removeEventListener('importPlan', importActions);
     };
   }, [session, canEdit]);
 
@@ -128,6 +133,7 @@ export function Workspace() {
         {hasSnapshot && screen === 'trash' && <TrashScreen />}
         {hasSnapshot && screen === 'plan' && <PlanScreen />}
       </main>
+      {hasSnapshot && <ActionImport />}
     </div>
   );
 }

@@ -281,6 +281,101 @@ export default {
       other: 'The plan cannot be exported with these choices.',
     },
   },
+  /** actions from a CSV or XLSX file (renderer/components/import/ActionImportDialog.tsx) */
+  importActions: {
+    button: 'Import actions…',
+    title: 'Import actions',
+    intro:
+      'Bring in actions from a CSV or XLSX file, such as one exported from Accord. Nothing is written until you confirm.',
+    close: 'Close',
+    chooseFile: 'Choose a CSV or XLSX file',
+    dropHint: 'or drop the file here',
+    reading: 'Reading the file…',
+    file: 'File: {{name}}',
+    otherFile: 'Choose another file',
+    fileProblem: {
+      empty: 'The file is empty. Nothing was imported.',
+      tooLarge:
+        'The file is larger than {{limit}} MB, more than any action plan needs. Nothing was imported.',
+      notTable:
+        'This is not a CSV or XLSX file. Choose a table of actions, such as a CSV or XLSX export of a plan. Nothing was imported.',
+      unreadable: 'The file could not be read as a table; it may be damaged. Nothing was imported.',
+      noRows: 'The file has no rows of actions below its header. Nothing was imported.',
+    },
+    mapping: 'Columns',
+    mappingHint:
+      'Which plan field each column of the file fills. Recognised headers are chosen already; change any that are wrong.',
+    fileColumn: 'Column in the file',
+    example: 'First value',
+    planField: 'Plan field',
+    fieldFor: 'Plan field for the column “{{column}}”',
+    ignore: '— do not import —',
+    noneRecognised:
+      'No column of this file was recognised. Choose at least the column with the action titles.',
+    newOrganisations: 'Organisations not in the plan',
+    newObjectives: 'Objectives not in the plan',
+    newHint: 'Rows that name one you do not create cannot be imported.',
+    create: 'Create “{{name}}”',
+    rows: 'Rows',
+    counts: 'Rows: {{total}} · ready: {{ready}} · with problems: {{problems}}',
+    line: 'Line {{line}}',
+    verdict: { ok: 'Ready', creates: 'Ready', blocked: 'Problem' },
+    creates: 'New action',
+    updates: 'Updates action {{ref}}',
+    untitled: '(no title)',
+    declined: '“{{value}}” will not be created.',
+    validRowsOnly: 'Import only the ready rows (rows skipped: {{n}})',
+    mustChoose:
+      'Some rows have problems. Correct the file and choose it again, or import only the ready rows.',
+    nothingReady: 'No row can be imported.',
+    confirm: 'Import actions: {{n}}',
+    cancel: 'Cancel',
+    done: 'Import done',
+    finish: 'Done',
+    summary: 'Actions imported: {{imported}} (new: {{created}}, updated: {{updated}}).',
+    summaryOrganisations: 'Organisations created: {{n}}.',
+    summaryObjectives: 'Objectives created: {{n}}.',
+    summarySkipped: 'Rows skipped: {{n}}.',
+    undoHint: 'Undo takes the whole import back in one step.',
+    refused:
+      'The plan changed while the preview was open, and some rows no longer fit. Nothing was imported; check the preview again.',
+  },
+  /** a whole plan from its JSON export, on the start screen (components/import/PlanJsonImport.tsx) */
+  importPlan: {
+    title: 'Import a plan',
+    hint: 'A plan exported from Accord as JSON becomes a new plan on this computer with the same content.',
+    choose: 'Choose a JSON file',
+    reading: 'Importing…',
+    problem: {
+      notJson: 'This file is not JSON. Choose a plan exported from Accord as JSON.',
+      notPlan: 'This JSON file is not a plan exported from Accord.',
+      newer: 'This plan was exported by a newer version of Accord. Update Accord to import it.',
+      damaged: 'The plan in this file is damaged, so it was not imported.',
+      failed: 'The plan could not be saved on this computer: {{message}}',
+    },
+    exists: 'This computer already has this plan: “{{title}}”.',
+    openExisting: 'Open that plan',
+    importCopy: 'Import as a separate copy',
+    cancel: 'Cancel',
+    copyTitle: '{{title}} (copy)',
+  },
+  /** a framework's items from a CSV file or pasted lines (components/screens/FrameworksScreen.tsx) */
+  importItems: {
+    chooseFile: 'Read items from a CSV file',
+    csvHint:
+      'A CSV file needs a header row with the columns code and title (kind and parent are optional).',
+    unreadable: 'This file could not be read as text. Choose a CSV file.',
+    ready: 'Items ready to add: {{n}}',
+    problems: 'Lines not understood: {{n}}',
+    problem: {
+      badLine: 'Line {{line}}: expected a code, then the title (e.g. “1.2 Access to justice”).',
+      badCode: 'Line {{line}}: “{{text}}” is not a code (1-40 characters without spaces, : or #).',
+      badTitle: 'Line {{line}}: the title is empty or too long.',
+      duplicate: 'Line {{line}}: the code {{text}} is listed twice.',
+      badKind:
+        'Line {{line}}: “{{text}}” is not a kind of item (section, chapter, item, target, indicator, principle).',
+    },
+  },
   trash: {
     title: 'Trash',
     empty: 'The trash is empty.',
