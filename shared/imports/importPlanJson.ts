@@ -9,7 +9,7 @@ import { restoreSnapshot } from '../plan/restore';
 import { PlanSnapshot } from '../plan/schema';
 import { snapshotOf } from '../plan/snapshot';
 import { decodeText } from './parseCsv';
-import { ImportFileError } from './importTable';
+import { ImportFileError } from './importFileError';
 
 const Header = z.object({
   format: z.literal(JSON_EXPORT_FORMAT),

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { restoreCell } from '../exports/csv';
 import { recogniseHeader } from './columnMapping';
+import { ImportFileError } from './importFileError';
 import { decodeText, parseCsv, type CsvRow } from './parseCsv';
 
 export const TABLE_KINDS = { csv: 'csv', xlsx: 'xlsx' } as const;
@@ -15,13 +16,7 @@ export interface ImportTable {
   readonly rows: readonly CsvRow[];
 }
 
-/** Thrown when a file cannot be read as a table at all (nothing is written). */
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportFileError';
-  }
-}
+export { ImportFileError };
 
 /** Files larger than this are refused before parsing: no action plan is this big. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

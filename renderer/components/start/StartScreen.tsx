@@ -9,6 +9,7 @@ import { listPlans, localUser, saveLocalUser, savePlan } from '../../session/loc
 import { forgetPlanAndToken, saveJoinedPlan } from '../../session/memberTokens';
 import { joinPlan, parseInvite } from '../../session/serverApi';
 import { openPlanView } from '../../state/viewStore';
+import { PlanJsonImport } from '../import/PlanJsonImport';
 import { useFormat } from '../common/format';
 import { Preferences } from '../shell/Preferences';
 import { OpenPlanFileCard } from '../planFile/OpenPlanFileCard';
@@ -147,6 +148,7 @@ export function StartScreen() {
             </button>
           </form>
         </section>
+        <PlanJsonImport />
         <section className="card" aria-labelledby="join-head">
           <h2 id="join-head">{t('start.joinTitle')}</h2>
           <p className="muted">{t('start.joinHint')}</p>

@@ -1,0 +1,58 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { exportJson } from '../../shared/exports/exportJson';
+import { reportTestPlan } from '../../shared/exports/reportTestPlan';
+import { snapshotOf } from '../../shared/plan/snapshot';
+import { TEST_ACTOR } from '../../shared/plan/testing';
+import { asCopy, planJsonProblem, planState, readPlanFile } from './planJsonImport';
+
+const snapshot = reportTestPlan({ hostile: true }).snapshot();
+const exported = exportJson(snapshot, '2025-06-15T09:00:00.000Z');
+const text = (value: string) => new TextEncoder().encode(value);
+
+async function refusal(bytes: Uint8Array): Promise<unknown> {
+  try {
+    await readPlanFile(bytes);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('a plan from its JSON export', () => {
+  it('stores the same plan: its document state gives back the exported snapshot', async () => {
+    const read = await readPlanFile(exported);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, planState(read, TEST_ACTOR));
+    expect(snapshotOf(doc)).toEqual(snapshot);
+  });
+
+  it('makes a copy with its own id and title, and the same content', async () => {
+    const copy = asCopy(await readPlanFile(exported), 'copy-id', 'Plan (copy)');
+    expect(copy.meta).toMatchObject({ id: 'copy-id', title: 'Plan (copy)' });
+    expect(copy.actions).toEqual(snapshot.actions);
+  });
+
+  it.each([
+    ['not JSON', text('Ref,Action\n1,A'), 'notJson'],
+    ['JSON of something else', text('{"name":"package","version":"1.0.0"}'), 'notPlan'],
+    [
+      'a newer format',
+      text(
+        JSON.stringify({ ...JSON.parse(new TextDecoder().decode(exported)), formatVersion: 99 }),
+      ),
+      'newer',
+    ],
+    [
+      'a damaged plan',
+      text(JSON.stringify({ ...JSON.parse(new TextDecoder().decode(exported)), actions: 'x' })),
+      'damaged',
+    ],
+  ] as const)('names why it refuses %s', async (_, bytes, expected) => {
+    expect(planJsonProblem(await refusal(bytes))).toBe(expected);
+  });
+
+  it('leaves other errors to the caller', () => {
+    expect(planJsonProblem(new Error('disk full'))).toBeNull();
+  });
+});
