@@ -1,5 +1,6 @@
 // Browse a framework's items with the actions linked to each; enter the national plan's items or
-// a custom framework's (pasted as lines "code title"), clearly marked as entered by the owners.
+// a custom framework's (pasted as lines "code title", or read from a CSV file with code and title
+// columns: shared/imports/importFrameworkItems), clearly marked as entered by the owners.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,7 +18,9 @@ import { setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
-import { parseItemLines } from '../../selectors/itemLines';
+import { previewFrameworkItems } from '../../../shared/imports/importFrameworkItems';
+import { decodeText } from '../../../shared/imports/parseCsv';
+import { itemProblemKind } from '../../selectors/frameworkItemProblems';
 import { fieldLimit } from '../common/fieldLimit';
 
 export function FrameworksScreen() {
@@ -94,11 +97,13 @@ export function FrameworksScreen() {
 
 function AddItems({ framework }: { framework: Framework }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const run = useOperation();
   const snapshot = usePlanStore((state) => state.snapshot)!;
   const [text, setText] = useState('');
+  const [fileError, setFileError] = useState(false);
+  const preview = useMemo(() => previewFrameworkItems(text), [text]);
   const submit = () => {
-    const items = parseItemLines(text);
     const done = run((plan) => {
       if (!snapshot.customFrameworks.some((custom) => custom.id === framework.id)) {
         customFrameworks.create(plan, {
@@ -107,10 +112,26 @@ function AddItems({ framework }: { framework: Framework }) {
           shortName: framework.shortName.en,
         });
       }
-      customFrameworks.addItems(plan, framework.id, items);
+      customFrameworks.addItems(
+        plan,
+        framework.id,
+        preview.items.map(({ code, title, kind, parent }) => ({
+          code,
+          title,
+          kind,
+          ...(parent ? { parent } : {}),
+        })),
+      );
       return true;
     });
     if (done) setText('');
+  };
+  const readFile = async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A text file has no NUL bytes; a workbook or a PDF does.
+    const binary = bytes.subarray(0, 4096).includes(0);
+    setFileError(binary);
+    if (!binary) setText(decodeText(bytes));
   };
   return (
     <form
@@ -126,7 +147,47 @@ function AddItems({ framework }: { framework: Framework }) {
         <span className="sr-only">{t('frameworks.addItems')}</span>
         <textarea rows={5} value={text} onChange={(event) => setText(event.target.value)} />
       </label>
-      <button type="submit" disabled={!text.trim()}>
+      <label className="file-pick secondary">
+        <span>{t('importItems.chooseFile')}</span>
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void readFile(file);
+          }}
+        />
+      </label>
+      <p className="muted">{t('importItems.csvHint')}</p>
+      {fileError && (
+        <p className="error" role="alert">
+          {t('importItems.unreadable')}
+        </p>
+      )}
+      {text.trim() && (
+        <div aria-live="polite">
+          <p>{t('importItems.ready', { n: format.number(preview.items.length) })}</p>
+          {preview.problems.length > 0 && (
+            <>
+              <p className="danger-text">
+                {t('importItems.problems', { n: format.number(preview.problems.length) })}
+              </p>
+              <ul className="item-problems">
+                {preview.problems.map((problem) => (
+                  <li key={`${problem.line}:${problem.text}`}>
+                    {t(`importItems.problem.${itemProblemKind(problem)}`, {
+                      line: problem.line,
+                      text: problem.text,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <button type="submit" disabled={preview.items.length === 0 || preview.problems.length > 0}>
         {t('frameworks.addItemsButton')}
       </button>
     </form>
