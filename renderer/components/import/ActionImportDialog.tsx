@@ -31,6 +31,7 @@ import {
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import type report from '../../../shared/i18n/report/en';
 import { useFormat } from '../common/format';
+import { FileChooser } from '../common/FileChooser';
 import { useSession } from '../shell/planContext';
 
 /** The export's column headers, which name the fields an import fills. */
@@ -231,19 +232,13 @@ export function ActionImportDialog({ onClose }: Props) {
         <>
           <div className="drop-zone">
             {file && <p className="import-file">{t('importActions.file', { name: file.name })}</p>}
-            <label className={`file-pick${file ? ' secondary' : ''}`}>
-              <span>{file ? t('importActions.otherFile') : t('importActions.chooseFile')}</span>
-              <input
-                type="file"
-                accept={ACCEPT}
-                disabled={reading}
-                onChange={(event) => {
-                  const chosen = event.target.files?.[0];
-                  event.target.value = '';
-                  if (chosen) void read(chosen);
-                }}
-              />
-            </label>
+            <FileChooser
+              label={file ? t('importActions.otherFile') : t('importActions.chooseFile')}
+              accept={ACCEPT}
+              disabled={reading}
+              secondary={file !== null}
+              onFile={(chosen) => void read(chosen)}
+            />
             <p className="muted">{t('importActions.dropHint')}</p>
             {reading && <p role="status">{t('importActions.reading')}</p>}
           </div>

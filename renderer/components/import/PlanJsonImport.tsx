@@ -13,6 +13,7 @@ import {
   saveImportedPlan,
 } from '../../session/planJsonImport';
 import { openPlanView } from '../../state/viewStore';
+import { FileChooser } from '../common/FileChooser';
 
 export function PlanJsonImport() {
   const { t } = useTranslation();
@@ -70,19 +71,12 @@ export function PlanJsonImport() {
     <section className="card" aria-labelledby="import-plan-head">
       <h2 id="import-plan-head">{t('importPlan.title')}</h2>
       <p className="muted">{t('importPlan.hint')}</p>
-      <label className="file-pick">
-        <span>{t('importPlan.choose')}</span>
-        <input
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void read(file);
-          }}
-        />
-      </label>
+      <FileChooser
+        label={t('importPlan.choose')}
+        accept=".json,application/json"
+        disabled={busy}
+        onFile={(file) => void read(file)}
+      />
       {busy && <p role="status">{t('importPlan.reading')}</p>}
       {error && (
         <p className="error" role="alert">

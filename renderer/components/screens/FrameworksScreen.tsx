@@ -22,6 +22,7 @@ import { previewFrameworkItems } from '../../../shared/imports/importFrameworkIt
 import { decodeText } from '../../../shared/imports/parseCsv';
 import { itemProblemKind } from '../../selectors/frameworkItemProblems';
 import { fieldLimit } from '../common/fieldLimit';
+import { FileChooser } from '../common/FileChooser';
 
 export function FrameworksScreen() {
   const { t } = useTranslation();
@@ -147,18 +148,12 @@ function AddItems({ framework }: { framework: Framework }) {
         <span className="sr-only">{t('frameworks.addItems')}</span>
         <textarea rows={5} value={text} onChange={(event) => setText(event.target.value)} />
       </label>
-      <label className="file-pick secondary">
-        <span>{t('importItems.chooseFile')}</span>
-        <input
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void readFile(file);
-          }}
-        />
-      </label>
+      <FileChooser
+        label={t('importItems.chooseFile')}
+        accept=".csv,.txt,text/csv,text/plain"
+        secondary
+        onFile={(file) => void readFile(file)}
+      />
       <p className="muted">{t('importItems.csvHint')}</p>
       {fileError && (
         <p className="error" role="alert">

@@ -148,7 +148,6 @@ export function StartScreen() {
             </button>
           </form>
         </section>
-        <PlanJsonImport />
         <section className="card" aria-labelledby="join-head">
           <h2 id="join-head">{t('start.joinTitle')}</h2>
           <p className="muted">{t('start.joinHint')}</p>
@@ -186,6 +185,7 @@ export function StartScreen() {
           </form>
         </section>
         <OpenPlanFileCard />
+        <PlanJsonImport />
       </main>
     </div>
   );
