@@ -203,6 +203,121 @@ describe('importing actions', () => {
     });
   });
 
+  it('pins what a multi-row import writes: refs, order, organisations, objectives, updates', async () => {
+    const test = TestPlan.withActions(3);
+    const table = await csv(
+      [
+        'Ref,Action,Objective,Lead organisation,Partner organisations,Status,Framework links',
+        ',Inspect brick kilns,Labour rights,Ministry of Labour,UNDP,,sdg8:8.7',
+        'B-1,Train judges,Access to justice,Supreme Court,undp; ILO,In progress,',
+        ',Publish a hotline,Access to justice,ILO,,,sdg8:8.8',
+        '1.2,Labour inspection (revised),Access to justice,Supreme Court,,Completed,sdg8:8.8',
+        ',Loose action,,,,,',
+        '1.9,Given ref,Labour rights,,,,',
+        ',After the given ref,Labour rights,UNDP,,,',
+        ',Another in justice,ACCESS  TO JUSTICE,,Ministry of Labour,,',
+      ].join('\n'),
+    );
+    const preview = previewActionImport(test.snapshot(), table);
+    expect(preview.errorCount).toBe(0);
+    expect(preview.rows.map((row) => row.kind)).toEqual([
+      'create',
+      'create',
+      'create',
+      'update',
+      'create',
+      'create',
+      'create',
+      'create',
+    ]);
+    let transactions = 0;
+    test.doc.on('afterTransaction', () => transactions++);
+    expect(applyActionImport(test.plan, preview, confirmAll)).toEqual({
+      created: 7,
+      updated: 1,
+      organisationsCreated: 3,
+      objectivesCreated: 1,
+    });
+    expect(transactions).toBe(1);
+
+    const snapshot = test.snapshot();
+    const org = (id: string | null) => snapshot.orgs.find((o) => o.id === id)?.name ?? null;
+    const objective = (id: string | null) =>
+      snapshot.objectives.find((o) => o.id === id)?.title ?? null;
+    // Ids count on from the plan's 5; the rehearsal on a scratch copy takes 11 of them first.
+    expect(snapshot.orgs.map((o) => [o.id, o.name, o.kind])).toEqual([
+      ['id-0019', 'ILO', 'other'],
+      ['id-0002', 'Ministry of Labour', 'government'],
+      ['id-0018', 'Supreme Court', 'other'],
+      ['id-0017', 'UNDP', 'other'],
+    ]);
+    // The objective is created once, spelt as on the last row that names it.
+    expect(snapshot.objectives.map((o) => [o.id, o.title])).toEqual([
+      ['id-0001', 'Labour rights'],
+      ['id-0020', 'ACCESS  TO JUSTICE'],
+    ]);
+    const justice = 'ACCESS  TO JUSTICE';
+    expect(
+      snapshot.actions.map((a) => [
+        a.id,
+        a.ref,
+        a.title,
+        objective(a.objectiveId),
+        org(a.leadOrgId),
+        a.partnerOrgIds.map(org).sort(),
+        a.status,
+        a.links,
+      ]),
+    ).toEqual([
+      ['id-0003', '1.1', 'Action 1', 'Labour rights', 'Ministry of Labour', [], 'planned', []],
+      ['id-0005', '1.3', 'Action 3', 'Labour rights', 'Ministry of Labour', [], 'planned', []],
+      [
+        'id-0021',
+        '1.4',
+        'Inspect brick kilns',
+        'Labour rights',
+        'Ministry of Labour',
+        ['UNDP'],
+        'planned',
+        ['sdg8:8.7'],
+      ],
+      ['id-0025', '1.9', 'Given ref', 'Labour rights', null, [], 'planned', []],
+      ['id-0026', '1.10', 'After the given ref', 'Labour rights', 'UNDP', [], 'planned', []],
+      [
+        'id-0022',
+        'B-1',
+        'Train judges',
+        justice,
+        'Supreme Court',
+        ['ILO', 'UNDP'],
+        'in_progress',
+        [],
+      ],
+      ['id-0023', '2.1', 'Publish a hotline', justice, 'ILO', [], 'planned', ['sdg8:8.8']],
+      [
+        'id-0004',
+        '1.2',
+        'Labour inspection (revised)',
+        justice,
+        'Supreme Court',
+        [],
+        'completed',
+        ['sdg8:8.8'],
+      ],
+      [
+        'id-0027',
+        '2.2',
+        'Another in justice',
+        justice,
+        null,
+        ['Ministry of Labour'],
+        'planned',
+        [],
+      ],
+      ['id-0024', '0.1', 'Loose action', null, null, [], 'planned', []],
+    ]);
+  });
+
   it('refuses a file that is not a table', async () => {
     await expect(readImportTable(new Uint8Array([0x50, 0x4b, 1, 2]), 'xlsx')).rejects.toThrow(
       /not a readable XLSX/,

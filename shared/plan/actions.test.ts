@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as actions from './actions';
 import * as objectives from './objectives';
 import * as organisations from './organisations';
-import { PlanError } from './plan';
+import { change, PlanError, planParts } from './plan';
 import { PlanSnapshot } from './schema';
 import { TestPlan } from './testing';
 
@@ -281,5 +281,84 @@ describe('text that cannot travel', () => {
       /broken character/,
     );
     expect(() => actions.edit(test.plan, test.actionId(0), { title: 'A😀B' })).not.toThrow();
+  });
+});
+
+describe('actions.batch', () => {
+  /**
+   * The same edits through the plain operations and through a batch: 1.10 after a deleted
+   * action's 1.9, the highest number falling back when its refs are given up (e and f reuse
+   * 1.11 and 1.12), a peer's broken order key (d goes before it), inserts at an index, moves in
+   * and between objectives and of a deleted action, a ref already taken refused.
+   */
+  function edits(ops: Pick<actions.ActionBatch, 'create' | 'edit' | 'move'>, test: TestPlan) {
+    const [first, second] = test.snapshot().objectives.map((objective) => objective.id);
+    const [one, two, three] = test.snapshot().actions.map((action) => action.id);
+    const a = ops.create({ title: 'a', objectiveId: first! });
+    const b = ops.create({ title: 'b', objectiveId: second!, ref: ' 2.7 ' });
+    const c = ops.create({ title: 'c', objectiveId: second! });
+    ops.edit(two!, { ref: '1.12' });
+    const d = ops.create({ title: 'd', objectiveId: first! });
+    ops.edit(two!, { ref: 'X' });
+    ops.edit(d, { ref: 'Y' });
+    const e = ops.create({ title: 'e', objectiveId: first! });
+    const f = ops.create({ title: 'f', objectiveId: first!, index: 0 });
+    ops.move(a, { objectiveId: second!, index: Number.MAX_SAFE_INTEGER });
+    ops.move(e, { objectiveId: first!, index: 1 });
+    ops.move(three!, { objectiveId: null, index: 0 });
+    ops.move(one!, { objectiveId: first!, index: 0 });
+    ops.edit(b, { ref: '2.7', title: 'b again' });
+    const refused = errorOf(() => ops.edit(c, { ref: 'X' }));
+    const g = ops.create({ title: 'g' });
+    const h = ops.create({ title: 'h', objectiveId: second!, index: 1 });
+    return { ids: [a, b, c, d, e, f, g, h], refused: [refused.code, refused.message] };
+  }
+
+  function startingPlan(): TestPlan {
+    const test = TestPlan.withActions(4);
+    objectives.create(test.plan, { title: 'Child labour' });
+    const [, , deleted, broken] = test.snapshot().actions;
+    actions.edit(test.plan, deleted!.id, { ref: '1.9' });
+    actions.remove(test.plan, deleted!.id);
+    change(test.plan, () => planParts(test.doc).actions.get(broken!.id)!.set('order', '~broken'));
+    return test;
+  }
+
+  const placed = (test: TestPlan) =>
+    test
+      .snapshot()
+      .actions.map((a) => [a.title, a.ref, a.objectiveId, a.order, a.deletedAt !== null]);
+
+  it('gives the results of create, edit and move, in one transaction', () => {
+    const plain = startingPlan();
+    const plainResult = edits(
+      {
+        create: (input) => actions.create(plain.plan, input),
+        edit: (id, changes) => actions.edit(plain.plan, id, changes),
+        move: (id, to) => actions.move(plain.plan, id, to),
+      },
+      plain,
+    );
+    const batched = startingPlan();
+    let transactions = 0;
+    batched.doc.on('afterTransaction', () => transactions++);
+    const batchedResult = change(batched.plan, () => edits(actions.batch(batched.plan), batched));
+    expect(transactions).toBe(1);
+    expect(batchedResult).toEqual(plainResult);
+    expect(placed(batched)).toEqual(placed(plain));
+    expect(placed(batched).map(([title, ref]) => `${title} ${ref}`)).toEqual([
+      'Action 1 1.1',
+      'f 1.12',
+      'e 1.11',
+      'Action 2 X',
+      'd Y',
+      'Action 4 1.4',
+      'b again 2.7',
+      'h 2.9',
+      'c 2.8',
+      'a 1.10',
+      'Action 3 1.9',
+      'g 0.1',
+    ]);
   });
 });

@@ -23,7 +23,7 @@ import {
   type Plan,
 } from './plan';
 import { readTimestamp } from './read';
-import { compareRefs, nextRef } from './refs';
+import { nextRef } from './refs';
 import type { Budget } from './schema';
 import * as validate from './validate';
 
@@ -63,6 +63,10 @@ export interface ActionChanges {
 
 /** Creates an action and returns its id. */
 export function create(plan: Plan, input: NewAction): string {
+  return createWith(plan, input, scanningIndex(plan));
+}
+
+function createWith(plan: Plan, input: NewAction, index: OtherActions): string {
   validate.requiredTitle(input.title);
   const objectiveId = input.objectiveId ?? null;
   if (objectiveId !== null) liveObjective(plan, objectiveId);
@@ -71,8 +75,11 @@ export function create(plan: Plan, input: NewAction): string {
   const stage = validate.oneOf(input.stage ?? 'proposed', ACTION_STAGE_LIST, 'stage');
   for (const orgId of input.partnerOrgIds ?? []) organisation(plan, orgId);
   const ref =
-    input.ref !== undefined ? checkedRef(plan, input.ref, null) : nextRefIn(plan, objectiveId);
-  const siblings = actionsIn(plan, objectiveId);
+    input.ref !== undefined
+      ? checkedRef(index, input.ref, null)
+      : nextRefIn(plan, index, objectiveId);
+  const siblings = index.siblings(objectiveId);
+  const order = keyAt(siblings, input.index ?? siblings.length);
   const id = plan.newId();
   const at = nowIso(plan);
   change(plan, () => {
@@ -81,7 +88,7 @@ export function create(plan: Plan, input: NewAction): string {
     map.set('title', newText(input.title));
     map.set('description', newText(input.description ?? ''));
     map.set('objectiveId', objectiveId);
-    map.set('order', keyAt(siblings, input.index ?? siblings.length));
+    map.set('order', order);
     map.set('leadOrgId', input.leadOrgId ?? null);
     // Every nested container is created with the action: created later by two replicas at once,
     // Yjs would keep only one of them and lose what was written into the other.
@@ -107,14 +114,19 @@ export function create(plan: Plan, input: NewAction): string {
     map.set('deletedBy', null);
     planParts(plan.doc).actions.set(id, map);
   });
+  index.added(id, ref, objectiveId, order);
   return id;
 }
 
 /** Changes any of an action's own fields in one transaction. */
 export function edit(plan: Plan, id: string, changes: ActionChanges): void {
+  editWith(plan, id, changes, scanningIndex(plan));
+}
+
+function editWith(plan: Plan, id: string, changes: ActionChanges, index: OtherActions): void {
   const map = action(plan, id);
   checkedFields(plan, changes);
-  const ref = changes.ref !== undefined ? checkedRef(plan, changes.ref, id) : undefined;
+  const ref = changes.ref !== undefined ? checkedRef(index, changes.ref, id) : undefined;
   const start = changes.start !== undefined ? changes.start : (map.get('start') as string | null);
   const deadline =
     changes.deadline !== undefined ? changes.deadline : (map.get('deadline') as string | null);
@@ -138,6 +150,7 @@ export function edit(plan: Plan, id: string, changes: ActionChanges): void {
       map.set('budget', changes.budget ? { ...changes.budget } : null);
     touch(plan, map);
   });
+  if (ref !== undefined) index.renamed(id, ref);
 }
 
 /** Moves an action into an objective (or none) at `index` among that objective's actions. */
@@ -146,14 +159,24 @@ export function move(
   id: string,
   to: { objectiveId: string | null; index: number },
 ): void {
+  moveWith(plan, id, to, scanningIndex(plan));
+}
+
+function moveWith(
+  plan: Plan,
+  id: string,
+  to: { objectiveId: string | null; index: number },
+  index: OtherActions,
+): void {
   const map = action(plan, id);
   if (to.objectiveId !== null) liveObjective(plan, to.objectiveId);
-  const siblings = actionsIn(plan, to.objectiveId, id);
+  const order = keyAt(index.siblings(to.objectiveId, id), to.index);
   change(plan, () => {
     map.set('objectiveId', to.objectiveId);
-    map.set('order', keyAt(siblings, to.index));
+    map.set('order', order);
     touch(plan, map);
   });
+  index.moved(id, to.objectiveId, order);
 }
 
 /** Marks a workshop draft as adopted by the plan's owners. */
@@ -325,26 +348,219 @@ function checkedFields(plan: Plan, input: Omit<ActionChanges, 'ref'> & { title?:
   return { status: input.status, progress: input.progress };
 }
 
-function checkedRef(plan: Plan, ref: string, self: string | null): string {
+function checkedRef(index: OtherActions, ref: string, self: string | null): string {
   const trimmed = validate.bounded(ref, 'ref').trim();
   if (trimmed.length === 0) throw validate.refuse('ref', 'empty', 'must not be empty');
-  for (const [id, map] of planParts(plan.doc).actions.entries()) {
-    if (id !== self && map instanceof Y.Map && map.get('ref') === trimmed) {
-      throw new PlanError('conflict', `ref ${trimmed} is already used by another action`);
-    }
-  }
+  if (index.refUsed(trimmed, self))
+    throw new PlanError('conflict', `ref ${trimmed} is already used by another action`);
   return trimmed;
 }
 
-function nextRefIn(plan: Plan, objectiveId: string | null): string {
+function nextRefIn(plan: Plan, index: OtherActions, objectiveId: string | null): string {
   const position =
     objectiveId === null ? -1 : orderedObjectives(plan).findIndex((o) => o.id === objectiveId);
-  const refs: string[] = [];
-  for (const map of planParts(plan.doc).actions.values()) {
-    const ref = map instanceof Y.Map ? map.get('ref') : undefined;
-    if (typeof ref === 'string') refs.push(ref);
+  return index.nextRef(String(position + 1));
+}
+
+/**
+ * Creates, edits and moves many actions in a row (an import of thousands) with the same results
+ * as create, edit and move, at a cost that does not grow with the plan: what they need to know
+ * about the other actions (refs in use, an objective's next free ref, an objective's actions in
+ * order) is read from the document once, then kept up to date by the batch's own writes. So
+ * while a batch is in use, refs, objectives, order and deletion of actions must change only
+ * through it (call it inside one transaction, as `change(plan, () => …)`, and let nothing else
+ * write actions meanwhile).
+ */
+export interface ActionBatch {
+  create(input: NewAction): string;
+  edit(id: string, changes: ActionChanges): void;
+  move(id: string, to: { objectiveId: string | null; index: number }): void;
+}
+
+export function batch(plan: Plan): ActionBatch {
+  const index = new ActionIndex(plan);
+  return {
+    create: (input) => createWith(plan, input, index),
+    edit: (id, changes) => editWith(plan, id, changes, index),
+    move: (id, to) => moveWith(plan, id, to, index),
+  };
+}
+
+/** What create, edit and move look up about the other actions, and are told after writing. */
+interface OtherActions {
+  /** whether an action other than `self` (deleted ones too) has this ref */
+  refUsed(ref: string, self: string | null): boolean;
+  /** the next free ref numbered under `prefix`, counting deleted actions' refs too */
+  nextRef(prefix: string): string;
+  /** live actions of an objective (or of none) in order, without `except` */
+  siblings(objectiveId: string | null, except?: string): readonly Ordered[];
+  added(id: string, ref: string, objectiveId: string | null, order: string): void;
+  renamed(id: string, ref: string): void;
+  moved(id: string, objectiveId: string | null, order: string): void;
+}
+
+/** For one operation: scans the document for each question (nothing to keep up to date). */
+function scanningIndex(plan: Plan): OtherActions {
+  const all = () => planParts(plan.doc).actions;
+  return {
+    refUsed(ref, self) {
+      for (const [id, map] of all().entries())
+        if (id !== self && map instanceof Y.Map && map.get('ref') === ref) return true;
+      return false;
+    },
+    nextRef(prefix) {
+      const refs: string[] = [];
+      for (const map of all().values()) {
+        const ref = map instanceof Y.Map ? map.get('ref') : undefined;
+        if (typeof ref === 'string') refs.push(ref);
+      }
+      return nextRef(prefix, refs);
+    },
+    siblings: (objectiveId, except) => actionsIn(plan, objectiveId, except),
+    added() {},
+    renamed() {},
+    moved() {},
+  };
+}
+
+/**
+ * For a batch: the answers of scanningIndex, indexed once. Refs by value (with the number after
+ * their last dot, as nextRef reads it, counted per prefix) and live actions per objective in
+ * order (a sorted array; new ones are appended or placed by binary search).
+ */
+class ActionIndex implements OtherActions {
+  private readonly idsByRef = new Map<string, Set<string>>();
+  private readonly refOf = new Map<string, string>();
+  /** prefix → number → how many refs `prefix.number` */
+  private readonly numbers = new Map<string, Map<number, number>>();
+  /** prefix → highest number, while known */
+  private readonly highest = new Map<string, number>();
+  private readonly live = new Map<unknown, Ordered[]>();
+  private readonly placeOf = new Map<string, { objectiveId: unknown; entry: Ordered }>();
+
+  constructor(plan: Plan) {
+    for (const [id, map] of planParts(plan.doc).actions.entries()) {
+      if (!(map instanceof Y.Map)) continue;
+      const ref = map.get('ref');
+      if (typeof ref === 'string') this.addRef(id, ref);
+      if (readTimestamp(map.get('deletedAt'))) continue;
+      const order = map.get('order');
+      const entry = { id, order: typeof order === 'string' ? order : '' };
+      const objectiveId = map.get('objectiveId') ?? null;
+      this.placeOf.set(id, { objectiveId, entry });
+      const list = this.live.get(objectiveId);
+      if (list) list.push(entry);
+      else this.live.set(objectiveId, [entry]);
+    }
+    for (const list of this.live.values()) list.sort(compareOrdered);
   }
-  return nextRef(String(position + 1), refs.sort(compareRefs));
+
+  refUsed(ref: string, self: string | null): boolean {
+    const ids = this.idsByRef.get(ref);
+    if (!ids) return false;
+    return ids.size > (self !== null && ids.has(self) ? 1 : 0);
+  }
+
+  nextRef(prefix: string): string {
+    let highest = this.highest.get(prefix);
+    if (highest === undefined) {
+      highest = 0;
+      for (const number of this.numbers.get(prefix)?.keys() ?? [])
+        highest = Math.max(highest, number);
+      this.highest.set(prefix, highest);
+    }
+    return `${prefix}.${highest + 1}`;
+  }
+
+  siblings(objectiveId: string | null, except?: string): readonly Ordered[] {
+    const list = this.live.get(objectiveId) ?? [];
+    const place = except !== undefined ? this.placeOf.get(except) : undefined;
+    return place && place.objectiveId === objectiveId
+      ? list.filter((entry) => entry !== place.entry)
+      : list;
+  }
+
+  added(id: string, ref: string, objectiveId: string | null, order: string): void {
+    this.addRef(id, ref);
+    this.place(id, objectiveId, order);
+  }
+
+  renamed(id: string, ref: string): void {
+    const before = this.refOf.get(id);
+    if (before === ref) return;
+    if (before !== undefined) this.removeRef(id, before);
+    this.addRef(id, ref);
+  }
+
+  moved(id: string, objectiveId: string | null, order: string): void {
+    const before = this.placeOf.get(id);
+    if (!before) return; // a deleted action: in no objective's live list
+    const list = this.live.get(before.objectiveId)!;
+    list.splice(sortedPosition(list, before.entry), 1);
+    this.place(id, objectiveId, order);
+  }
+
+  private place(id: string, objectiveId: string | null, order: string): void {
+    const entry = { id, order };
+    let list = this.live.get(objectiveId);
+    if (!list) this.live.set(objectiveId, (list = []));
+    list.splice(sortedPosition(list, entry), 0, entry);
+    this.placeOf.set(id, { objectiveId, entry });
+  }
+
+  private addRef(id: string, ref: string): void {
+    const ids = this.idsByRef.get(ref);
+    if (ids) ids.add(id);
+    else this.idsByRef.set(ref, new Set([id]));
+    this.refOf.set(id, ref);
+    const numbered = numberedRef(ref);
+    if (!numbered) return;
+    let counts = this.numbers.get(numbered.prefix);
+    if (!counts) this.numbers.set(numbered.prefix, (counts = new Map()));
+    counts.set(numbered.number, (counts.get(numbered.number) ?? 0) + 1);
+    const highest = this.highest.get(numbered.prefix);
+    if (highest !== undefined && numbered.number > highest)
+      this.highest.set(numbered.prefix, numbered.number);
+  }
+
+  private removeRef(id: string, ref: string): void {
+    const ids = this.idsByRef.get(ref)!;
+    ids.delete(id);
+    if (ids.size === 0) this.idsByRef.delete(ref);
+    this.refOf.delete(id);
+    const numbered = numberedRef(ref);
+    if (!numbered) return;
+    const counts = this.numbers.get(numbered.prefix)!;
+    const count = counts.get(numbered.number)! - 1;
+    if (count > 0) counts.set(numbered.number, count);
+    else {
+      counts.delete(numbered.number);
+      if (this.highest.get(numbered.prefix) === numbered.number)
+        this.highest.delete(numbered.prefix);
+    }
+  }
+}
+
+/** `2.3` → prefix `2`, number 3: the reading nextRef gives a ref (digits after the last dot). */
+function numberedRef(ref: string): { prefix: string; number: number } | null {
+  const dot = ref.lastIndexOf('.');
+  if (dot < 0) return null;
+  const digits = ref.slice(dot + 1);
+  if (!/^\d+$/.test(digits)) return null;
+  return { prefix: ref.slice(0, dot), number: Number(digits) };
+}
+
+/** Where `entry` is, or would go, in a list sorted by compareOrdered. */
+function sortedPosition(list: readonly Ordered[], entry: Ordered): number {
+  let low = 0;
+  let high = list.length;
+  if (high > 0 && compareOrdered(list[high - 1]!, entry) < 0) return high; // appending
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareOrdered(list[middle]!, entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function liveObjective(plan: Plan, objectiveId: string): void {
