@@ -32,6 +32,8 @@ const MAX_HISTORY_PAGE = 500;
 export interface ApiContext {
   readonly store: PlanStore;
   readonly rooms: Rooms;
+  /** the plans' snapshots for first opens, shared with what prepares them after changes */
+  readonly snapshots?: PlanSnapshots;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly publicUrl: () => string;
@@ -111,7 +113,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 export function createApi(context: ApiContext) {
   const { store, rooms } = context;
   const joinLimits = new Map<string, TokenBucket>();
-  const snapshots = new PlanSnapshots();
+  const snapshots = context.snapshots ?? new PlanSnapshots();
 
   async function authenticate(request: IncomingMessage, planId: string): Promise<MemberRecord> {
     const header = request.headers.authorization ?? '';

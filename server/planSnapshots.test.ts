@@ -1,9 +1,9 @@
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as actions from '../shared/plan/actions';
 import { snapshotOf } from '../shared/plan/snapshot';
 import { TestPlan } from '../shared/plan/testing';
-import { PlanSnapshots, REBUILD_AFTER_MS, plainJson } from './planSnapshots';
+import { PlanSnapshots, QUIET_MS, REBUILD_AFTER_MS, plainJson } from './planSnapshots';
 
 function setUp() {
   const test = TestPlan.withActions(3);
@@ -52,5 +52,43 @@ describe('the plan snapshot served on a first open', () => {
     const first = await snapshots.of(room);
     later(10 * REBUILD_AFTER_MS);
     expect(await snapshots.of(room)).toBe(first);
+  });
+});
+
+describe('the snapshot prepared after changes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A plan whose snapshots are timed by fake timers; `builtAt` says when a build started. */
+  function quietly(loaded = () => true) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 0 });
+    const test = TestPlan.withActions(3);
+    const snapshots = new PlanSnapshots(() => Date.now());
+    const room = { doc: test.doc };
+    const changed = () => {
+      actions.edit(test.plan, test.actionId(0), { title: `Renamed at ${Date.now()}` });
+      snapshots.changed(room, loaded);
+    };
+    return { snapshots, room, changed };
+  }
+
+  it('is built in the background once the plan has been quiet for QUIET_MS', async () => {
+    const { snapshots, room, changed } = quietly();
+    changed();
+    vi.advanceTimersByTime(QUIET_MS - 100);
+    changed(); // an edit meanwhile starts the wait again
+    vi.advanceTimersByTime(QUIET_MS);
+    vi.advanceTimersByTime(50);
+    const built = await snapshots.of(room);
+    expect(built.builtAt).toBe(2 * QUIET_MS - 100);
+    expect(titlesIn(built.gzipped)[0]).toBe(`Renamed at ${QUIET_MS - 100}`);
+  });
+
+  it('is not built in the background for a plan unloaded meanwhile', async () => {
+    const { snapshots, room, changed } = quietly(() => false);
+    changed();
+    vi.advanceTimersByTime(QUIET_MS + 50);
+    expect((await snapshots.of(room)).builtAt).toBe(QUIET_MS + 50);
   });
 });

@@ -7,7 +7,9 @@
 // Built from the loaded room, kept gzipped per room (gone when the room unloads), and shared: a
 // workshop of 300 joiners costs one build per state of the plan, and while the plan keeps
 // changing, one build every REBUILD_AFTER_MS at most (a build of 10,000 actions holds the event
-// loop for ~200-350 ms; the compression runs on libuv's thread pool).
+// loop for ~200-600 ms; the compression runs on libuv's thread pool). So that the first of them
+// does not wait for a build, a changed plan is built in the background once it has been quiet
+// for QUIET_MS: never while edits stream in, at most once every REBUILD_AFTER_MS.
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as Y from 'yjs';
@@ -26,6 +28,8 @@ const gunzipAsync = promisify(gunzip);
  * a busy workshop one build per joiner.
  */
 export const REBUILD_AFTER_MS = 5_000;
+/** A changed plan is built in the background after this long without a change. */
+export const QUIET_MS = 1_000;
 
 export interface EncodedSnapshot {
   /** the snapshot as UTF-8 JSON, gzip-compressed */
@@ -39,6 +43,7 @@ export interface EncodedSnapshot {
 export class PlanSnapshots {
   private readonly built = new WeakMap<Source, EncodedSnapshot>();
   private readonly building = new WeakMap<Source, Promise<EncodedSnapshot>>();
+  private readonly quiet = new WeakMap<Source, NodeJS.Timeout>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -49,6 +54,32 @@ export class PlanSnapshots {
     if (last && (this.now() - last.builtAt < REBUILD_AFTER_MS || this.isCurrent(room, last))) {
       return last;
     }
+    return this.start(room);
+  }
+
+  /**
+   * The plan changed: builds its snapshot in the background once it has been quiet for QUIET_MS
+   * (and the last build is REBUILD_AFTER_MS old), if the room is still `loaded` then.
+   */
+  changed(room: Source, loaded: () => boolean): void {
+    clearTimeout(this.quiet.get(room));
+    const wait = (ms: number) => {
+      const timer = setTimeout(() => {
+        this.quiet.delete(room);
+        if (!loaded() || this.building.has(room)) return;
+        const last = this.built.get(room);
+        if (last && this.isCurrent(room, last)) return;
+        const age = last ? this.now() - last.builtAt : Infinity;
+        if (age < REBUILD_AFTER_MS) return wait(REBUILD_AFTER_MS - age);
+        this.start(room).catch(() => {}); // a request builds it again, and says why it fails
+      }, ms);
+      timer.unref();
+      this.quiet.set(room, timer);
+    };
+    wait(QUIET_MS);
+  }
+
+  private start(room: Source): Promise<EncodedSnapshot> {
     let pending = this.building.get(room);
     if (!pending) {
       pending = this.build(room).finally(() => this.building.delete(room));

@@ -18,6 +18,8 @@ export interface RoomsOptions {
   readonly maxConcurrentLoads: number;
   /** how often plans that stay loaded are compacted (and may get a dated checkpoint) */
   readonly checkpointEveryMs: number;
+  /** called after each stored batch of a loaded plan, with a check that it is still loaded */
+  readonly onChanged?: (room: Room, loaded: () => boolean) => void;
 }
 
 /** Plans that stay loaded are compacted at most this often, whatever checkpointEveryMs says. */
@@ -155,6 +157,7 @@ export class Rooms {
   private stored(room: Room, count: number): void {
     const entry = this.entries.get(room.planId);
     if (!entry || entry.room !== room) return;
+    this.options.onChanged?.(room, () => this.room(room.planId) === room);
     entry.sinceCompaction += count;
     if (entry.sinceCompaction >= this.options.compactEveryUpdates) {
       entry.sinceCompaction = 0;

@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, localUrl, publicUrlOf, type ServerConfig } from './conf
 import { createApi } from './httpApi';
 import { withoutQuery, type Logger } from './log';
 import { Metrics } from './metrics';
+import { PlanSnapshots } from './planSnapshots';
 import { Rooms } from './rooms';
 import { SqliteStore, type SynchronousMode } from './storage/sqliteStore';
 import type { PlanStore } from './storage/store';
@@ -51,6 +52,8 @@ export function createAccordServer(
     checkpointEveryMs: limits.checkpointEveryMs,
     checkpointRetentionDays: limits.checkpointRetentionDays,
   });
+  // The plans' snapshots for first opens (GET /api/plans/:id/snapshot), prepared after changes.
+  const snapshots = new PlanSnapshots();
   const rooms = new Rooms({
     store,
     metrics,
@@ -61,6 +64,7 @@ export function createAccordServer(
     compactEveryUpdates: limits.compactEveryUpdates,
     maxConcurrentLoads: limits.maxConcurrentLoads,
     checkpointEveryMs: limits.checkpointEveryMs,
+    onChanged: (room, loaded) => snapshots.changed(room, loaded),
   });
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
@@ -70,6 +74,7 @@ export function createAccordServer(
   const api = createApi({
     store,
     rooms,
+    snapshots,
     metrics,
     log,
     publicUrl: () => publicUrlOf({ ...config, port }),
