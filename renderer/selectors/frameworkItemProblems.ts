@@ -1,15 +1,21 @@
-// The user's words for a line that previewFrameworkItems (shared/imports) could not take: it
-// reports each problem in English for logs, so the kind is read back from that message. Pure.
-import type { FrameworkItemProblem } from '../../shared/imports/importFrameworkItems';
+// The user's words for a line that previewFrameworkItems (shared/imports) could not take: the
+// problem's code picks the text. Pure.
+import type {
+  FrameworkItemProblem,
+  FrameworkItemProblemCode,
+} from '../../shared/imports/importFrameworkItems';
 
 /** Keys of ui `importItems.problem`. */
 export type ItemProblemKind = 'badLine' | 'badCode' | 'badTitle' | 'duplicate' | 'badKind';
 
+const KINDS = {
+  bad_line: 'badLine',
+  bad_code: 'badCode',
+  bad_title: 'badTitle',
+  duplicate_code: 'duplicate',
+  bad_kind: 'badKind',
+} as const satisfies Record<FrameworkItemProblemCode, ItemProblemKind>;
+
 export function itemProblemKind(problem: FrameworkItemProblem): ItemProblemKind {
-  const { message } = problem;
-  if (message.startsWith('kind must be')) return 'badKind';
-  if (message.startsWith('a code is')) return 'badCode';
-  if (message.startsWith('a title is')) return 'badTitle';
-  if (message.includes('listed twice')) return 'duplicate';
-  return 'badLine';
+  return KINDS[problem.code];
 }

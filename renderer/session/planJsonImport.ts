@@ -3,6 +3,7 @@
 // this computer's store and listed on the start screen. The plan file format (.accord) is not
 // this: that one merges into a plan you have; this one only ever creates.
 import * as Y from 'yjs';
+import { ImportFileError } from '../../shared/imports/importFileError';
 import { openPlan, type Actor } from '../../shared/plan/plan';
 import { restoreSnapshot } from '../../shared/plan/restore';
 import type { PlanSnapshot } from '../../shared/plan/schema';
@@ -19,15 +20,22 @@ export async function readPlanFile(bytes: Uint8Array): Promise<PlanSnapshot> {
 }
 
 /**
- * The user's words for a refusal of readPlanJson (an ImportFileError, whose English message says
- * which check failed), or null when the error is something else.
+ * The user's words for a refusal of readPlanJson (an ImportFileError, whose code says which check
+ * failed), or null when the error is something else.
  */
 export function planJsonProblem(error: unknown): PlanJsonProblem | null {
-  if (!(error instanceof Error) || error.name !== 'ImportFileError') return null;
-  if (error.message.includes('not JSON')) return 'notJson';
-  if (error.message.includes('not an Accord plan export')) return 'notPlan';
-  if (error.message.includes('newer')) return 'newer';
-  return 'damaged';
+  if (!(error instanceof ImportFileError)) return null;
+  switch (error.code) {
+    case 'not_json':
+      return 'notJson';
+    case 'not_plan_export':
+      return 'notPlan';
+    case 'newer_format':
+    case 'newer_schema':
+      return 'newer';
+    default:
+      return 'damaged';
+  }
 }
 
 /** The plan as a separate copy: its own plan id and a title that says it is a copy. */

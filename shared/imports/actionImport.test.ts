@@ -320,9 +320,17 @@ describe('importing actions', () => {
 
   it('refuses a file that is not a table', async () => {
     await expect(readImportTable(new Uint8Array([0x50, 0x4b, 1, 2]), 'xlsx')).rejects.toThrow(
-      /not a readable XLSX/,
+      expect.objectContaining({
+        code: 'unreadable_xlsx',
+        message: expect.stringMatching(/not a readable XLSX/) as unknown,
+      }),
     );
-    await expect(csv('a,"b\n')).rejects.toThrow(/never closed/);
-    await expect(csv('')).rejects.toThrow(/no rows/);
+    await expect(csv('a,"b\n')).rejects.toThrow(
+      expect.objectContaining({
+        code: 'unreadable_csv',
+        details: { reason: expect.stringMatching(/never closed/) as unknown },
+      }),
+    );
+    await expect(csv('')).rejects.toThrow(expect.objectContaining({ code: 'no_rows' }));
   });
 });

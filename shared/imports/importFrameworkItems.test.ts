@@ -24,7 +24,21 @@ describe('importing a framework’s items', () => {
       ['1.1', '1', 'item'],
       ['2.1', null, 'item'],
     ]);
-    expect(preview.problems.map((p) => p.line)).toEqual([4, 5]);
+    expect(preview.problems.map((p) => [p.line, p.code, p.text])).toEqual([
+      [4, 'bad_line', 'no code here'],
+      [5, 'duplicate_code', '1.1'],
+    ]);
+  });
+
+  it.each([
+    [`1 ${'x'.repeat(501)}`, { code: 'bad_title', text: '1', limit: 500 }],
+    ['code,title\nwith space,Title', { code: 'bad_code', text: 'with space' }],
+    [
+      'code,title,kind\n1,Title,pillar',
+      { code: 'bad_kind', text: 'pillar', allowed: expect.arrayContaining(['chapter', 'item']) },
+    ],
+  ])('reports %j with its code and details', (text, problem) => {
+    expect(previewFrameworkItems(text).problems).toEqual([expect.objectContaining(problem)]);
   });
 
   it('reads CSV with code, title, kind and parent columns', () => {

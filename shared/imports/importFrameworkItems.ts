@@ -19,10 +19,32 @@ export interface FrameworkItemRow {
   readonly parent?: string;
 }
 
+/** Why a line or row was not taken; the UI words it from the code. */
+export const FRAMEWORK_ITEM_PROBLEMS = {
+  /** a pasted line that is not a code and then a title */
+  bad_line: 'bad_line',
+  /** a code with spaces, `:` or `#`, or longer than 40 characters */
+  bad_code: 'bad_code',
+  /** an empty title, or one longer than `limit` characters */
+  bad_title: 'bad_title',
+  /** a code already listed on an earlier line */
+  duplicate_code: 'duplicate_code',
+  /** a kind column value that is not one of `allowed` */
+  bad_kind: 'bad_kind',
+} as const;
+export type FrameworkItemProblemCode = keyof typeof FRAMEWORK_ITEM_PROBLEMS;
+
 export interface FrameworkItemProblem {
+  readonly code: FrameworkItemProblemCode;
   readonly line: number;
+  /** the line (its first 80 characters), the code or the kind the problem is about */
   readonly text: string;
+  /** English, for logs and tests; the UI words it from `code` */
   readonly message: string;
+  /** bad_title: the longest title accepted */
+  readonly limit?: number;
+  /** bad_kind: the kinds accepted */
+  readonly allowed?: readonly CustomItemKind[];
 }
 
 export interface FrameworkItemsPreview {
@@ -84,9 +106,11 @@ function fromCsv(
     const kindText = kind! >= 0 ? (row.cells[kind!] ?? '').trim().toLowerCase() : '';
     if (kindText && !KINDS.includes(kindText as CustomItemKind)) {
       problems.push({
+        code: 'bad_kind',
         line: row.line,
         text: kindText,
         message: `kind must be one of ${KINDS.join(', ')}`,
+        allowed: KINDS,
       });
       continue;
     }
@@ -110,6 +134,7 @@ function fromLines(text: string): { items: RawItem[]; problems: FrameworkItemPro
     const match = LINE.exec(line.replace(/^\uFEFF/, ''));
     if (!match || !/\d|^[IVXLC]+$/i.test(match[1]!)) {
       problems.push({
+        code: 'bad_line',
         line: index + 1,
         text: line.slice(0, 80),
         message: 'expected a code, then the title (e.g. "1.2 Access to justice")',
@@ -131,6 +156,7 @@ function withHierarchy(raw: {
   for (const item of raw.items) {
     if (!CODE.test(item.code)) {
       problems.push({
+        code: 'bad_code',
         line: item.line,
         text: item.code,
         message: 'a code is 1-40 characters without spaces, : or #',
@@ -139,14 +165,17 @@ function withHierarchy(raw: {
     }
     if (item.title === '' || item.title.length > MAX_TITLE_LENGTH) {
       problems.push({
+        code: 'bad_title',
         line: item.line,
         text: item.code,
         message: `a title is 1-${MAX_TITLE_LENGTH} characters`,
+        limit: MAX_TITLE_LENGTH,
       });
       continue;
     }
     if (codes.has(item.code)) {
       problems.push({
+        code: 'duplicate_code',
         line: item.line,
         text: item.code,
         message: `code ${item.code} is listed twice`,

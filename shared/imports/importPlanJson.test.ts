@@ -13,6 +13,16 @@ function emptyPlan() {
   return openPlan(new Y.Doc(), { actor: TEST_ACTOR });
 }
 
+function refusal(fn: () => unknown): ImportFileError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ImportFileError) return error;
+    throw error;
+  }
+  throw new Error('the file was accepted');
+}
+
 describe('JSON import', () => {
   it('gives back the same plan, and exporting it again gives the same file', async () => {
     const test = reportTestPlan({ hostile: true });
@@ -51,13 +61,25 @@ describe('JSON import', () => {
   });
 
   it.each([
-    ['not JSON', '{'],
-    ['JSON that is not an export', '{"title":"x"}'],
-    ['an export from a newer Accord', '{"format":"accord.plan","formatVersion":99}'],
-    ['a damaged plan', '{"format":"accord.plan","formatVersion":1,"meta":{"title":5}}'],
-  ])('refuses %s and writes nothing', (_what, text) => {
+    ['not JSON', '{', 'not_json', {}],
+    ['JSON that is not an export', '{"title":"x"}', 'not_plan_export', {}],
+    [
+      'an export from a newer Accord',
+      '{"format":"accord.plan","formatVersion":99}',
+      'newer_format',
+      { version: 99 },
+    ],
+    [
+      'a damaged plan',
+      '{"format":"accord.plan","formatVersion":1,"meta":{"title":5}}',
+      'damaged_plan',
+      { reason: expect.stringContaining('meta') as unknown },
+    ],
+  ])('refuses %s with the code %2$s and writes nothing', (_what, text, code, details) => {
     const plan = emptyPlan();
-    expect(() => importPlanJson(plan, new TextEncoder().encode(text))).toThrow(ImportFileError);
+    const error = refusal(() => importPlanJson(plan, new TextEncoder().encode(text)));
+    expect(error).toMatchObject({ code, details });
+    expect(error.message).not.toBe('');
     expect(plan.doc.getMap('meta').size).toBe(0);
   });
 
@@ -68,6 +90,9 @@ describe('JSON import', () => {
       language: 'en',
       today: '2025-06-15',
     });
-    expect(() => importPlanJson(test.plan, file.bytes)).toThrow(/new, empty document/);
+    expect(refusal(() => importPlanJson(test.plan, file.bytes))).toMatchObject({
+      code: 'not_empty',
+      message: expect.stringMatching(/new, empty document/) as unknown,
+    });
   });
 });

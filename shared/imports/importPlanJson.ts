@@ -16,27 +16,36 @@ const Header = z.object({
   formatVersion: z.number().int().positive(),
 });
 
-/** Reads and checks an exported plan file; throws ImportFileError saying what is wrong. */
+/** Reads and checks an exported plan file; throws ImportFileError (its code says what is wrong). */
 export function readPlanJson(bytes: Uint8Array): PlanSnapshot {
   let data: unknown;
   try {
     data = JSON.parse(decodeText(bytes));
   } catch {
-    throw new ImportFileError('the file is not JSON');
+    throw new ImportFileError('not_json', 'the file is not JSON');
   }
   const header = Header.safeParse(data);
-  if (!header.success) throw new ImportFileError('the file is not an Accord plan export');
+  if (!header.success)
+    throw new ImportFileError('not_plan_export', 'the file is not an Accord plan export');
   if (header.data.formatVersion > JSON_EXPORT_VERSION)
     throw new ImportFileError(
+      'newer_format',
       `the file was written by a newer Accord (format ${header.data.formatVersion}); update Accord to import it`,
+      { version: header.data.formatVersion },
     );
   const snapshot = PlanSnapshot.safeParse(data);
-  if (!snapshot.success)
-    throw new ImportFileError(
-      `the plan in the file is damaged: ${z.prettifyError(snapshot.error)}`,
-    );
+  if (!snapshot.success) {
+    const reason = z.prettifyError(snapshot.error);
+    throw new ImportFileError('damaged_plan', `the plan in the file is damaged: ${reason}`, {
+      reason,
+    });
+  }
   if (snapshot.data.meta.schemaVersion > SCHEMA_VERSION)
-    throw new ImportFileError('the plan uses a newer schema than this Accord knows');
+    throw new ImportFileError(
+      'newer_schema',
+      'the plan uses a newer schema than this Accord knows',
+      { version: snapshot.data.meta.schemaVersion },
+    );
   return snapshot.data;
 }
 
@@ -48,7 +57,10 @@ export function importPlanJson(into: Plan, bytes: Uint8Array): PlanSnapshot {
   const snapshot = readPlanJson(bytes);
   const parts = planParts(into.doc);
   if (parts.meta.size > 0 || parts.actions.size > 0)
-    throw new ImportFileError('a plan can only be imported into a new, empty document');
+    throw new ImportFileError(
+      'not_empty',
+      'a plan can only be imported into a new, empty document',
+    );
   restoreSnapshot(into, snapshot);
   return snapshotOf(into.doc);
 }

@@ -30,10 +30,14 @@ export function tableKindOf(bytes: Uint8Array, fileName?: string): TableKind {
 
 export async function readImportTable(bytes: Uint8Array, kind: TableKind): Promise<ImportTable> {
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportFileError(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    throw new ImportFileError(
+      'too_large',
+      `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      { limit: MAX_IMPORT_BYTES },
+    );
   const rows = kind === 'csv' ? csvRows(bytes) : await xlsxRows(bytes);
   const [header, ...data] = rows;
-  if (!header) throw new ImportFileError('the file has no rows');
+  if (!header) throw new ImportFileError('no_rows', 'the file has no rows');
   return { headers: header.cells.map((cell) => cell.trim()), rows: data };
 }
 
@@ -44,7 +48,8 @@ function csvRows(bytes: Uint8Array): CsvRow[] {
       cells: row.cells.map(restoreCell),
     }));
   } catch (error) {
-    throw new ImportFileError(error instanceof Error ? error.message : String(error));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportFileError('unreadable_csv', reason, { reason });
   }
 }
 
@@ -57,7 +62,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<CsvRow[]> {
   try {
     await workbook.xlsx.load(bytes as unknown as LoadInput);
   } catch {
-    throw new ImportFileError('the file is not a readable XLSX workbook');
+    throw new ImportFileError('unreadable_xlsx', 'the file is not a readable XLSX workbook');
   }
   let best: CsvRow[] = [];
   let bestScore = -1;
