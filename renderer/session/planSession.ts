@@ -78,10 +78,19 @@ export function openSession(
     return snapshot;
   };
   let pictureFromServer = false;
+  let replica: LocalReplica | null = null;
+  let replicaLoaded: Promise<void> | null = null;
+  const loadReplica = (): Promise<void> => {
+    replica ??= replicaFactory(entry.planId, doc);
+    return (replicaLoaded ??= replica.whenLoaded);
+  };
   // The picture is painted before the replica starts loading: applying a large document holds
   // the main thread for a while, and the rows should already be on screen by then.
   const cacheShown = readCachedSnapshot(entry.planId).then(async (cached) => {
     performance.mark(cached ? 'accord:cache-read' : 'accord:cache-empty');
+    // Nothing cached: the replica loads while the server's picture is fetched. On a first open it
+    // holds nothing and loads at once; if it does hold the plan, the live document is near.
+    if (!cached && entry.server && !closed) loadReplica().catch(() => {});
     const picture = cached ?? (await serverPicture());
     if (!picture || closed) return;
     pictureFromServer = !cached;
@@ -171,12 +180,10 @@ export function openSession(
   const onHide = () => saveCache();
   window.addEventListener('pagehide', onHide);
 
-  let replica: LocalReplica | null = null;
   const loaded = cacheShown
     .then(() => {
       if (closed) return;
-      replica = replicaFactory(entry.planId, doc);
-      return replica.whenLoaded;
+      return loadReplica();
     })
     .then(async () => {
       if (closed) return;
