@@ -1,8 +1,10 @@
 // One open plan: its Y.Doc, the local replica, the server link, undo of this user's own changes,
 // presence, and the snapshotter that projects the doc into the store. Opening is immediate: the
 // last cached snapshot (if any) is shown read-only while the replica loads; then the live doc
-// takes over, editing is enabled and the server connection starts. Components get the Plan to
-// call shared operations with; everything they read comes from the store.
+// takes over, editing is enabled and the server connection starts. On a first open of a server
+// plan the server's snapshot stands in for the cache, and stays until the live doc has synced.
+// Components get the Plan to call shared operations with; everything they read comes from the
+// store.
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import * as meta from '../../shared/plan/meta';
