@@ -1,5 +1,6 @@
 // Dated progress reports with evidence links; adding one also sets the action's status and
-// progress when it is the latest (progressUpdates.add decides).
+// progress when it is the latest (progressUpdates.add decides). Its author may remove a report
+// (a mistaken entry; after a confirmation), as progressUpdates.remove allows no one else.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUS_LIST, type ActionStatus } from '../../../shared/plan/model';
@@ -8,6 +9,7 @@ import type { Action } from '../../../shared/plan/schema';
 import { StatusBadge } from '../common/badges';
 import { todayIso, useFormat } from '../common/format';
 import { usePersonName } from '../common/personName';
+import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 import { fieldLimit } from '../common/fieldLimit';
 
@@ -16,6 +18,7 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
   const format = useFormat();
   const run = useOperation();
   const nameOf = usePersonName();
+  const session = useSession();
   const [at, setAt] = useState(todayIso());
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState(String(action.progress));
@@ -44,6 +47,19 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
                   </li>
                 ))}
               </ul>
+            )}
+            {canEdit && update.authorId === session.plan.actor.id && (
+              <button
+                type="button"
+                className="link-button danger-text"
+                onClick={() => {
+                  if (!confirm(t('detail.confirmRemoveUpdate', { date: format.date(update.at) })))
+                    return;
+                  run((plan) => progressUpdates.remove(plan, action.id, update.id));
+                }}
+              >
+                {t('detail.removeUpdate')}
+              </button>
             )}
           </li>
         ))}
