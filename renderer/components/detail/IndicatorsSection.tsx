@@ -1,4 +1,6 @@
-// The action's results framework: indicators with baseline, target and dated values.
+// The action's results framework: indicators with baseline, target and dated values. Editors
+// change an indicator's fields in place, record a value for a period and remove one (after a
+// confirmation).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as indicators from '../../../shared/plan/indicators';
@@ -122,6 +124,11 @@ function IndicatorCard(props: { action: Action; indicator: Indicator; canEdit: b
               <th scope="col">{t('detail.period')}</th>
               <th scope="col">{t('detail.value')}</th>
               <th scope="col">{t('detail.note')}</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="sr-only">{t('detail.removeValueShort')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -130,6 +137,24 @@ function IndicatorCard(props: { action: Action; indicator: Indicator; canEdit: b
                 <td>{entry.period}</td>
                 <td>{format.number(entry.value)}</td>
                 <td>{entry.note}</td>
+                {canEdit && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button danger-text"
+                      aria-label={t('detail.removeValue', { period: entry.period })}
+                      onClick={() => {
+                        if (!confirm(t('detail.confirmRemoveValue', { period: entry.period })))
+                          return;
+                        run((plan) =>
+                          indicators.removeValue(plan, action.id, indicator.id, entry.period),
+                        );
+                      }}
+                    >
+                      {t('detail.removeValueShort')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
