@@ -23,7 +23,7 @@ import {
   type ColumnId,
 } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
-import { moveWithinObjective } from './reorder';
+import { moveRow, rowAfterMove, type Direction } from './reorder';
 
 const NO_PEERS: readonly Peer[] = [];
 const NO_COLUMNS: readonly ColumnId[] = [];
@@ -147,6 +147,22 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
     }
   };
 
+  /**
+   * Whether the row at `rowIndex` can move one place that way. Actions move only while the rows
+   * are in the plan's own order (no sort); objectives are always shown in the plan's order.
+   */
+  const canMove = (rowIndex: number, direction: Direction): boolean =>
+    canEdit &&
+    (planOrder || rows[rowIndex]?.kind === 'objective') &&
+    rowAfterMove(rows, rowIndex, direction) !== null;
+
+  /** Moves the row at `rowIndex` one place; the cursor follows it. */
+  const moveRowAt = (rowIndex: number, direction: Direction) => {
+    if (!canMove(rowIndex, direction)) return;
+    const target = run((plan) => moveRow(plan, rows, rowIndex, direction));
+    if (typeof target === 'number') moveTo(target, cursor.column);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (pendingCreate.current && !event.ctrlKey && !event.metaKey) {
       if (event.key.length === 1) typedAhead.current += event.key;
@@ -155,16 +171,10 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
       event.preventDefault();
       return;
     }
-    // Alt+Up / Alt+Down move the action within its objective, in the plan's own order only.
+    // Alt+Up / Alt+Down move the row under the cursor: an action within its objective, an
+    // objective past its neighbour.
     if (!editing && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      const direction = event.key === 'ArrowUp' ? -1 : 1;
-      if (
-        canEdit &&
-        planOrder &&
-        run((plan) => moveWithinObjective(plan, rows, cursor.row, direction))
-      ) {
-        moveTo(cursor.row + direction, cursor.column);
-      }
+      moveRowAt(cursor.row, event.key === 'ArrowUp' ? -1 : 1);
       event.preventDefault();
       return;
     }
@@ -281,6 +291,9 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
                     active={cursor.row === item.index}
                     canEdit={canEdit}
                     onAdd={addAction}
+                    canMoveUp={canMove(item.index, -1)}
+                    canMoveDown={canMove(item.index, 1)}
+                    onMove={(direction) => moveRowAt(item.index, direction)}
                     onFocus={() => setCursor({ row: item.index, column: cursor.column })}
                   />
                 );

@@ -1,10 +1,12 @@
 // An objective's header row in the table: its title (renamed in place), how many actions are
-// shown, and for editors buttons to add an action to it, rename it or remove it.
+// shown, and for editors buttons to add an action to it, rename it, move it up or down (as
+// Alt+↑/↓ does when its row has the cursor; see reorder.ts) or remove it.
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
 import { useFormat } from '../common/format';
+import type { Direction } from './reorder';
 import { useOperation } from '../shell/useOperation';
 import { fieldLimit } from '../common/fieldLimit';
 
@@ -15,6 +17,9 @@ interface Props {
   readonly active: boolean;
   readonly canEdit: boolean;
   readonly onAdd: (objectiveId: string | null) => void;
+  readonly canMoveUp: boolean;
+  readonly canMoveDown: boolean;
+  readonly onMove: (direction: Direction) => void;
   readonly onFocus: () => void;
 }
 
@@ -95,6 +100,35 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                 >
                   {t('table.renameObjective')}
                 </button>
+                {/* Shown when the plan has another objective to move past. */}
+                {(props.canMoveUp || props.canMoveDown) && (
+                  <>
+                    <button
+                      type="button"
+                      className="link-button"
+                      tabIndex={-1}
+                      disabled={!props.canMoveUp}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        props.onMove(-1);
+                      }}
+                    >
+                      {t('table.moveObjectiveUp')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      tabIndex={-1}
+                      disabled={!props.canMoveDown}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        props.onMove(1);
+                      }}
+                    >
+                      {t('table.moveObjectiveDown')}
+                    </button>
+                  </>
+                )}
                 <button
                   type="button"
                   className="link-button danger-text"
