@@ -19,6 +19,7 @@ import {
   frameworksOf,
   indicatorProgress,
   overdue,
+  removedObjectives,
   summaryByLeadOrganisation,
   summaryByObjective,
   trash,
@@ -195,6 +196,23 @@ describe('plan views', () => {
     expect(overdue(test.snapshot(), today).map((x) => x.title)).toEqual(['A']);
     expect(dueSoon(test.snapshot(), today, 30).map((x) => x.title)).toEqual(['B']);
     expect(trash(test.snapshot()).map((x) => x.title)).toEqual(['Gone']);
+  });
+
+  it('lists removed objectives, most recently removed first, and not restored ones', () => {
+    const test = TestPlan.empty();
+    const [a, b, c] = ['Labour rights', 'Child labour', 'Forced labour'].map((title) =>
+      objectives.create(test.plan, { title }),
+    );
+    test.at('2025-06-16T09:00:00.000Z');
+    objectives.remove(test.plan, a!);
+    test.at('2025-06-17T09:00:00.000Z');
+    objectives.remove(test.plan, b!);
+    objectives.remove(test.plan, c!);
+    objectives.restore(test.plan, c!);
+    expect(removedObjectives(test.snapshot()).map((o) => o.title)).toEqual([
+      'Child labour',
+      'Labour rights',
+    ]);
   });
 
   it('summarises by objective and by lead organisation', () => {

@@ -122,6 +122,13 @@ export function trash(snapshot: PlanSnapshot): Action[] {
     .sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : -1));
 }
 
+/** Removed objectives (restorable), most recently removed first. */
+export function removedObjectives(snapshot: PlanSnapshot): Objective[] {
+  return snapshot.objectives
+    .filter((objective) => objective.deletedAt !== null)
+    .sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : a.deletedAt! > b.deletedAt! ? -1 : 0));
+}
+
 export function liveObjectives(snapshot: PlanSnapshot): Objective[] {
   return snapshot.objectives.filter((objective) => objective.deletedAt === null);
 }

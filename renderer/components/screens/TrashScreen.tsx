@@ -1,7 +1,9 @@
-// Removed actions, newest first: restore them, or (editors) delete them for ever.
+// Removed actions, newest first: restore them, or (editors) delete them for ever. Then removed
+// objectives, newest first, which editors restore (there is no deleting an objective for ever).
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
-import { trash } from '../../../shared/plan/views';
+import * as objectives from '../../../shared/plan/objectives';
+import { removedObjectives, trash } from '../../../shared/plan/views';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
@@ -13,10 +15,13 @@ export function TrashScreen() {
   const canEdit = usePlanStore(selectCanEdit);
   const snapshot = usePlanStore((state) => state.snapshot)!;
   const removed = trash(snapshot);
+  const removedGroups = removedObjectives(snapshot);
   return (
     <section className="page">
       <h2>{t('trash.title')}</h2>
-      {removed.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      {removed.length === 0 && removedGroups.length === 0 && (
+        <p className="muted">{t('trash.empty')}</p>
+      )}
       <ul className="plain-list">
         {removed.map((action) => (
           <li key={action.id} className="list-row">
@@ -46,6 +51,30 @@ export function TrashScreen() {
           </li>
         ))}
       </ul>
+      {removedGroups.length > 0 && (
+        <>
+          <h3 id="trash-objectives">{t('trash.objectives')}</h3>
+          <ul className="plain-list" aria-labelledby="trash-objectives">
+            {removedGroups.map((objective) => (
+              <li key={objective.id} className="list-row">
+                <span>{objective.title}</span>
+                <span className="muted">
+                  {t('trash.removedAt', { when: format.date(objective.deletedAt) })}
+                </span>
+                {canEdit && (
+                  <button
+                    type="button"
+                    aria-label={t('trash.restoreObjective', { title: objective.title })}
+                    onClick={() => run((plan) => objectives.restore(plan, objective.id))}
+                  >
+                    {t('trash.restore')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
