@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findItem, itemTitle } from './index';
 import { sdg8 } from './sdg8';
 import { LANGUAGES, type Language } from './types';
 
-// The reference copy lives in the shared folder beside the repository (DESIGN.md, built-ins).
+// The reference copy lives in the shared folder beside the repository (DESIGN.md, built-ins) and
+// is not to be copied into it: where a checkout has no such folder, the checks against it skip.
 const REFERENCE = new URL('../../../shared/reference/sdg8.yml', import.meta.url);
 type ReferenceTexts = Record<Language, Record<string, string>>;
-const reference = parse(readFileSync(REFERENCE, 'utf8')) as ReferenceTexts;
+const hasReference = existsSync(REFERENCE);
+const reference = (
+  hasReference ? parse(readFileSync(REFERENCE, 'utf8')) : { en: {}, ru: {}, tk: {} }
+) as ReferenceTexts;
 
 const CURRENT_8_9_2 = 'Employed persons in the tourism industries';
 
@@ -95,39 +99,46 @@ describe('SDG 8', () => {
     expect(sdg8.source.licence).toContain('MIT');
   });
 
-  it('ships the reference text of every title apart from the listed corrections', () => {
-    for (const item of sdg8.items) {
-      for (const language of LANGUAGES) {
-        expect(item.title[language], `${item.code} (${language})`).toBe(
-          expectedTitle(item.code, language),
-        );
-      }
-    }
-  });
-
-  it('has a listed correction only where it changes the reference text', () => {
-    for (const { code, language, shipped } of CORRECTIONS) {
-      const text = reference[language][referenceKey(code)] ?? '';
-      expect(shipped(text), `${code} (${language})`).not.toBe(text);
-    }
-  });
-
-  it('has an item for every SDG 8 text in the reference', () => {
-    for (const language of LANGUAGES) {
-      const titleKeys = Object.keys(reference[language]).filter((key) => key.endsWith('-title'));
-      expect(titleKeys.sort()).toEqual(sdg8.items.map((item) => referenceKey(item.code)).sort());
-    }
-  });
-
-  it("is named after the goal's short title, with the Russian typo corrected", () => {
-    expect(sdg8.name).toEqual({
-      en: reference.en['global_goals:8-short'],
-      ru: reference.ru['global_goals:8-short']?.replace('Достойна ', 'Достойная '),
-      tk: reference.tk['global_goals:8-short'],
-    });
-  });
-
   it('counts targets for coverage', () => {
     expect(sdg8.coverageKinds).toEqual(['target']);
   });
 });
+
+describe.skipIf(!hasReference)(
+  hasReference
+    ? 'SDG 8 against the reference copy'
+    : 'SKIPPED: SDG 8 against the reference copy (../shared/reference/sdg8.yml beside the repository is not on this machine)',
+  () => {
+    it('ships the reference text of every title apart from the listed corrections', () => {
+      for (const item of sdg8.items) {
+        for (const language of LANGUAGES) {
+          expect(item.title[language], `${item.code} (${language})`).toBe(
+            expectedTitle(item.code, language),
+          );
+        }
+      }
+    });
+
+    it('has a listed correction only where it changes the reference text', () => {
+      for (const { code, language, shipped } of CORRECTIONS) {
+        const text = reference[language][referenceKey(code)] ?? '';
+        expect(shipped(text), `${code} (${language})`).not.toBe(text);
+      }
+    });
+
+    it('has an item for every SDG 8 text in the reference', () => {
+      for (const language of LANGUAGES) {
+        const titleKeys = Object.keys(reference[language]).filter((key) => key.endsWith('-title'));
+        expect(titleKeys.sort()).toEqual(sdg8.items.map((item) => referenceKey(item.code)).sort());
+      }
+    });
+
+    it("is named after the goal's short title, with the Russian typo corrected", () => {
+      expect(sdg8.name).toEqual({
+        en: reference.en['global_goals:8-short'],
+        ru: reference.ru['global_goals:8-short']?.replace('Достойна ', 'Достойная '),
+        tk: reference.tk['global_goals:8-short'],
+      });
+    });
+  },
+);
