@@ -1,7 +1,7 @@
 // An objective's header row in the table: its title (renamed in place), how many actions are
 // shown, and for editors buttons to add an action to it, rename it, move it up or down (as
 // Alt+↑/↓ does when its row has the cursor; see reorder.ts) or remove it.
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
@@ -29,6 +29,13 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
   const run = useOperation();
   const { objective, count } = props.row;
   const [renaming, setRenaming] = useState(false);
+  const cell = useRef<HTMLDivElement>(null);
+  /** Moves the objective; the keyboard focus goes to its row (the cursor follows it there), not
+   * the button, which may be disabled once the objective is first or last. */
+  const move = (direction: Direction) => {
+    cell.current?.focus();
+    props.onMove(direction);
+  };
   const [title, setTitle] = useState('');
   const commit = () => {
     setRenaming(false);
@@ -44,6 +51,7 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
       style={{ transform: `translateY(${props.top}px)` }}
     >
       <div
+        ref={cell}
         role="gridcell"
         aria-colspan={9}
         className={`cell objective-cell${props.active ? ' active' : ''}`}
@@ -110,7 +118,7 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                       disabled={!props.canMoveUp}
                       onClick={(event) => {
                         event.stopPropagation();
-                        props.onMove(-1);
+                        move(-1);
                       }}
                     >
                       {t('table.moveObjectiveUp')}
@@ -122,7 +130,7 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                       disabled={!props.canMoveDown}
                       onClick={(event) => {
                         event.stopPropagation();
-                        props.onMove(1);
+                        move(1);
                       }}
                     >
                       {t('table.moveObjectiveDown')}
