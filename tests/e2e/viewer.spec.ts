@@ -19,6 +19,7 @@ test('a viewer sees no edit controls and cannot change anything', async ({ accor
   await expectNoEditHints(page);
   await expect(page.getByRole('button', { name: /Add action/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Add objective/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Move (up|down)/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Undo/ })).toHaveCount(0);
 
   // Clicking a cell and pressing the edit keys opens no editor; N adds nothing.
@@ -36,6 +37,7 @@ test('a viewer sees no edit controls and cannot change anything', async ({ accor
   await expect(detail.locator('input:not([disabled]):not([readonly])')).toHaveCount(0);
   await expect(detail.locator('textarea:not([readonly])')).toHaveCount(0);
   await expect(detail.getByRole('button', { name: 'Move to trash' })).toHaveCount(0);
+  await expect(detail.getByRole('button', { name: /^(Edit|Remove)/ })).toHaveCount(0);
   await expect(detail.getByRole('button', { name: /Link to a framework item/ })).toHaveCount(0);
   await expectNoEditHints(page);
 
