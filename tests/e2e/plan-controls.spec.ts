@@ -24,6 +24,15 @@ async function addObjective(page: Page, title: string) {
   await expect(page.locator('.objective-row', { hasText: title })).toBeVisible();
 }
 
+/** Adds an action to the first objective from the keyboard (N, its title, Enter). */
+async function addActionToFirstObjective(page: Page, title: string) {
+  await page.locator('.objective-row .cell').first().click();
+  await page.keyboard.press('n');
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row', { hasText: title })).toBeVisible();
+}
+
 test('comments, progress updates and indicators are edited and removed in the detail panel', async ({
   accord,
   page,
@@ -32,10 +41,7 @@ test('comments, progress updates and indicators are edited and removed in the de
   await page.setViewportSize({ width: 1400, height: 3000 });
   await newLocalPlan(page, accord.url, 'Detail controls plan');
   await addObjective(page, 'Labour rights');
-  await page.locator('.objective-row .cell').first().click();
-  await page.keyboard.press('n');
-  await page.keyboard.type('Inspect brick kilns');
-  await page.keyboard.press('Enter');
+  await addActionToFirstObjective(page, 'Inspect brick kilns');
   await page.getByRole('button', { name: /Open details of/ }).click();
   const detail = page.locator('aside.detail');
 
@@ -145,10 +151,7 @@ test('objectives move up and down, and a removed objective is restored from the 
   test.setTimeout(90_000);
   await newLocalPlan(page, accord.url, 'Objective order plan');
   await addObjective(page, 'Labour rights');
-  await page.locator('.objective-row .cell').first().click();
-  await page.keyboard.press('n');
-  await page.keyboard.type('Inspect brick kilns');
-  await page.keyboard.press('Escape');
+  await addActionToFirstObjective(page, 'Inspect brick kilns');
   await addObjective(page, 'Child labour');
   const headers = page.locator('.objective-row .objective-title');
   await expect(headers).toHaveText(['Labour rights', 'Child labour']);

@@ -23,6 +23,11 @@ interface Props {
   readonly onFocus: () => void;
 }
 
+const MOVES = [
+  { direction: -1, label: 'table.moveObjectiveUp' },
+  { direction: 1, label: 'table.moveObjectiveDown' },
+] as const satisfies readonly { direction: Direction; label: string }[];
+
 export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -111,30 +116,21 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                 {/* Shown when the plan has another objective to move past. */}
                 {(props.canMoveUp || props.canMoveDown) && (
                   <>
-                    <button
-                      type="button"
-                      className="link-button"
-                      tabIndex={-1}
-                      disabled={!props.canMoveUp}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        move(-1);
-                      }}
-                    >
-                      {t('table.moveObjectiveUp')}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      tabIndex={-1}
-                      disabled={!props.canMoveDown}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        move(1);
-                      }}
-                    >
-                      {t('table.moveObjectiveDown')}
-                    </button>
+                    {MOVES.map(({ direction, label }) => (
+                      <button
+                        key={label}
+                        type="button"
+                        className="link-button"
+                        tabIndex={-1}
+                        disabled={!(direction === -1 ? props.canMoveUp : props.canMoveDown)}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          move(direction);
+                        }}
+                      >
+                        {t(label)}
+                      </button>
+                    ))}
                   </>
                 )}
                 <button
