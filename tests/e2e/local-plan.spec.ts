@@ -101,6 +101,22 @@ test('a local plan is drafted and tracked with no server', async ({ accord, page
   await expect(page.locator('.action-row')).toContainText(
     'Inspect cotton harvest for forced labour',
   );
+
+  // Deleting for ever asks first: dismissed, the action stays in the trash; confirmed, it is gone.
+  await row.getByRole('button', { name: /Open details of/ }).click();
+  await detail.getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('button', { name: 'Trash' }).click();
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Delete for ever' }).click();
+  await expect(page.getByRole('button', { name: 'Restore' })).toBeVisible();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe(
+      'Delete “Inspect cotton harvest for forced labour” for ever? It cannot be restored, here or on anyone else’s copy.',
+    );
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Delete for ever' }).click();
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
 });
 
 test('Alt+Up moves an action above its neighbour, and the order is kept', async ({

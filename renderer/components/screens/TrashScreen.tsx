@@ -42,7 +42,11 @@ export function TrashScreen() {
                 <button
                   type="button"
                   className="link-button danger-text"
-                  onClick={() => run((plan) => actions.purge(plan, action.id))}
+                  onClick={() => {
+                    // the one edit nobody can take back: not undo, not restore, not another copy
+                    if (!confirm(t('trash.confirmPurge', { title: action.title }))) return;
+                    run((plan) => actions.purge(plan, action.id));
+                  }}
                 >
                   {t('trash.purge')}
                 </button>

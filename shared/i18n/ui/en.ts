@@ -395,6 +395,8 @@ export default {
     removedAt: 'Removed {{when}}',
     restore: 'Restore',
     purge: 'Delete for ever',
+    confirmPurge:
+      'Delete “{{title}}” for ever? It cannot be restored, here or on anyone else’s copy.',
     objectives: 'Removed objectives',
     restoreObjective: 'Restore objective “{{title}}”',
   },

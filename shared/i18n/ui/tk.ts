@@ -399,6 +399,8 @@ export default {
     removedAt: 'Aýryldy {{when}}',
     restore: 'Dikelt',
     purge: 'Düýbünden poz',
+    confirmPurge:
+      '«{{title}}» düýbünden pozulsynmy? Ony ne bu ýerde, ne-de beýlekileriň nusgasynda dikeldip bolmaz.',
     objectives: 'Aýrylan maksatlar',
     restoreObjective: 'Dikelt: «{{title}}» maksady',
   },
