@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, ExportError } from '../shared/exports/exportPlan';
 import { describeExportProblem, exportProblems } from '../shared/exports/exportProblems';
 import { ExportQuery } from '../shared/http';
 import { configFrom, DEFAULT_PORT, publicUrlOf, SERVER_FLAGS, type ServerConfig } from './config';
+import { readServerUrl } from './serverUrlFile';
 import { joinUrl } from './httpApi';
 import { createInvite, createPlan } from './members';
 import { exportStoredPlan, ExportRequestError } from './planExport';
@@ -120,7 +121,12 @@ export async function run(
   }
   const { dataDir } = config;
   const file = join(dataDir, DATABASE_FILE);
-  const publicUrl = publicUrlOf(config);
+  // Told where the server is (flags or environment), links follow that; otherwise they follow the
+  // server last started on this data folder, wherever its port or public URL was set.
+  const told =
+    [values.host, values.port, values['public-url']].some((value) => value !== undefined) ||
+    ['ACCORD_HOST', 'ACCORD_PORT', 'ACCORD_PUBLIC_URL'].some((name) => env[name] !== undefined);
+  const publicUrl = (told ? undefined : readServerUrl(dataDir)) ?? publicUrlOf(config);
   const print = (human: string, json: unknown) =>
     out(values.json ? JSON.stringify(json, null, 2) : human);
   const need = (value: string | undefined, what: string): string => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CLOSE } from './closeCodes';
 import { Compactor } from './compactor';
 import { DEFAULT_LIMITS, localUrl, publicUrlOf, type ServerConfig } from './config';
+import { writeServerUrl } from './serverUrlFile';
 import { createApi } from './httpApi';
 import { withoutQuery, type Logger } from './log';
 import { Metrics } from './metrics';
@@ -138,6 +139,12 @@ export function createAccordServer(
         http.listen(config.port, config.host, () => {
           port = (http.address() as AddressInfo).port;
           log.info('listening', { url: url(), dataDir: config.dataDir });
+          try {
+            writeServerUrl(config.dataDir, publicUrlOf({ ...config, port }));
+          } catch (error) {
+            // only a convenience for the admin CLI: never a reason not to serve
+            log.warn('could not record the server URL for the admin CLI', { error });
+          }
           resolve(port);
         });
       }),

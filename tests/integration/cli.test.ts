@@ -144,6 +144,20 @@ describe('admin CLI', () => {
       await link({ ACCORD_PUBLIC_URL: 'https://plans.example.org' }, '--port', '9200'),
     ).toMatch(/^https:\/\/plans\.example\.org\//);
     await expect(admin(dataDir, 'plans', '--port', 'eighty')).rejects.toThrow(/bad setting/);
+
+    // told nothing, links follow the server running on this data folder (its port was free, not
+    // the default), and they reach it
+    const { link: untold } = json<{ link: string }>(
+      await admin(dataDir, 'invite', created.plan.id, '--role', 'editor', '--json'),
+    );
+    expect(untold.startsWith(base)).toBe(true);
+    const code = new URLSearchParams(untold.split('#/join?')[1]).get('code');
+    const joinedByLink = await fetch(`${new URL(untold).origin}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'Participant', organisation: 'ILO' }),
+    });
+    expect(joinedByLink.status).toBe(201);
   });
 
   it('[S9] a member revoked from the CLI is disconnected by the running server; backup and restore keep the plan', async () => {
