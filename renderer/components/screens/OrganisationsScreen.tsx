@@ -1,6 +1,6 @@
 // The organisation registry: kind, country, contact, how many actions each leads or partners in;
 // add, edit, merge a duplicate into the one to keep, remove an unused one.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KIND_LIST, type OrgKind } from '../../../shared/plan/model';
 import * as organisations from '../../../shared/plan/organisations';
@@ -90,6 +90,13 @@ function OrgCard(props: {
   const { t } = useTranslation();
   const run = useOperation();
   const [merging, setMerging] = useState(false);
+  const [keepId, setKeepId] = useState('');
+  const mergeButton = useRef<HTMLButtonElement>(null);
+  const stopMerging = () => {
+    setMerging(false);
+    // back to the button that opened the chooser (after it is shown again)
+    requestAnimationFrame(() => mergeButton.current?.focus());
+  };
   const edit = (changes: Partial<organisations.OrganisationFields>) =>
     run((plan) => organisations.edit(plan, org.id, changes));
   return (
@@ -147,7 +154,14 @@ function OrgCard(props: {
         </button>
         {canEdit && !merging && (
           <>
-            <button type="button" onClick={() => setMerging(true)}>
+            <button
+              ref={mergeButton}
+              type="button"
+              onClick={() => {
+                setKeepId('');
+                setMerging(true);
+              }}
+            >
               {t('orgs.merge')}
             </button>
             <button
@@ -160,28 +174,39 @@ function OrgCard(props: {
           </>
         )}
         {merging && (
-          <label className="field inline">
-            <span>{t('orgs.mergeInto', { name: org.name })}</span>
-            <select
-              value=""
-              autoFocus
-              onBlur={() => setMerging(false)}
-              onChange={(event) => {
-                const keepId = event.target.value;
-                if (keepId) run((plan) => organisations.merge(plan, keepId, org.id));
-                setMerging(false);
-              }}
-            >
-              <option value="">{t('detail.choose')}</option>
-              {props.others
-                .filter((other) => other.id !== org.id)
-                .map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <form
+            className="row-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (keepId) run((plan) => organisations.merge(plan, keepId, org.id));
+              stopMerging();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') stopMerging();
+            }}
+          >
+            {/* Choosing does nothing yet: arrow keys on a closed select change its value, and a
+                merge re-points every action of this organisation. The button merges. */}
+            <label className="field inline">
+              <span>{t('orgs.mergeInto', { name: org.name })}</span>
+              <select value={keepId} autoFocus onChange={(event) => setKeepId(event.target.value)}>
+                <option value="">{t('detail.choose')}</option>
+                {props.others
+                  .filter((other) => other.id !== org.id)
+                  .map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="submit" disabled={!keepId}>
+              {t('orgs.mergeConfirm')}
+            </button>
+            <button type="button" className="link-button" onClick={stopMerging}>
+              {t('detail.cancel')}
+            </button>
+          </form>
         )}
       </div>
     </article>

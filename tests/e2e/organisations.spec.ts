@@ -1,0 +1,35 @@
+// The organisation registry: merging a duplicate into the one to keep happens only when asked,
+// never while the user is still choosing with the keyboard.
+import { expect, test } from './fixtures';
+
+test('a duplicate organisation is merged only on the Merge button', async ({ accord, page }) => {
+  await page.goto(accord.url);
+  await page.getByLabel('Plan title').fill('Registry plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('button', { name: 'Organisations' }).click();
+  for (const name of ['Ministry of Labour', 'Ministry of labour (duplicate)']) {
+    await page.getByLabel('Organisation name').fill(name);
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+  }
+  const cards = page.locator('article.org-card');
+  await expect(cards).toHaveCount(2);
+  const duplicate = page.getByRole('article', { name: 'Ministry of labour (duplicate)' });
+
+  // Escape leaves the chooser and gives the focus back to Merge.
+  await duplicate.getByRole('button', { name: 'Merge', exact: true }).click();
+  const chooser = duplicate.getByLabel('Merge “Ministry of labour (duplicate)” into…');
+  await expect(chooser).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(duplicate.getByRole('button', { name: 'Merge', exact: true })).toBeFocused();
+
+  // Arrow keys pick an organisation without merging anything.
+  await page.keyboard.press('Enter');
+  await expect(chooser).toBeFocused();
+  await chooser.press('ArrowDown');
+  await expect(chooser).not.toHaveValue('');
+  await expect(cards).toHaveCount(2);
+
+  await duplicate.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toHaveAttribute('aria-label', 'Ministry of Labour');
+});
