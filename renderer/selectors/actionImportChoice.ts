@@ -6,12 +6,12 @@ import { applyActionImport, type ImportResult } from '../../shared/imports/apply
 import type { ColumnMapping, ImportField } from '../../shared/imports/columnMapping';
 import type { ImportTable } from '../../shared/imports/importTable';
 import {
-  nameKey,
   previewActionImport,
   type ImportPreview,
   type ImportProblem,
   type ImportRow,
 } from '../../shared/imports/previewActionImport';
+import { nameKey } from '../../shared/plan/names';
 import type { Plan } from '../../shared/plan/plan';
 import { snapshotOf } from '../../shared/plan/snapshot';
 

@@ -11,8 +11,8 @@ import type { Action } from '../plan/schema';
 import { snapshotOf } from '../plan/snapshot';
 import { parseLinkKey } from '../frameworks';
 import { allOrNothing } from './allOrNothing';
+import { nameKey } from '../plan/names';
 import {
-  nameKey,
   previewActionImport,
   type ImportPreview,
   type ImportProblem,

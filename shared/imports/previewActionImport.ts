@@ -15,6 +15,7 @@ import {
   type ActionStatus,
   type Priority,
 } from '../plan/model';
+import { nameKey } from '../plan/names';
 import { isIsoDate } from '../plan/read';
 import type { PlanSnapshot } from '../plan/schema';
 import { frameworksOf } from '../plan/views';
@@ -105,11 +106,6 @@ export interface ImportPreview {
   readonly newObjectives: readonly string[];
   /** problems that block the import (offers left out) */
   readonly errorCount: number;
-}
-
-/** Same text for matching names: case, surrounding and repeated spaces ignored. */
-export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Codes and every language's label of a closed set (status, stage, priority), to its code. */

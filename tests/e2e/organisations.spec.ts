@@ -1,8 +1,11 @@
-// The organisation registry: merging a duplicate into the one to keep happens only when asked,
-// never while the user is still choosing with the keyboard.
+// The organisation registry: the same name typed differently is not added twice, and merging a
+// duplicate into the one to keep happens only when asked, never while the user is still choosing.
 import { expect, test } from './fixtures';
 
-test('a duplicate organisation is merged only on the Merge button', async ({ accord, page }) => {
+test('a name already in the registry is not added again; a duplicate is merged only on the Merge button', async ({
+  accord,
+  page,
+}) => {
   await page.goto(accord.url);
   await page.getByLabel('Plan title').fill('Registry plan');
   await page.getByRole('button', { name: 'Create plan' }).click();
@@ -13,6 +16,12 @@ test('a duplicate organisation is merged only on the Merge button', async ({ acc
   }
   const cards = page.locator('article.org-card');
   await expect(cards).toHaveCount(2);
+
+  // The same name typed differently is not a third organisation.
+  await page.getByLabel('Organisation name').fill('  ministry of LABOUR ');
+  await expect(page.getByText('“Ministry of Labour” is already in the registry.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add organisation' })).toBeDisabled();
+  await page.getByLabel('Organisation name').fill('');
   const duplicate = page.getByRole('article', { name: 'Ministry of labour (duplicate)' });
 
   // Escape leaves the chooser and gives the focus back to Merge.

@@ -14,10 +14,10 @@ import {
 } from '../../../shared/imports/columnMapping';
 import type { ImportTable } from '../../../shared/imports/importTable';
 import {
-  nameKey,
   previewActionImport,
   type ImportProblem,
 } from '../../../shared/imports/previewActionImport';
+import { nameKey } from '../../../shared/plan/names';
 import {
   blocks,
   confirmActionImport,

@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KIND_LIST, type OrgKind } from '../../../shared/plan/model';
+import { nameKey } from '../../../shared/plan/names';
 import * as organisations from '../../../shared/plan/organisations';
 import type { Organisation } from '../../../shared/plan/schema';
 import { orgUsage } from '../../selectors/orgUsage';
@@ -23,6 +24,10 @@ export function OrganisationsScreen() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OrgKind>('government');
   const counts = useMemo(() => orgUsage(snapshot), [snapshot]);
+  // "Ministry of labour " is the Ministry of Labour already in the registry, not a second one
+  const existing = name.trim()
+    ? snapshot.orgs.find((org) => nameKey(org.name) === nameKey(name))
+    : undefined;
 
   return (
     <section className="page">
@@ -32,6 +37,7 @@ export function OrganisationsScreen() {
           className="row-form"
           onSubmit={(event) => {
             event.preventDefault();
+            if (existing) return;
             if (
               name.trim() &&
               run((plan) => organisations.create(plan, { name: name.trim(), kind }))
@@ -44,8 +50,14 @@ export function OrganisationsScreen() {
             <input
               value={name}
               {...fieldLimit('name')}
+              aria-describedby={existing ? 'org-exists' : undefined}
               onChange={(event) => setName(event.target.value)}
             />
+            {existing && (
+              <span id="org-exists" className="hint" role="status">
+                {t('orgs.exists', { name: existing.name })}
+              </span>
+            )}
           </label>
           <label className="field">
             <span>{t('orgs.kind')}</span>
@@ -57,7 +69,7 @@ export function OrganisationsScreen() {
               ))}
             </select>
           </label>
-          <button type="submit" className="primary" disabled={!name.trim()}>
+          <button type="submit" className="primary" disabled={!name.trim() || Boolean(existing)}>
             {t('orgs.add')}
           </button>
         </form>

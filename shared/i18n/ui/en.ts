@@ -248,6 +248,7 @@ export default {
     merge: 'Merge',
     mergeInto: 'Merge “{{name}}” into…',
     mergeConfirm: 'Merge',
+    exists: '“{{name}}” is already in the registry.',
     remove: 'Remove',
     leads: 'Leads: {{n}}',
     partners: 'Partner in: {{n}}',

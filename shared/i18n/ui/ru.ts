@@ -251,6 +251,7 @@ export default {
     merge: 'Объединить',
     mergeInto: 'Объединить «{{name}}» с…',
     mergeConfirm: 'Объединить',
+    exists: '«{{name}}» уже есть в реестре.',
     remove: 'Удалить',
     leads: 'Отвечает за: {{n}}',
     partners: 'Партнёр в: {{n}}',

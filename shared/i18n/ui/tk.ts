@@ -252,6 +252,7 @@ export default {
     merge: 'Birleşdir',
     mergeInto: '«{{name}}» şunuň bilen birleşdir…',
     mergeConfirm: 'Birleşdir',
+    exists: '«{{name}}» eýýäm sanawda bar.',
     remove: 'Aýyr',
     leads: 'Jogapkär: {{n}}',
     partners: 'Hyzmatdaş: {{n}}',
