@@ -129,3 +129,50 @@ test('Tab and Shift+Tab move the edit along the row; Escape cancels; focus stays
   await page.keyboard.press('Tab');
   await expect(row.locator('[data-column="stage"]')).toBeFocused();
 });
+
+test('quick entry: N, type, Enter adds action after action; focus never leaves the table', async ({
+  accord,
+  page,
+}) => {
+  await page.goto(accord.url);
+  await page.getByLabel('Plan title').fill('Workshop plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  // "+ Add objective" opens the new objective's name for typing, its default name selected.
+  await page.getByRole('button', { name: '+ Add objective' }).click();
+  const name = page.getByLabel('Rename objective', { exact: true }).and(page.locator('input'));
+  await expect(name).toBeFocused();
+  await page.keyboard.type('Labour inspection');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.objective-row .objective-title')).toHaveText('Labour inspection');
+  await expect(page.locator('.objective-row .cell')).toBeFocused();
+  // N right after the rename adds an action in that objective.
+  await page.keyboard.press('n');
+  const editor = page.locator('.action-row input[data-field="title"]');
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('First action');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row [data-column="title"]')).toHaveText(['First action']);
+  await expect(page.locator('.grid')).toContainText('First action');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.grid'))).toBe(true);
+  for (const title of ['Second action', 'Third action']) {
+    await page.keyboard.press('n');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Enter');
+  }
+  const titles = page.locator('.action-row [data-column="title"]');
+  await expect(titles).toHaveText(['First action', 'Second action', 'Third action']);
+  await expect(page.locator('.action-row [data-column="ref"]')).toHaveText(['1.1', '1.2', '1.3']);
+  await expect(page.locator('.action-row .cell.active')).toBeFocused();
+  await page.screenshot({ path: '/tmp/x/quick-entry.png' });
+
+  // Escape in a cell keeps the focus on that cell.
+  await page.locator('.action-row').nth(2).locator('[data-column="title"]').click();
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.action-row').nth(2).locator('[data-column="title"]')).toBeFocused();
+  // Escape while renaming an objective keeps the focus on its row.
+  await page.getByRole('button', { name: 'Rename objective' }).click();
+  await expect(name).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.objective-row .cell')).toBeFocused();
+});

@@ -17,7 +17,10 @@ test('a local plan is drafted and tracked with no server', async ({ accord, page
     await page.getByRole('button', { name: 'Add organisation' }).click();
   }
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  // A new objective's name opens for typing; Enter keeps the default name.
   await page.getByRole('button', { name: '+ Add objective' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.locator('.objective-row')).toContainText('New objective');
 
   // One keystroke adds an action and starts typing its title.
@@ -127,6 +130,7 @@ test('Alt+Up moves an action above its neighbour, and the order is kept', async 
   await page.getByLabel('Plan title').fill('Ordering plan');
   await page.getByRole('button', { name: 'Create plan' }).click();
   await page.getByRole('button', { name: '+ Add objective' }).click();
+  await page.keyboard.press('Enter');
   for (const title of ['First', 'Second']) {
     await page.locator('.objective-row .cell').first().click();
     await page.keyboard.press('n');

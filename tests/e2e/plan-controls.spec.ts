@@ -14,11 +14,10 @@ async function newLocalPlan(page: Page, url: string, title: string) {
   await expect(page.locator('[data-sync]')).toHaveText('Saved on this computer');
 }
 
-/** Adds an objective at the end and names it. */
+/** Adds an objective at the end and names it (its name opens for typing). */
 async function addObjective(page: Page, title: string) {
   await page.getByRole('button', { name: '+ Add objective' }).click();
-  const row = page.locator('.objective-row', { hasText: 'New objective' });
-  await row.getByRole('button', { name: 'Rename objective' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
   await page.getByRole('textbox', { name: 'Rename objective' }).fill(title);
   await page.keyboard.press('Enter');
   await expect(page.locator('.objective-row', { hasText: title })).toBeVisible();

@@ -25,6 +25,8 @@ export function ActionsScreen() {
   const { filters, sort, descending, actionId } = useViewStore();
   const [newActionId, setNewActionId] = useState<string | null>(null);
   const onEditTitleStarted = useCallback(() => setNewActionId(null), []);
+  const [newObjectiveId, setNewObjectiveId] = useState<string | null>(null);
+  const onRenameStarted = useCallback(() => setNewObjectiveId(null), []);
   const today = todayIso();
   const rows = useMemo(
     () => tableRows(snapshot, filters, sort, descending, today),
@@ -73,9 +75,13 @@ export function ActionsScreen() {
               </button>
               <button
                 type="button"
-                onClick={() =>
-                  run((plan) => objectives.create(plan, { title: t('table.newObjective') }))
-                }
+                onClick={() => {
+                  // The new objective's name opens for typing, its default name selected.
+                  const id = run((plan) =>
+                    objectives.create(plan, { title: t('table.newObjective') }),
+                  );
+                  if (id) setNewObjectiveId(id);
+                }}
               >
                 + {t('table.addObjective')}
               </button>
@@ -96,6 +102,8 @@ export function ActionsScreen() {
           orgs={snapshot.orgs}
           editTitleOf={newActionId}
           onEditTitleStarted={onEditTitleStarted}
+          renameObjectiveOf={newObjectiveId}
+          onRenameStarted={onRenameStarted}
         />
       </div>
       {actionId && <ActionDetail actionId={actionId} />}

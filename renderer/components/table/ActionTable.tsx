@@ -2,7 +2,15 @@
 // action rows, with a spreadsheet cursor: arrows move, Enter edits, Escape stops, O opens the
 // detail panel, N adds an action under the current objective and starts typing its title.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import type { Organisation } from '../../../shared/plan/schema';
@@ -37,9 +45,20 @@ interface Props {
   /** an action just added elsewhere (the toolbar) whose title should be edited at once */
   readonly editTitleOf: string | null;
   readonly onEditTitleStarted: () => void;
+  /** an objective just added (the toolbar) whose name should be opened for typing at once */
+  readonly renameObjectiveOf: string | null;
+  readonly onRenameStarted: () => void;
 }
 
-export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleStarted }: Props) {
+export function ActionTable({
+  rows,
+  planOrder,
+  orgs,
+  editTitleOf,
+  onEditTitleStarted,
+  renameObjectiveOf,
+  onRenameStarted,
+}: Props) {
   const { t } = useTranslation();
   const run = useOperation();
   const canEdit = usePlanStore(selectCanEdit);
@@ -51,8 +70,10 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
   // The cursor as of the last render, for callbacks that must not change with it (the rows are
   // memoised on them).
   const cursorNow = useRef(cursor);
+  const rowCount = useRef(rows.length);
   useEffect(() => {
     cursorNow.current = cursor;
+    rowCount.current = rows.length;
   });
   const [editAfterCreate, setEditAfterCreate] = useState<string | null>(null);
   // Keys typed after N but before the new row's editor exists (a frame or two): they become the
@@ -86,13 +107,23 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
     overscan: 12,
   });
 
-  const focusCursor = useCallback(() => {
-    requestAnimationFrame(() => {
+  // Asks for the focus on the cursor's cell once the render that moves it is on screen: at once
+  // (an ended edit's editor is gone, and the next key must reach the table, not the page), or a
+  // frame later when the row is still being scrolled into view.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusCursor = useCallback(() => setFocusRequest((n) => n + 1), []);
+  useLayoutEffect(() => {
+    if (focusRequest === 0) return;
+    const focusActive = () => {
       const cell = scrollRef.current?.querySelector<HTMLElement>('.cell.active');
       // An edit started since (a key pressed within the frame): its editor keeps the focus.
       if (cell && !cell.contains(document.activeElement)) cell.focus();
-    });
-  }, []);
+      return cell !== null && cell !== undefined;
+    };
+    if (focusActive()) return;
+    const frame = requestAnimationFrame(focusActive);
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
   const moveTo = useCallback(
     (row: number, column: number) => {
@@ -131,6 +162,20 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
     setEditing(true);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer]);
+
+  // A newly added objective: put the cursor on its row and open its name once the row exists.
+  const [renaming, setRenaming] = useState<string | null>(null);
+  useEffect(() => {
+    if (!renameObjectiveOf) return;
+    const index = rows.findIndex((row) => row.key === `objective-${renameObjectiveOf}`);
+    if (index === -1) return;
+    onRenameStarted();
+    setRenaming(renameObjectiveOf);
+    setCursor((current) => ({ row: index, column: current.column }));
+    setEditing(false);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [rows, renameObjectiveOf, onRenameStarted, virtualizer]);
+  const onRenameOpened = useCallback(() => setRenaming(null), []);
 
   /** The objective of the row under the cursor: a header's own, or an action's. */
   const objectiveAt = (rowIndex: number): string | null => {
@@ -245,7 +290,14 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
         }
       }
       setEditing(false);
-      if (move === 'down') setCursor((current) => ({ ...current, row: current.row + 1 }));
+      // Enter goes down a row when there is one; on the last row the cursor stays on it, so the
+      // next N or arrow key still reaches the table.
+      if (move === 'down') {
+        setCursor((current) => ({
+          ...current,
+          row: Math.min(current.row + 1, Math.max(0, rowCount.current - 1)),
+        }));
+      }
       focusCursor();
     },
     [focusCursor, selectedId],
@@ -295,6 +347,8 @@ export function ActionTable({ rows, planOrder, orgs, editTitleOf, onEditTitleSta
                     canMoveDown={canMove(item.index, 1)}
                     onMove={(direction) => moveRowAt(item.index, direction)}
                     onFocus={() => setCursor({ row: item.index, column: cursor.column })}
+                    startRenaming={row.objective !== null && row.objective.id === renaming}
+                    onRenameOpened={onRenameOpened}
                   />
                 );
               }

@@ -1,7 +1,7 @@
 // An objective's header row in the table: its title (renamed in place), how many actions are
 // shown, and for editors buttons to add an action to it, rename it, move it up or down (as
 // Alt+↑/↓ does when its row has the cursor; see reorder.ts) or remove it.
-import { memo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
@@ -20,7 +20,11 @@ interface Props {
   readonly canMoveUp: boolean;
   readonly canMoveDown: boolean;
   readonly onMove: (direction: Direction) => void;
+  /** puts the table's cursor on this row */
   readonly onFocus: () => void;
+  /** a new objective: open its name for typing (the default name selected) */
+  readonly startRenaming: boolean;
+  readonly onRenameOpened: () => void;
 }
 
 const MOVES = [
@@ -42,11 +46,36 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
     props.onMove(direction);
   };
   const [title, setTitle] = useState('');
-  const commit = () => {
+  // Set while the name is open; a rename ends once (the blur that follows Enter or Escape, when
+  // the focus goes back to the row, neither writes nor ends it again).
+  const open = useRef(false);
+  const startRename = () => {
+    if (!objective) return;
+    open.current = true;
+    setTitle(objective.title);
+    setRenaming(true);
+  };
+  const { startRenaming, onRenameOpened } = props;
+  useEffect(() => {
+    if (!startRenaming) return;
+    onRenameOpened();
+    startRename();
+    // startRename reads the objective of this render, which is the one asked for.
+  }, [startRenaming, onRenameOpened]);
+  const endRename = (save: boolean) => {
+    if (!open.current) return;
+    open.current = false;
     setRenaming(false);
-    if (objective && title.trim() && title !== objective.title) {
+    if (save && objective && title.trim() && title !== objective.title) {
       run((plan) => objectives.rename(plan, objective.id, title.trim()));
     }
+  };
+  /** Ends the rename from the keyboard: the row keeps the focus and the cursor, so the next key
+   * (N adds an action to this objective) reaches the table. */
+  const endRenameHere = (save: boolean) => {
+    endRename(save);
+    props.onFocus();
+    cell.current?.focus();
   };
   return (
     <div
@@ -73,11 +102,11 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
             value={title}
             {...fieldLimit('title')}
             onChange={(event) => setTitle(event.target.value)}
-            onBlur={commit}
+            onBlur={() => endRename(true)}
             onKeyDown={(event) => {
               event.stopPropagation();
-              if (event.key === 'Enter') commit();
-              if (event.key === 'Escape') setRenaming(false);
+              if (event.key === 'Enter') endRenameHere(true);
+              if (event.key === 'Escape') endRenameHere(false);
             }}
           />
         ) : (
@@ -107,8 +136,7 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                   tabIndex={-1}
                   onClick={(event) => {
                     event.stopPropagation();
-                    setTitle(objective.title);
-                    setRenaming(true);
+                    startRename();
                   }}
                 >
                   {t('table.renameObjective')}
