@@ -300,7 +300,7 @@ export default {
     button: 'Import actions…',
     title: 'Import actions',
     intro:
-      'Bring in actions from a CSV or XLSX file, such as one exported from Accord. Nothing is written until you confirm.',
+      'Bring in actions from a CSV or XLSX file, such as one exported from Accord. Nothing is written until you confirm. A spreadsheet carries actions only: to move indicators, progress updates and comments too, use the plan’s JSON export or a plan file.',
     close: 'Close',
     chooseFile: 'Choose a CSV or XLSX file',
     dropHint: 'or drop the file here',

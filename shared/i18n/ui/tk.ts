@@ -305,7 +305,7 @@ export default {
     button: 'Çäreleri import et…',
     title: 'Çäreleri import etmek',
     intro:
-      'Çäreleri CSV ýa-da XLSX faýlyndan, meselem, Accord-dan eksport edilen faýldan getiriň. Siz tassyklaýançaňyz hiç zat ýazylmaýar.',
+      'Çäreleri CSV ýa-da XLSX faýlyndan, meselem, Accord-dan eksport edilen faýldan getiriň. Siz tassyklaýançaňyz hiç zat ýazylmaýar. Tablisa diňe çäreleri geçirýär: görkezijileri, ýerine ýetiriliş barada hasabatlary we teswirleri hem geçirmek üçin meýilnamanyň JSON eksportyny ýa-da meýilnama faýlyny ulanyň.',
     close: 'Ýap',
     chooseFile: 'CSV ýa-da XLSX faýlyny saýlaň',
     dropHint: 'ýa-da faýly şu ýere süýräp getiriň',
