@@ -63,6 +63,10 @@ describe('recognising the export’s own headers', () => {
     ['Срок исполнения', 'deadline'],
     ['Выполнение', 'progress'],
     ['Owner', 'lead'],
+    ['Action title', 'title'],
+    ['Lead org', 'lead'],
+    ['Название', 'title'],
+    ['Срок', 'deadline'],
     ['Notes', null],
   ])('maps %j to %s', (header, field) => {
     expect(recogniseHeader([header])).toEqual([field]);
@@ -101,6 +105,27 @@ describe('importing actions', () => {
       objectivesCreated: 3,
     });
     expect(importableCells(target, language)).toEqual(importableCells(source, language));
+  });
+
+  it('reads the status words people use in their own trackers', async () => {
+    const table = await csv(
+      [
+        'Ref,Action,Status',
+        '9.1,One,Done',
+        '9.2,Two,ongoing',
+        '9.3,Three,Not started',
+        '9.4,Four,Выполнено',
+        '9.5,Five,Delayed',
+      ].join('\n'),
+    );
+    const preview = previewActionImport(reportTestPlan().snapshot(), table);
+    expect(preview.rows.map((row) => [row.problems, row.values.status])).toEqual([
+      [[], 'completed'],
+      [[], 'in_progress'],
+      [[], 'planned'],
+      [[], 'completed'],
+      [[], 'delayed'],
+    ]);
   });
 
   it('reports each bad row and writes nothing', async () => {

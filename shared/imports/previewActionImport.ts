@@ -125,6 +125,19 @@ function vocabulary<T extends string>(list: readonly T[], section: string): Map<
 }
 
 const STATUSES = vocabulary(ACTION_STATUS_LIST, 'status');
+// Words people write in their own trackers for a status, beyond the app's labels.
+for (const [word, status] of [
+  ['done', 'completed'],
+  ['finished', 'completed'],
+  ['complete', 'completed'],
+  ['ongoing', 'in_progress'],
+  ['started', 'in_progress'],
+  ['not started', 'planned'],
+  ['выполнено', 'completed'],
+  ['в процессе', 'in_progress'],
+  ['не начато', 'planned'],
+] as const)
+  STATUSES.set(nameKey(word), status);
 const STAGES = vocabulary(ACTION_STAGE_LIST, 'stage');
 const PRIORITIES = vocabulary(PRIORITY_LIST, 'priority');
 
