@@ -2,18 +2,21 @@
 // Policy forbids both), styles for screen and print, inline SVG charts, and every value escaped
 // through the `html` tag.
 import { itemTitle, textIn } from '../frameworks';
-import type { Action } from '../plan/schema';
+import type { Action, ProgressUpdate } from '../plan/schema';
 import { actionsByObjective, coverage, overdue } from '../plan/views';
 import {
   coverageChart,
   enteredByOwners,
+  evidenceHref,
   indicatorRows,
   LIGHT_COLORS,
   lightChart,
   lightOf,
   objectiveChart,
   organisationRows,
+  progressUpdateGroups,
   reportedFrameworks,
+  shortened,
   statusChart,
   summaryFigures,
 } from './reportFigures';
@@ -36,6 +39,9 @@ const STYLE = `
   th { background: #eceff1; } td.num { text-align: right; white-space: nowrap; }
   .light { -webkit-print-color-adjust: exact; print-color-adjust: exact; display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; }
   .none { color: #757575; font-style: italic; }
+  .latest { display: block; color: #546e7a; font-size: .9em; margin-top: .2em; }
+  table.updates td.date { white-space: nowrap; } table.updates th.action { background: #f5f7f8; font-weight: bold; }
+  table.updates td.evidence a { word-break: break-all; }
   @media print { body { margin: 0; max-width: none; font-size: 11px; } figure.chart { flex-basis: 45%; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
@@ -80,8 +86,8 @@ export function reportHtml(scope: ReportScope, generatedAt: string): SafeHtml {
           </div>
         </section>
         ${scope.changes ? changesSection(scope) : ''} ${actionsSection(scope)}
-        ${overdueSection(scope)} ${indicatorsSection(scope)} ${organisationsSection(scope)}
-        ${coverageSection(scope)}
+        ${updatesSection(scope)} ${overdueSection(scope)} ${indicatorsSection(scope)}
+        ${organisationsSection(scope)} ${coverageSection(scope)}
       </body>
     </html> `;
 }
@@ -145,7 +151,7 @@ function actionTable(
         const change = withChange ? scope.changeOf(action.id) : null;
         return html`<tr>
           <td>${action.ref}</td>
-          <td>${action.title}</td>
+          <td>${action.title}${latestNote(action, scope)}</td>
           <td>
             ${action.leadOrgId === null ? context.t('none') : context.orgName(action.leadOrgId)}
           </td>
@@ -302,5 +308,77 @@ function coverageSection(scope: ReportScope): SafeHtml {
           </tbody>
         </table>`;
     })}
+  </section>`;
+}
+
+/** Characters of the latest update's note shown under an action's title. */
+const LATEST_NOTE_LENGTH = 90;
+
+/** The newest progress update the report covers, as a short line under the action's title. */
+function latestNote(action: Action, scope: ReportScope): SafeHtml | '' {
+  const latest = scope.updatesOf(action)[0];
+  if (!latest || latest.note.trim() === '') return '';
+  return html`<span class="latest"
+    >${scope.context.t('update.latest', {
+      date: scope.context.date(latest.at),
+      note: shortened(latest.note, LATEST_NOTE_LENGTH),
+    })}</span
+  >`;
+}
+
+function evidenceLinks(update: ProgressUpdate): SafeHtml[] {
+  return update.evidence.map((evidence) => {
+    const href = evidenceHref(evidence);
+    return href === null
+      ? html`<div>${evidence}</div>`
+      : html`<div><a href="${href}" rel="noopener noreferrer">${evidence}</a></div>`;
+  });
+}
+
+function updatesSection(scope: ReportScope): SafeHtml {
+  const { context } = scope;
+  const groups = progressUpdateGroups(scope);
+  return html`<section>
+    <h2>${context.t('section.updates')}</h2>
+    ${
+      groups.length === 0
+        ? html`<p class="none">${context.t('update.none')}</p>`
+        : html`<p class="meta">
+            ${context.t(scope.changes ? 'update.listedSince' : 'update.listed')}
+          </p>`
+    }
+    ${groups.map(
+      (group) =>
+        html`<h3>${group.title}</h3>
+          <table class="updates">
+            <thead>
+              <tr>
+                <th>${context.t('update.date')}</th>
+                <th>${context.t('column.status')}</th>
+                <th>${context.t('column.progress')}</th>
+                <th>${context.t('update.note')}</th>
+                <th>${context.t('update.evidence')}</th>
+              </tr>
+            </thead>
+            ${group.actions.map(
+              ({ action, updates }) =>
+                html`<tbody>
+                  <tr>
+                    <th class="action" colspan="5">${action.ref} ${action.title}</th>
+                  </tr>
+                  ${updates.map(
+                    (update) =>
+                      html`<tr>
+                        <td class="date">${context.date(update.at)}</td>
+                        <td>${context.t(`plan:status.${update.status}`)}</td>
+                        <td class="num">${update.progress} %</td>
+                        <td>${update.note}</td>
+                        <td class="evidence">${evidenceLinks(update)}</td>
+                      </tr>`,
+                  )}
+                </tbody>`,
+            )}
+          </table>`,
+    )}
   </section>`;
 }

@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPlan } from './exportPlan';
-import { reportTestPlan, RUSSIAN_TITLE, TURKMEN_TITLE } from './reportTestPlan';
+import { formatDate } from '../i18n';
+import { createI18n } from '../i18n';
+import { ACTION_STATUS_LIST } from '../plan/model';
+import {
+  EVIDENCE_URL,
+  HOSTILE_NOTES,
+  reportTestPlanWithNotes,
+  RUSSIAN_TITLE,
+  TURKMEN_TITLE,
+  UPDATE_NOTES,
+} from './reportTestPlan';
 
 function has(tool: string): boolean {
   try {
@@ -20,7 +30,7 @@ const folder = mkdtempSync(join(tmpdir(), 'accord-pdf-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 async function pdfFile(language: 'en' | 'ru' | 'tk', name: string) {
-  const snapshot = reportTestPlan({ hostile: true }).snapshot();
+  const snapshot = reportTestPlanWithNotes({ hostile: true }).snapshot();
   const file = await exportPlan(snapshot, {
     format: 'pdf',
     language,
@@ -78,6 +88,61 @@ describe('PDF report', () => {
         expect(flat).toContain(TURKMEN_TITLE);
         expect(flat).toContain('ňžşýäöüç ŇŽŞÝÄÖÜÇ');
         expect(flat).toContain('<script>alert(1)</script>');
+      },
+    );
+
+    it.each(['en', 'ru', 'tk'] as const)(
+      'lists the progress updates of the period with dates, notes and evidence links (%s)',
+      async (language) => {
+        const { path } = await pdfFile(language, `updates-${language}.pdf`);
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+        const flat = text.replace(/\s+/g, ' ');
+        const heading = {
+          en: 'Progress updates',
+          ru: 'Отчёты о ходе выполнения',
+          tk: 'Ýerine ýetirilişi barada hasabatlar',
+        }[language];
+        const section = flat.slice(flat.indexOf(heading));
+        for (const { at, note } of [
+          UPDATE_NOTES.english,
+          UPDATE_NOTES.russian,
+          UPDATE_NOTES.turkmen,
+        ]) {
+          expect(section).toContain(note);
+          expect(section).toContain(formatDate(at, language));
+        }
+        for (const note of HOSTILE_NOTES) expect(section).toContain(note);
+        expect(section).toContain(EVIDENCE_URL);
+        expect(section).toContain('Half the regions');
+        // outside the reporting period (the first half of 2025)
+        for (const note of [UPDATE_NOTES.before.note, UPDATE_NOTES.after.note, 'Сезон сбора'])
+          expect(flat).not.toContain(note);
+        // evidence is a link too
+        const urls = execFileSync('pdfinfo', ['-url', path], { encoding: 'utf8' });
+        expect(urls).toContain(EVIDENCE_URL);
+      },
+    );
+
+    it.each(['en', 'ru', 'tk'] as const)(
+      'keeps every status word on one line in the tables (%s)',
+      async (language) => {
+        const { path } = await pdfFile(language, `status-${language}.pdf`);
+        const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], {
+          encoding: 'utf8',
+        });
+        const t = createI18n(language).t as unknown as (key: string) => string;
+        const labels = ACTION_STATUS_LIST.map((status) => t(`plan:status.${status}`));
+        // the test plan has planned, in-progress, completed and delayed actions
+        for (const label of labels.slice(0, 4)) expect(layout).toContain(label);
+        for (const label of labels) {
+          // a label cut inside a word shows as its beginning followed by a column gap or a line
+          // end (a two-word header may wrap at its space)
+          for (let cut = 4; cut < label.length; cut++) {
+            if (label[cut] === ' ' || label[cut - 1] === ' ') continue;
+            const start = label.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            expect(layout).not.toMatch(new RegExp(`${start}(?= {2,}|\n)`));
+          }
+        }
       },
     );
 

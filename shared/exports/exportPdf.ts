@@ -7,8 +7,17 @@
 // this runs the same in the server, the CLI and the renderer. pdf-lib draws, it does not lay
 // out: the small layout below (wrapping, page breaks, repeated table headers) is ours.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFString,
+  type PDFHexString,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
 import { itemTitle, textIn } from '../frameworks';
+import { ACTION_STATUS_LIST } from '../plan/model';
 import type { Action } from '../plan/schema';
 import { actionsByObjective, coverage, overdue, type TrafficLight } from '../plan/views';
 import { dejaVuSans, dejaVuSansBold } from './fonts/dejaVuSans';
@@ -16,12 +25,14 @@ import { periodLines } from './exportHtml';
 import {
   coverageChart,
   enteredByOwners,
+  evidenceHref,
   indicatorRows,
   LIGHT_COLORS,
   lightChart,
   lightOf,
   objectiveChart,
   organisationRows,
+  progressUpdateGroups,
   reportedFrameworks,
   statusChart,
   summaryFigures,
@@ -38,6 +49,8 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TEXT_SIZE = 10;
 const TABLE_SIZE = 8;
 const CELL_PADDING = 3;
+/** The traffic light's dot and its gap before a cell's text. */
+const LIGHT_DOT = 9;
 /** An action table's cell shows at most this many lines; the rest is cut with an ellipsis. */
 const MAX_CELL_LINES = 6;
 /** Framework texts (official SDG targets) are shown whole. */
@@ -47,6 +60,8 @@ const MUTED = rgb(0.33, 0.43, 0.48);
 const RULE = rgb(0.81, 0.85, 0.86);
 const HEADER_FILL = rgb(0.93, 0.94, 0.95);
 const BAR_BACKGROUND = rgb(0.93, 0.94, 0.95);
+const GROUP_FILL = rgb(0.97, 0.97, 0.98);
+const LINK = rgb(0.08, 0.4, 0.75);
 
 interface TableColumn {
   readonly header: string;
@@ -58,13 +73,24 @@ interface TableCell {
   readonly text: string;
   /** a coloured dot before the text */
   readonly light?: TrafficLight;
+  /** web addresses in the text: each line of one of them links to it */
+  readonly links?: readonly { readonly text: string; readonly href: string }[];
 }
+
+/** A row across the whole table naming what the rows below it belong to (an action). */
+interface TableGroup {
+  readonly group: string;
+}
+
+type TableRow = readonly TableCell[] | TableGroup;
 
 export async function exportPdf(scope: ReportScope, generatedAt: string): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   document.registerFontkit(fontkit);
   const regular = await document.embedFont(dejaVuSans);
   const bold = await document.embedFont(dejaVuSansBold);
+  rememberEncodings(regular);
+  rememberEncodings(bold);
   const { context, snapshot } = scope;
   document.setTitle(`${snapshot.meta.title} — ${context.t('title')}`);
   document.setLanguage(context.language);
@@ -104,6 +130,8 @@ export async function exportPdf(scope: ReportScope, generatedAt: string): Promis
     layout.subheading(group.objective ? group.objective.title : context.t('noObjective'));
     actionTable(layout, scope, group.actions, false);
   }
+
+  updatesSection(layout, scope);
 
   layout.heading(context.t('section.overdue'));
   const late = overdue(snapshot, context.today);
@@ -214,6 +242,66 @@ function titlePage(layout: PdfLayout, scope: ReportScope, generatedAt: string): 
   }
 }
 
+/** Every progress update the report covers, by objective and action, newest first. */
+function updatesSection(layout: PdfLayout, scope: ReportScope): void {
+  const { context } = scope;
+  layout.heading(context.t('section.updates'));
+  const groups = progressUpdateGroups(scope);
+  if (groups.length === 0) {
+    layout.paragraph(context.t('update.none'), MUTED);
+    return;
+  }
+  layout.paragraph(context.t(scope.changes ? 'update.listedSince' : 'update.listed'), MUTED);
+  const date = layout.fitWidth(datesOfYear(scope));
+  const status = layout.fitWidth(statusLabels(scope));
+  const progress = 26;
+  const evidence = 140;
+  const columns: TableColumn[] = [
+    { header: context.t('update.date'), width: date },
+    { header: context.t('column.status'), width: status },
+    { header: '%', width: progress, align: 'right' },
+    {
+      header: context.t('update.note'),
+      width: CONTENT_WIDTH - date - status - progress - evidence,
+    },
+    { header: context.t('update.evidence'), width: evidence },
+  ];
+  for (const group of groups) {
+    layout.subheading(group.title);
+    const rows: TableRow[] = [];
+    for (const { action, updates } of group.actions) {
+      rows.push({ group: `${action.ref}  ${action.title}` });
+      for (const update of updates)
+        rows.push([
+          { text: context.date(update.at) },
+          { text: context.t(`plan:status.${update.status}`) },
+          { text: String(update.progress) },
+          { text: update.note },
+          {
+            text: update.evidence.join(' '),
+            links: update.evidence.flatMap((text) => {
+              const href = evidenceHref(text);
+              return href === null ? [] : [{ text: flat(text), href }];
+            }),
+          },
+        ]);
+    }
+    layout.table(columns, rows);
+  }
+}
+
+/** The report's status words, to size a column that shows each on one line. */
+function statusLabels(scope: ReportScope): string[] {
+  return ACTION_STATUS_LIST.map((status) => scope.context.t(`plan:status.${status}`));
+}
+
+/** A date in each month as the reader writes it, to size a date column. */
+function datesOfYear(scope: ReportScope): string[] {
+  return Array.from({ length: 12 }, (_, month) =>
+    scope.context.date(`2025-${String(month + 1).padStart(2, '0')}-28`),
+  );
+}
+
 function actionTable(
   layout: PdfLayout,
   scope: ReportScope,
@@ -221,23 +309,31 @@ function actionTable(
   withChange: boolean,
 ): void {
   const { context } = scope;
+  // Status and traffic-light words are measured so that each stays on one line; the action's
+  // title gives or takes the difference.
+  const status = layout.fitWidth(statusLabels(scope));
+  const light = layout.fitWidth(
+    (['green', 'amber', 'red', 'none'] as const).map((l) => context.t(`plan:light.${l}`)),
+    LIGHT_DOT,
+  );
+  const deadline = layout.fitWidth(datesOfYear(scope));
   const columns: TableColumn[] = withChange
     ? [
         { header: context.t('column.ref'), width: 38 },
-        { header: context.t('column.title'), width: 132 },
+        { header: context.t('column.title'), width: 298 - status - light },
         { header: context.t('column.lead'), width: 69 },
-        { header: context.t('column.status'), width: 70 },
-        { header: context.t('column.light'), width: 96 },
+        { header: context.t('column.status'), width: status },
+        { header: context.t('column.light'), width: light },
         { header: context.t('column.change'), width: 90 },
       ]
     : [
         { header: context.t('column.ref'), width: 38 },
-        { header: context.t('column.title'), width: 137 },
+        { header: context.t('column.title'), width: 359 - deadline - status - light },
         { header: context.t('column.lead'), width: 76 },
-        { header: context.t('column.deadline'), width: 56 },
-        { header: context.t('column.status'), width: 70 },
+        { header: context.t('column.deadline'), width: deadline },
+        { header: context.t('column.status'), width: status },
         { header: '%', width: 22, align: 'right' },
-        { header: context.t('column.light'), width: 96 },
+        { header: context.t('column.light'), width: light },
       ];
   layout.table(
     columns,
@@ -269,6 +365,21 @@ function actionTable(
       ];
     }),
   );
+}
+
+/**
+ * Make `font` encode each distinct text once. pdf-lib lays every drawn string out through fontkit
+ * (glyph substitution and positioning), which was most of a large report's time, and a report
+ * draws the same words (dates, statuses, percentages, repeated notes) tens of thousands of times.
+ */
+function rememberEncodings(font: PDFFont): void {
+  const encode = font.encodeText.bind(font);
+  const encodings = new Map<string, PDFHexString>();
+  font.encodeText = (text: string) => {
+    let encoded = encodings.get(text);
+    if (encoded === undefined) encodings.set(text, (encoded = encode(text)));
+    return encoded;
+  };
 }
 
 function colorOf(hex: string): RGB {
@@ -332,7 +443,55 @@ class PdfLayout {
     return total * size;
   }
 
-  /** Lines of `text` no wider than `width`; words longer than a line are broken. */
+  /**
+   * The width of a table column that shows each of `labels` on one line (in the table's font, with
+   * the cell's padding and `extra` room), rounded up to a whole point.
+   */
+  fitWidth(labels: readonly string[], extra = 0): number {
+    const widest = Math.max(
+      0,
+      ...labels.map((l) => this.widthOf(flat(l), this.regular, TABLE_SIZE)),
+    );
+    return Math.ceil(widest + 2 * CELL_PADDING + extra + 0.5);
+  }
+
+  /**
+   * The columns widened where a word of the header would not fit (a Russian header such as
+   * «Мероприятий» in a narrow figure column), the room taken from the widest column.
+   */
+  private headersFitted(columns: readonly TableColumn[]): readonly TableColumn[] {
+    const needed = columns.map((column) =>
+      Math.ceil(
+        Math.max(
+          0,
+          ...flat(column.header)
+            .split(' ')
+            .map((word) => this.widthOf(word, this.bold, TABLE_SIZE)),
+        ) +
+          2 * CELL_PADDING +
+          0.5,
+      ),
+    );
+    const deficit = columns.reduce(
+      (sum, column, index) => sum + Math.max(0, needed[index]! - column.width),
+      0,
+    );
+    if (deficit === 0) return columns;
+    const widest = columns.reduce(
+      (best, column, index) => (column.width > columns[best]!.width ? index : best),
+      0,
+    );
+    if (columns[widest]!.width - deficit < needed[widest]!) return columns;
+    return columns.map((column, index) => ({
+      ...column,
+      width: index === widest ? column.width - deficit : Math.max(column.width, needed[index]!),
+    }));
+  }
+
+  /**
+   * Lines of `text` no wider than `width`, broken at spaces; only a word wider than the whole
+   * line is broken inside.
+   */
   lines(text: string, font: PDFFont, size: number, width: number): string[] {
     const out: string[] = [];
     let line = '';
@@ -444,12 +603,12 @@ class PdfLayout {
     this.space(6);
   }
 
-  /** A table whose header row repeats at the top of every page it runs onto. */
-  table(
-    columns: readonly TableColumn[],
-    rows: readonly (readonly TableCell[])[],
-    maxLines = MAX_CELL_LINES,
-  ): void {
+  /**
+   * A table whose header row repeats at the top of every page it runs onto, and with it the group
+   * row (an action) the next rows belong to.
+   */
+  table(given: readonly TableColumn[], rows: readonly TableRow[], maxLines = MAX_CELL_LINES): void {
+    const columns = this.headersFitted(given);
     const lineHeight = TABLE_SIZE * 1.3;
     const drawHeader = () => {
       const lines = columns.map((column) =>
@@ -458,12 +617,28 @@ class PdfLayout {
       const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING;
       this.drawRow(columns, lines, height, this.bold, HEADER_FILL);
     };
+    const whole: TableColumn[] = [{ header: '', width: CONTENT_WIDTH }];
+    let group: { lines: string[][]; height: number } | null = null;
     this.ensure(60);
     drawHeader();
     for (const row of rows) {
-      const lines = row.map((cell, index) => {
+      if (!Array.isArray(row)) {
+        const lines = this.lines(
+          (row as TableGroup).group,
+          this.bold,
+          TABLE_SIZE,
+          CONTENT_WIDTH - 2 * CELL_PADDING,
+        ).slice(0, 2);
+        group = { lines: [lines], height: lines.length * lineHeight + 2 * CELL_PADDING };
+        // keep the group row with its first row
+        if (this.ensure(group.height + lineHeight + 2 * CELL_PADDING)) drawHeader();
+        this.drawRow(whole, group.lines, group.height, this.bold, GROUP_FILL);
+        continue;
+      }
+      const cells = row as readonly TableCell[];
+      const lines = cells.map((cell, index) => {
         const column = columns[index]!;
-        const width = column.width - 2 * CELL_PADDING - (cell.light ? 9 : 0);
+        const width = column.width - 2 * CELL_PADDING - (cell.light ? LIGHT_DOT : 0);
         const all = this.lines(cell.text, this.regular, TABLE_SIZE, width);
         if (all.length <= maxLines) return all;
         const kept = all.slice(0, maxLines);
@@ -471,8 +646,11 @@ class PdfLayout {
         return kept;
       });
       const height = Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING;
-      if (this.ensure(height)) drawHeader();
-      this.drawRow(columns, lines, height, this.regular, undefined, row);
+      if (this.ensure(height)) {
+        drawHeader();
+        if (group) this.drawRow(whole, group.lines, group.height, this.bold, GROUP_FILL);
+      }
+      this.drawRow(columns, lines, height, this.regular, undefined, cells);
     }
     this.space(8);
   }
@@ -500,17 +678,22 @@ class PdfLayout {
           size: 3.5,
           color: colorOf(LIGHT_COLORS[light]),
         });
-        textX += 9;
+        textX += LIGHT_DOT;
       }
+      const links = cells?.[index]?.links ?? [];
       (lines[index] ?? []).forEach((line, lineIndex) => {
         const width = this.widthOf(line, font, TABLE_SIZE);
+        const lineX = column.align === 'right' ? x + column.width - CELL_PADDING - width : textX;
+        const lineY = top - CELL_PADDING - TABLE_SIZE - lineIndex * TABLE_SIZE * 1.3 + 1;
+        const link = links.find((l) => l.text.includes(line));
         this.page.drawText(line, {
-          x: column.align === 'right' ? x + column.width - CELL_PADDING - width : textX,
-          y: top - CELL_PADDING - TABLE_SIZE - lineIndex * TABLE_SIZE * 1.3 + 1,
+          x: lineX,
+          y: lineY,
           size: TABLE_SIZE,
           font,
-          color: INK,
+          color: link ? LINK : INK,
         });
+        if (link) this.link(link.href, lineX, lineY - 2, width, TABLE_SIZE + 2);
       });
       x += column.width;
     });
@@ -520,6 +703,22 @@ class PdfLayout {
       thickness: 0.5,
       color: RULE,
     });
+  }
+
+  /** A link annotation: a click on the rectangle opens `href` (an http(s) address). */
+  private link(href: string, x: number, y: number, width: number, height: number): void {
+    const context = this.document.context;
+    const annotation = context.register(
+      context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [x, y, x + width, y + height],
+        Border: [0, 0, 0],
+        // pdf-lib writes a literal string as is: escape its delimiters
+        A: { Type: 'Action', S: 'URI', URI: PDFString.of(href.replace(/[\\()]/g, '\\$&')) },
+      }),
+    );
+    this.page.node.addAnnot(annotation);
   }
 
   /** "Page n of N" and the plan's title at the foot of every page. */

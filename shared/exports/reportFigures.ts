@@ -3,9 +3,10 @@
 // objective and framework coverage.
 import { HRAP_FRAMEWORK_ID, textIn, type Framework } from '../frameworks';
 import { ACTION_STATUS_LIST, type ActionStatus } from '../plan/model';
-import type { Action, Indicator } from '../plan/schema';
+import type { Action, Indicator, ProgressUpdate } from '../plan/schema';
 import {
   actionHealth,
+  actionsByObjective,
   countByLight,
   countByStatus,
   coverage,
@@ -220,4 +221,55 @@ export function indicatorRows(scope: ReportScope): IndicatorRow[] {
         };
       }),
     );
+}
+
+export interface ActionUpdates {
+  readonly action: Action;
+  /** newest first */
+  readonly updates: readonly ProgressUpdate[];
+}
+
+export interface ObjectiveUpdates {
+  /** the objective's title, or the report's "No objective" */
+  readonly title: string;
+  readonly actions: readonly ActionUpdates[];
+}
+
+/**
+ * The progress updates a report lists, by objective and action in plan order: live actions with
+ * at least one update the report covers (`scope.updatesOf`), each action's newest first.
+ */
+export function progressUpdateGroups(scope: ReportScope): ObjectiveUpdates[] {
+  const { context } = scope;
+  const groups: ObjectiveUpdates[] = [];
+  for (const group of actionsByObjective(scope.snapshot)) {
+    const actions = group.actions
+      .map((action) => ({ action, updates: scope.updatesOf(action) }))
+      .filter((entry) => entry.updates.length > 0);
+    if (actions.length > 0)
+      groups.push({
+        title: group.objective ? group.objective.title : context.t('noObjective'),
+        actions,
+      });
+  }
+  return groups;
+}
+
+/** Evidence worth a link: an absolute http(s) URL; anything else is shown as text only. */
+export function evidenceHref(evidence: string): string | null {
+  try {
+    const url = new URL(evidence.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `text` on one line, cut at a word boundary to at most `max` characters with an ellipsis. */
+export function shortened(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,6 +1,6 @@
 // What one report covers: the plan narrowed to a reporting period, the actions it lists (all live
 // actions, or only those that changed since a date or a saved version) and the reader's context.
-import type { Action, PlanSnapshot } from '../plan/schema';
+import type { Action, PlanSnapshot, ProgressUpdate } from '../plan/schema';
 import { liveActions } from '../plan/views';
 import { changesSinceDate, planChanges, type ActionChange, type PlanChanges } from './planChanges';
 import { reportContext, type ReportContext } from './reportContext';
@@ -24,6 +24,28 @@ export interface ReportScope {
   readonly context: ReportContext;
   /** how an action listed in a "changes since" report changed */
   readonly changeOf: (actionId: string) => { kind: ActionChangeKind; change?: ActionChange } | null;
+  /**
+   * An action's progress updates the report covers, newest first: those in the period (all, for
+   * the whole plan) and, in a "what changed since" report, only those since the date or not in
+   * the saved version.
+   */
+  readonly updatesOf: (action: Action) => readonly ProgressUpdate[];
+}
+
+/** Newest first; updates of one day keep their recorded order, the later one first. */
+function newestFirst(updates: readonly ProgressUpdate[]): ProgressUpdate[] {
+  return updates
+    .map((update, index) => ({ update, index }))
+    .sort((a, b) =>
+      a.update.at === b.update.at ? b.index - a.index : a.update.at < b.update.at ? 1 : -1,
+    )
+    .map((entry) => entry.update);
+}
+
+function updatesSince(since: PlanSnapshot | string): (update: ProgressUpdate) => boolean {
+  if (typeof since === 'string') return (update) => update.at >= since;
+  const known = new Set(since.actions.flatMap((action) => action.updates.map((u) => u.id)));
+  return (update) => !known.has(update.id);
 }
 
 export interface ScopeOptions {
@@ -51,6 +73,7 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
       actions: liveActions(snapshot),
       context,
       changeOf: () => null,
+      updatesOf: (action) => newestFirst(action.updates),
     };
   }
   const kinds = new Map<string, { kind: ActionChangeKind; change?: ActionChange }>();
@@ -58,6 +81,7 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
   for (const action of changes.removed) kinds.set(action.id, { kind: 'removed' });
   for (const change of changes.changed) kinds.set(change.action.id, { kind: 'changed', change });
   const byId = new Map(snapshot.actions.map((action) => [action.id, action]));
+  const isNew = since === undefined ? () => true : updatesSince(since);
   const listed = snapshot.actions.filter((action) => kinds.has(action.id));
   // A purged action is no longer in the plan: list it as it was in the saved version.
   const purged = changes.removed.filter((action) => !byId.has(action.id));
@@ -68,6 +92,7 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
     actions: [...listed, ...purged],
     context,
     changeOf: (actionId) => kinds.get(actionId) ?? null,
+    updatesOf: (action) => newestFirst(action.updates.filter(isNew)),
   };
 }
 

@@ -132,6 +132,55 @@ export function reportTestPlan(options: { hostile?: boolean } = {}): TestPlan {
   return test;
 }
 
+export const EVIDENCE_URL = 'https://www.ilo.org/report.pdf';
+/** Progress update notes the HTML and PDF reports must show, with their dates. */
+export const UPDATE_NOTES = {
+  english: { at: '2025-06-01', note: 'First cohort trained in Aşgabat' },
+  russian: { at: '2025-04-10', note: 'Первая группа инспекторов обучена в Ашхабаде' },
+  turkmen: { at: '2025-03-20', note: 'Inspektorlar taýýarlandy: ňžşýäöüç ŇŽŞÝÄÖÜÇ' },
+  /** before the first half of 2025, so a report of that period leaves it out */
+  before: { at: '2024-11-05', note: 'Preparations before the period' },
+  /** after the first half of 2025 */
+  after: { at: '2025-08-20', note: 'Second cohort after the period' },
+} as const;
+export const HOSTILE_NOTES = [
+  '<script>alert("note")</script>',
+  '"><img src=y onerror=alert(2)>',
+] as const;
+
+/**
+ * `reportTestPlan` with more progress updates: the notes of UPDATE_NOTES on its first three
+ * actions (the English one with evidence, one link hostile), and HOSTILE_NOTES on the first.
+ */
+export function reportTestPlanWithNotes(options: { hostile?: boolean } = {}): TestPlan {
+  const test = reportTestPlan(options);
+  const byTitle = (title: string) => test.snapshot().actions.find((a) => a.title === title)!;
+  const [first, second, third] = [
+    byTitle('Labour inspection reform'),
+    byTitle(RUSSIAN_TITLE),
+    byTitle(TURKMEN_TITLE),
+  ];
+  const { english, russian, turkmen, before, after } = UPDATE_NOTES;
+  progressUpdates.add(test.plan, first.id, {
+    ...english,
+    status: 'in_progress',
+    progress: 70,
+    evidence: [EVIDENCE_URL, 'https://example.org/a?q="><img src=x onerror=alert(3)>'],
+  });
+  progressUpdates.add(test.plan, first.id, { ...before, status: 'planned', progress: 0 });
+  progressUpdates.add(test.plan, first.id, { ...after, status: 'in_progress', progress: 80 });
+  progressUpdates.add(test.plan, second.id, { ...russian, status: 'delayed', progress: 45 });
+  progressUpdates.add(test.plan, third.id, { ...turkmen, status: 'in_progress', progress: 50 });
+  for (const note of HOSTILE_NOTES)
+    progressUpdates.add(test.plan, first.id, {
+      at: '2025-02-10',
+      status: 'in_progress',
+      progress: 35,
+      note,
+    });
+  return test;
+}
+
 /**
  * A large plain snapshot for the benchmark: `actionCount` actions over 20 objectives and 50
  * organisations, `updateCount` progress updates spread over them, two indicators per tenth action.

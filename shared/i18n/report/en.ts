@@ -45,6 +45,10 @@ export default {
     author: 'Reported by',
     note: 'Note',
     evidence: 'Evidence',
+    listed: 'Each action’s progress updates, newest first.',
+    listedSince: 'Progress updates reported since the last report, newest first.',
+    none: 'No progress updates.',
+    latest: 'Latest update {{date}}: {{note}}',
   },
   indicator: {
     name: 'Indicator',
@@ -85,6 +89,7 @@ export default {
     changes: 'Changes',
   },
   section: {
+    updates: 'Progress updates',
     summary: 'Summary',
     status: 'Actions by status',
     lights: 'Traffic lights',

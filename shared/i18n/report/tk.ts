@@ -47,6 +47,10 @@ export default {
     author: 'Hasabaty beren',
     note: 'Bellik',
     evidence: 'Subutnamalar',
+    listed: 'Her çäräniň ýerine ýetirilişi barada hasabatlar, täzeleri öňde.',
+    listedSince: 'Öňki hasabatdan bäri berlen hasabatlar, täzeleri öňde.',
+    none: 'Hasabat ýok.',
+    latest: 'Soňky hasabat {{date}}: {{note}}',
   },
   indicator: {
     name: 'Görkeziji',
@@ -87,6 +91,7 @@ export default {
     changes: 'Üýtgeşmeler',
   },
   section: {
+    updates: 'Ýerine ýetirilişi barada hasabatlar',
     summary: 'Jemleýji maglumat',
     status: 'Ýagdaýy boýunça çäreler',
     lights: 'Yşykly görkezijiler',
