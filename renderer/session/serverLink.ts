@@ -4,12 +4,23 @@ import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { describeSync, PendingEdits, type PendingEditRecord, type SyncState } from './syncState';
+import {
+  describeSync,
+  PendingEdits,
+  storedByUpdate,
+  storedWith,
+  type PendingEditRecord,
+  type StoredState,
+  type SyncState,
+} from './syncState';
 
 /** Our message type for "everything up to this state vector is stored durably". */
 const MESSAGE_STORED = 100;
 /** Cap on the reconnect backoff: a workshop LAN that blinks should come back within seconds. */
 const MAX_BACKOFF_MS = 5_000;
+/** The known-stored state is written to the plan list at most this often: a busy workshop relays
+ * many updates a second, and each one advances it. */
+const STORED_SAVE_MS = 1_000;
 /** Updates larger than this are read for the sync indicator when the page is idle. */
 const LARGE_UPDATE_BYTES = 64 * 1024;
 
@@ -90,11 +101,28 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
 
   provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
     const vector = decoding.readVarUint8Array(decoder);
-    stored = Y.decodeStateVector(vector);
     acknowledged = true;
-    options.onStored(toBase64(vector));
+    // Merged, not replaced: an acknowledgement whose state vector was taken before an update the
+    // server relayed to us since must not make that update look unsaved again.
+    advanceStored(Y.decodeStateVector(vector));
+  };
+  /** The server stored at least `more`: keep it (it survives a reload offline) and confirm the
+   * edits it covers. */
+  const advanceStored = (more: StoredState) => {
+    const before = stored;
+    stored = storedWith(stored, more);
+    const grew = !before || [...stored].some(([client, clock]) => before.get(client) !== clock);
+    if (grew) saveStored ??= setTimeout(flushStored, STORED_SAVE_MS);
     if (edits.acknowledge(stored)) options.onPendingEdits(edits.records());
     report();
+  };
+  let saveStored: ReturnType<typeof setTimeout> | null = null;
+  /** Writes the known-stored state now if a write is due. */
+  const flushStored = () => {
+    if (!saveStored) return;
+    clearTimeout(saveStored);
+    saveStored = null;
+    if (stored) options.onStored(toBase64(Y.encodeStateVector(stored)));
   };
   const onStatus = ({ status }: { status: string }) => {
     if (status === 'connected') connection = 'connected';
@@ -115,14 +143,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   });
   // Whatever arrives from the server is stored there already (it stores before it relays), so
   // it counts as saved without waiting for an acknowledgement of our own.
-  const markStored = (update: Uint8Array) => {
-    const received = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-    stored ??= new Map();
-    for (const [client, clock] of received) {
-      if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
-    }
-    report();
-  };
+  const markStored = (update: Uint8Array) => advanceStored(storedByUpdate(update));
   const onUpdate = (
     update: Uint8Array,
     origin: unknown,
@@ -158,6 +179,8 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
+  // A reload or a closed tab keeps what was known stored, so offline it still counts right.
+  window.addEventListener('pagehide', flushStored);
   report();
 
   return {
@@ -177,6 +200,8 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     destroy: () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
+      window.removeEventListener('pagehide', flushStored);
+      flushStored();
       doc.off('update', onUpdate);
       // The last edit may have grown since it started: keep its final clock.
       if (!options.readOnly) options.onPendingEdits(edits.records());

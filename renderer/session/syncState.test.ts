@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeSync, EDIT_GROUP_MS, PendingEdits } from './syncState';
+import { describeSync, EDIT_GROUP_MS, PendingEdits, storedByUpdate, storedWith } from './syncState';
 
 const vector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 
@@ -98,6 +98,85 @@ describe('PendingEdits', () => {
 
   it('ignores damaged records', () => {
     expect(new PendingEdits([[1, 2], 'x', [1], [1.5, 2], null]).records()).toEqual([[1, 2]]);
+  });
+});
+
+describe('what the server is known to have stored', () => {
+  /** A colleague's copy whose every transaction is relayed, one update each, as the server does. */
+  function colleague() {
+    const doc = new Y.Doc();
+    const relayed: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => relayed.push(update));
+    return { doc, relayed, type: (text: string) => doc.getText('title').insert(0, text) };
+  }
+
+  it("an idle editor that receives a colleague's edits from the server has nothing unsaved", () => {
+    const other = colleague();
+    other.type('Inspect');
+    const mine = editedCopy();
+    // Joined: the server's sync step 2 and its acknowledgement.
+    Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other.doc));
+    let stored: Map<number, number> | null = storedWith(null, vector(other.doc));
+    expect(mine.pending(stored)).toBe(0);
+    // The colleague adds more; each relayed update starts past clock 0 for that client.
+    other.relayed.length = 0;
+    other.type(' farms');
+    other.type('Urgent: ');
+    for (const update of other.relayed) {
+      Y.applyUpdate(mine.doc, update);
+      stored = storedWith(stored, storedByUpdate(update));
+    }
+    expect(mine.pending(stored)).toBe(0);
+  });
+
+  it('relayed updates count as stored even when this copy had no acknowledgement yet', () => {
+    const other = colleague();
+    other.type('Inspect');
+    other.type(' farms');
+    const mine = editedCopy();
+    let stored: Map<number, number> | null = null;
+    for (const update of other.relayed) {
+      Y.applyUpdate(mine.doc, update);
+      stored = storedWith(stored, storedByUpdate(update));
+    }
+    expect(mine.pending(stored)).toBe(0);
+  });
+
+  it("my own edits stay unsaved while colleagues' edits arrive, until acknowledged", () => {
+    const other = colleague();
+    const mine = editedCopy();
+    mine.type('Mine');
+    let stored: Map<number, number> | null = null;
+    other.type('Theirs');
+    for (const update of other.relayed) {
+      Y.applyUpdate(mine.doc, update);
+      stored = storedWith(stored, storedByUpdate(update));
+    }
+    expect(mine.pending(stored)).toBe(1);
+    // An acknowledgement never takes back what relayed updates showed stored.
+    const ack = new Map([[mine.doc.clientID, Y.getState(mine.doc.store, mine.doc.clientID)]]);
+    stored = storedWith(stored, ack);
+    mine.edits.acknowledge(stored);
+    expect(mine.pending(stored)).toBe(0);
+  });
+
+  it('an acknowledgement older than a relayed update does not make it unsaved again', () => {
+    expect([
+      ...storedWith(
+        new Map([
+          [1, 10],
+          [2, 5],
+        ]),
+        new Map([
+          [1, 4],
+          [3, 2],
+        ]),
+      ),
+    ]).toEqual([
+      [1, 10],
+      [2, 5],
+      [3, 2],
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
 // server" only after the server acknowledged durable storage of everything this copy has; for a
 // viewer, who sends nothing and so is never acknowledged, "up to date" once the server's copy
 // has arrived.
+import * as Y from 'yjs';
 
 export const SYNC_KINDS = {
   /** a plan that lives only on this computer */
@@ -101,6 +102,31 @@ export class PendingEdits {
   records(): PendingEditRecord[] {
     return this.edits.map((edit) => [edit.client, edit.clock] as const);
   }
+}
+
+/** What the server has stored durably, as far as this copy knows: per Yjs client, the clock up to
+ * which that client's items are stored (a state vector). */
+export type StoredState = ReadonlyMap<number, number>;
+
+/** `stored` advanced by `more`, client by client (the server's storage only grows). */
+export function storedWith(stored: StoredState | null, more: StoredState): Map<number, number> {
+  const merged = new Map(stored ?? []);
+  for (const [client, clock] of more) {
+    if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
+  }
+  return merged;
+}
+
+/**
+ * What an update that came from the server shows it has stored: the server stores before it
+ * relays or answers sync step 1 (server/room.ts), so every item in it is stored, and so is all
+ * that came before it from the same client (the server holds a client's items from its clock 0:
+ * Yjs integrates nothing out of order). So each client is stored up to the end of its items in
+ * the update. Not Y.encodeStateVectorFromUpdate: it counts a client only when the update starts
+ * at its clock 0, which a relayed edit (an incremental update) never does.
+ */
+export function storedByUpdate(update: Uint8Array): StoredState {
+  return Y.parseUpdateMeta(update).to;
 }
 
 export function describeSync(

@@ -1,6 +1,6 @@
 // Two people in two separate browser contexts (no shared BroadcastChannel or storage), so every
 // change they see from each other went through the sync server.
-import { expect, joinInBrowser, test } from './fixtures';
+import { expect, joinInBrowser, syncState, test } from './fixtures';
 
 test('two people typing in the same title at once both see the merged text', async ({
   accord,
@@ -67,4 +67,30 @@ test('one person adds actions while the other filters', async ({ accord, browser
   await reader.reload();
   await expect(reader.getByLabel('Search actions')).toHaveValue('New action');
   await expect(reader.locator('.action-row')).toHaveCount(3);
+});
+
+test('an idle editor stays "saved" when another editor adds an action', async ({
+  accord,
+  browser,
+}) => {
+  const { planId, invites } = await accord.newPlan('Workshop plan', ['editor', 'editor']);
+  await accord.seed(planId, { actions: 2 });
+  const drafter = await (await browser.newContext()).newPage();
+  const idle = await (await browser.newContext()).newPage();
+  await joinInBrowser(drafter, invites[0]!, 'Drafter', 'Ombudsperson');
+  await joinInBrowser(idle, invites[1]!, 'Idle', 'OSCE');
+  await expect(syncState(idle)).toHaveAttribute('data-sync', 'saved');
+
+  await drafter.getByRole('button', { name: '+ Add action' }).first().click();
+  await drafter.keyboard.type('Train labour inspectors');
+  await drafter.keyboard.press('Enter');
+  await expect(syncState(drafter)).toHaveAttribute('data-sync', 'saved');
+  // The idle editor sees the new action and has nothing of its own to save.
+  await expect(idle.locator('.action-row', { hasText: 'Train labour inspectors' })).toBeVisible();
+  await expect(syncState(idle)).toHaveAttribute('data-sync', 'saved');
+  await expect(syncState(idle)).toHaveText('All changes saved to the server');
+  // It stays so after a reload, when the server has nothing new for it.
+  await idle.reload();
+  await expect(idle.locator('.action-row', { hasText: 'Train labour inspectors' })).toBeVisible();
+  await expect(syncState(idle)).toHaveAttribute('data-sync', 'saved');
 });
