@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseInvite } from './serverApi';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { joinPlan, listMembers, parseInvite, ServerUnreachableError } from './serverApi';
 
 describe('parseInvite', () => {
   it.each([
@@ -21,5 +21,44 @@ describe('parseInvite', () => {
 
   it('refuses a bare code when there is no page server (the desktop app)', () => {
     expect(parseInvite('abc', '')).toBeNull();
+  });
+});
+
+describe('a server that cannot be reached', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    [
+      'joining',
+      () => joinPlan('http://10.0.0.9:8787/', { code: 'c', name: 'N', organisation: 'O' }),
+    ],
+    ['listing members', () => listMembers('http://10.0.0.9:8787', 'plan-1', 'token')],
+  ])(
+    '%s fails with a typed error naming the server, not "Failed to fetch"',
+    async (_name, call) => {
+      vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+      const failure: unknown = await call().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ServerUnreachableError);
+      expect((failure as ServerUnreachableError).host).toBe('10.0.0.9:8787');
+    },
+  );
+
+  it('a server that answers with an error is not "unreachable": its words are kept', async () => {
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: 'invite_expired', message: 'This invite expired' }), {
+          status: 410,
+        }),
+      ),
+    );
+    const failure: unknown = await joinPlan('http://10.0.0.9:8787', {
+      code: 'c',
+      name: 'N',
+      organisation: 'O',
+    }).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(ServerUnreachableError);
+    expect(failure).toBeInstanceOf(Error);
   });
 });

@@ -40,6 +40,30 @@ export function parseInvite(text: string, fallbackServer: string): InviteLink | 
   }
 }
 
+/**
+ * The server could not be reached at all (no answer: wrong address, server down, no network), as
+ * opposed to a server that answered with an error. The UI says so in the user's language
+ * (`serverErrorText`) instead of the browser's "Failed to fetch".
+ */
+export class ServerUnreachableError extends Error {
+  /** the server's host and port as the user gave it, e.g. `10.0.0.9:8787` */
+  readonly host: string;
+  constructor(serverUrl: string, cause: unknown) {
+    const host = hostOf(serverUrl);
+    super(`the server at ${host} could not be reached`, { cause });
+    this.name = 'ServerUnreachableError';
+    this.host = host;
+  }
+}
+
+function hostOf(serverUrl: string): string {
+  try {
+    return new URL(serverUrl).host;
+  } catch {
+    return serverUrl;
+  }
+}
+
 const contract = () => import('../../shared/http');
 
 /** The server's answer did not match the contract (another version, or not an Accord server). */
@@ -52,7 +76,13 @@ async function call<T>(
   schema: (http: Awaited<ReturnType<typeof contract>>) => z.ZodType<T>,
 ): Promise<T> {
   const http = await contract();
-  const response = await fetch(`${serverUrl.replace(/\/$/, '')}${path}`, init);
+  let response: Response;
+  try {
+    response = await fetch(`${serverUrl.replace(/\/$/, '')}${path}`, init);
+  } catch (error) {
+    // fetch rejects only when no answer came (a refused connection, DNS, no network, CORS).
+    throw new ServerUnreachableError(serverUrl, error);
+  }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = http.ApiError.safeParse(body);

@@ -1,5 +1,6 @@
 // Working offline: edit, reload with no network (the service worker serves the app, IndexedDB the
 // plan), reconnect; both people converge and "saved to the server" comes back.
+import { createServer, type AddressInfo } from 'node:net';
 import { expect, joinInBrowser, syncState, test } from './fixtures';
 
 test('an offline edit survives a reload and merges on reconnect', async ({ accord, browser }) => {
@@ -50,4 +51,28 @@ test('an offline edit survives a reload and merges on reconnect', async ({ accor
   await expect(office.locator('.action-row').first()).toContainText('(checked on site)');
   await expect(traveller.locator('.action-row').nth(1)).toContainText('(funded)');
   await expect(syncState(office)).toHaveAttribute('data-sync', 'saved');
+});
+
+test('an invite to a server nobody answers at says the server could not be reached', async ({
+  accord,
+  page,
+}) => {
+  // A port that was free a moment ago: nothing listens there.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  await page.goto(accord.url);
+  await page
+    .getByLabel('Invite link or code')
+    .fill(`http://127.0.0.1:${port}/#/join?plan=p-1&code=abc`);
+  await page.getByLabel('Your name').fill('Guest');
+  await page.getByLabel('Your organisation').fill('ILO');
+  await page.getByRole('button', { name: 'Join plan' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    `Could not join: the server at 127.0.0.1:${port} could not be reached; check the address and the network connection`,
+  );
+  await expect(page.getByRole('alert')).not.toContainText('Failed to fetch');
 });

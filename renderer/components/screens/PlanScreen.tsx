@@ -10,6 +10,7 @@ import { publishPlan } from '../../session/publishPlan';
 import { openPlanView } from '../../state/viewStore';
 import type { HistoryEntry, Member, Role } from '../../../shared/http';
 import { createInvite, listHistory, listMembers } from '../../session/serverApi';
+import { serverErrorText } from '../common/serverError';
 import { requireToken } from '../../session/memberTokens';
 import type { ServerMembership } from '../../session/localPlans';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
@@ -196,9 +197,7 @@ function InviteForm({ server, planId }: { server: ServerMembership; planId: stri
             }),
           )
           .then((created) => setLink(created.joinUrl))
-          .catch((failure: unknown) =>
-            setError(failure instanceof Error ? failure.message : String(failure)),
-          );
+          .catch((failure: unknown) => setError(serverErrorText(failure, t)));
       }}
     >
       <h3>{t('planScreen.invite')}</h3>
@@ -261,7 +260,7 @@ function PublishForm({ entry }: { entry: LocalPlanEntry }) {
         publishPlan(entry, state, { invite, name: name.trim(), organisation: organisation.trim() })
           .then((planId) => openPlanView(planId))
           .catch((failure: unknown) => {
-            setError(failure instanceof Error ? failure.message : String(failure));
+            setError(serverErrorText(failure, t));
             setBusy(false);
           });
       }}

@@ -8,6 +8,7 @@ import { forgetCachedSnapshot } from '../../session/snapshotCache';
 import { listPlans, localUser, saveLocalUser, savePlan } from '../../session/localPlans';
 import { forgetPlanAndToken, saveJoinedPlan } from '../../session/memberTokens';
 import { joinPlan, parseInvite } from '../../session/serverApi';
+import { serverErrorText } from '../common/serverError';
 import { openPlanView } from '../../state/viewStore';
 import { PlanJsonImport } from '../import/PlanJsonImport';
 import { useFormat } from '../common/format';
@@ -66,9 +67,7 @@ export function StartScreen() {
       history.replaceState(null, '', location.pathname);
       openPlanView(joined.planId);
     } catch (error) {
-      setJoinError(
-        t('start.joinFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      setJoinError(t('start.joinFailed', { reason: serverErrorText(error, t) }));
     } finally {
       setJoining(false);
     }

@@ -496,6 +496,9 @@ export default {
   },
   errors: {
     generic: 'That did not work: {{message}}',
+    /** a server call that got no answer (serverApi's ServerUnreachableError) */
+    serverUnreachable:
+      'the server at {{host}} could not be reached; check the address and the network connection',
     loading: 'Opening the plan…',
     notFound: 'This plan is not on this computer.',
     dismiss: 'Dismiss',

@@ -499,6 +499,7 @@ export default {
   },
   errors: {
     generic: 'Başartmady: {{message}}',
+    serverUnreachable: '{{host}} serwerine birigip bolmady; salgyny we tor birikmesini barlaň',
     loading: 'Meýilnama açylýar…',
     notFound: 'Bu meýilnama bu kompýuterde ýok.',
     dismiss: 'Ýap',
