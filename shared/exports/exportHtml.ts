@@ -39,6 +39,7 @@ const STYLE = `
   th { background: #eceff1; } td.num { text-align: right; white-space: nowrap; }
   .light { -webkit-print-color-adjust: exact; print-color-adjust: exact; display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; }
   .none { color: #757575; font-style: italic; }
+  td.nowrap { white-space: nowrap; }
   .latest { display: block; color: #546e7a; font-size: .9em; margin-top: .2em; }
   table.updates td.date { white-space: nowrap; } table.updates th.action { background: #f5f7f8; font-weight: bold; }
   table.updates td.evidence a { word-break: break-all; }
@@ -155,10 +156,10 @@ function actionTable(
           <td>
             ${action.leadOrgId === null ? context.t('none') : context.orgName(action.leadOrgId)}
           </td>
-          <td>${context.date(action.deadline)}</td>
-          <td>${context.t(`plan:status.${action.status}`)}</td>
+          <td class="nowrap">${context.date(action.deadline)}</td>
+          <td class="nowrap">${context.t(`plan:status.${action.status}`)}</td>
           <td class="num">${action.progress} %</td>
-          <td>${lightCell(action, scope)}</td>
+          <td class="nowrap">${lightCell(action, scope)}</td>
           ${withChange ? html`<td>${change ? describeChange(change, context) : ''}</td>` : ''}
         </tr>`;
       })}
@@ -370,7 +371,7 @@ function updatesSection(scope: ReportScope): SafeHtml {
                     (update) =>
                       html`<tr>
                         <td class="date">${context.date(update.at)}</td>
-                        <td>${context.t(`plan:status.${update.status}`)}</td>
+                        <td class="nowrap">${context.t(`plan:status.${update.status}`)}</td>
                         <td class="num">${update.progress} %</td>
                         <td>${update.note}</td>
                         <td class="evidence">${evidenceLinks(update)}</td>

@@ -8,8 +8,15 @@
 // out: the small layout below (wrapping, page breaks, repeated table headers) is ours.
 import fontkit from '@pdf-lib/fontkit';
 import {
+  beginText,
+  endText,
   PDFDocument,
   PDFString,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFName,
   type PDFHexString,
   rgb,
   type PDFFont,
@@ -408,7 +415,34 @@ class PdfLayout {
 
   newPage(): void {
     this.page = this.document.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    this.fontKeys.clear();
     this.y = PAGE_HEIGHT - MARGIN;
+  }
+
+  /** The names the current page's resources give the fonts. */
+  private readonly fontKeys = new Map<PDFFont, PDFName>();
+
+  /**
+   * Table text, one text object per row. pdf-lib's drawText wraps every string in its own
+   * graphics state and adds the font to the page's resources again under a new name each call;
+   * a 5,000-action report draws some 150,000 strings, and that overhead was most of its time.
+   */
+  private drawTexts(
+    font: PDFFont,
+    texts: readonly { text: string; x: number; y: number; color: RGB }[],
+  ): void {
+    if (texts.length === 0) return;
+    let key = this.fontKeys.get(font);
+    if (!key)
+      this.fontKeys.set(font, (key = this.page.node.newFontDictionary(font.name, font.ref)));
+    const operators = [beginText(), setFontAndSize(key, TABLE_SIZE)];
+    let color: RGB | null = null;
+    for (const { text, x, y, color: next } of texts) {
+      if (next !== color) operators.push(setFillingColor((color = next)));
+      operators.push(setTextMatrix(1, 0, 0, 1, x, y), showText(font.encodeText(text)));
+    }
+    operators.push(endText());
+    this.page.pushOperators(...operators);
   }
 
   space(height: number): void {
@@ -668,6 +702,7 @@ class PdfLayout {
     if (fill)
       this.page.drawRectangle({ x: MARGIN, y: this.y, width: CONTENT_WIDTH, height, color: fill });
     let x = MARGIN;
+    const texts: { text: string; x: number; y: number; color: RGB }[] = [];
     columns.forEach((column, index) => {
       const light = cells?.[index]?.light;
       let textX = x + CELL_PADDING;
@@ -686,17 +721,12 @@ class PdfLayout {
         const lineX = column.align === 'right' ? x + column.width - CELL_PADDING - width : textX;
         const lineY = top - CELL_PADDING - TABLE_SIZE - lineIndex * TABLE_SIZE * 1.3 + 1;
         const link = links.find((l) => l.text.includes(line));
-        this.page.drawText(line, {
-          x: lineX,
-          y: lineY,
-          size: TABLE_SIZE,
-          font,
-          color: link ? LINK : INK,
-        });
+        texts.push({ text: line, x: lineX, y: lineY, color: link ? LINK : INK });
         if (link) this.link(link.href, lineX, lineY - 2, width, TABLE_SIZE + 2);
       });
       x += column.width;
     });
+    this.drawTexts(font, texts);
     this.page.drawLine({
       start: { x: MARGIN, y: this.y },
       end: { x: MARGIN + CONTENT_WIDTH, y: this.y },
