@@ -2,6 +2,7 @@
 // state, presence, undo availability) plus nothing else. Only the session writes it; components
 // read it through selectors and change the plan by calling shared operations (STYLE.md).
 import { create } from 'zustand';
+import type { BoundedField } from '../../shared/plan/model';
 import type { PlanErrorCode, PlanErrorDetail } from '../../shared/plan/plan';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Role } from '../../shared/http';
@@ -28,7 +29,8 @@ export interface PlanState {
   /** false while the snapshot shown is the cached picture and the live document still loads */
   readonly live: boolean;
   /** a message for the user, or null: an operation refused (by its code, shown in the UI
-   * language, with the model's English detail) or the server's own words */
+   * language, with the model's English detail), input shortened to fit, or the server's own
+   * words */
   readonly notice: Notice | null;
 }
 
@@ -39,6 +41,12 @@ export type Notice =
       readonly detail: string;
       /** which field was refused, why and its limit: the notice names them in the UI language */
       readonly invalid?: PlanErrorDetail;
+    }
+  | {
+      /** typed or pasted text did not fit: the input kept the field's limit (information) */
+      readonly kind: 'shortened';
+      readonly field: BoundedField;
+      readonly limit: number;
     }
   | { readonly kind: 'server'; readonly text: string }
   | { readonly kind: 'storage'; readonly text: string };

@@ -1,5 +1,5 @@
 // Editing feedback in the web app: over-long input is kept at the model's limit with a message
-// naming the field, the banner goes with the next successful edit or when dismissed, evidence
+// (information, not an error) naming the field, the banner goes with the next successful edit or when dismissed, evidence
 // links say what a valid link is, renaming an objective replaces its name, and Tab moves between
 // the cells of a row being edited.
 import type { Page } from '@playwright/test';
@@ -32,8 +32,11 @@ test('a 600-character title keeps 500 and says so; the banner goes with the next
   await editor.selectText();
   await page.keyboard.insertText('a'.repeat(600));
   await expect(editor).toHaveValue('a'.repeat(500));
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Title can be at most 500 characters.');
+  // Shortened and saved: information, not an error.
+  const info = page.locator('.notice[data-notice="shortened"]');
+  await expect(info).toHaveRole('status');
+  await expect(info).toContainText('Title shortened to 500 characters, the most it can hold.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(row.locator('[data-column="title"]')).toHaveText('a'.repeat(500));
   await page.screenshot({ path: '/tmp/x/limit-title.png' });
@@ -41,15 +44,15 @@ test('a 600-character title keeps 500 and says so; the banner goes with the next
   // The next successful edit clears the message.
   await row.locator('[data-column="status"]').click();
   await row.getByLabel('Status').selectOption({ label: 'In progress' });
-  await expect(alert).toHaveCount(0);
+  await expect(info).toHaveCount(0);
 
   // Dismiss closes it too.
   await row.locator('[data-column="title"]').click();
   await page.keyboard.insertText('b'.repeat(10));
-  await expect(alert).toContainText('Title can be at most 500 characters.');
+  await expect(info).toContainText('Title shortened to 500 characters, the most it can hold.');
   await page.keyboard.press('Escape');
-  await alert.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(alert).toHaveCount(0);
+  await info.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(info).toHaveCount(0);
 });
 
 test('an evidence link that is not a web address is refused with what a link looks like', async ({

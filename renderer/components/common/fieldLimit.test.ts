@@ -20,11 +20,12 @@ describe('field limits in inputs', () => {
     ).toThrow(PlanError);
   });
 
-  it('a value that reaches the limit shows the field and its limit', () => {
+  it('a value that reaches the limit says it was shortened to it (information, not a refusal)', () => {
     warnAtLimit('x'.repeat(MAX_TITLE_LENGTH), 'title');
-    expect(usePlanStore.getState().notice).toMatchObject({
-      kind: 'refused',
-      invalid: { field: 'title', reason: 'too_long', limit: MAX_TITLE_LENGTH },
+    expect(usePlanStore.getState().notice).toEqual({
+      kind: 'shortened',
+      field: 'title',
+      limit: MAX_TITLE_LENGTH,
     });
   });
 

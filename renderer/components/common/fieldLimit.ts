@@ -1,23 +1,16 @@
 // The length limit of a plan field as an input sees it: maxLength from the model's own limits
-// (shared/plan/model.ts MAX_LENGTH, the numbers validate.ts enforces), and the field's "at most N
-// characters" notice when typing or pasting runs into it, since the browser then drops the rest
-// without a word.
+// (shared/plan/model.ts MAX_LENGTH, the numbers validate.ts enforces), and the field's "shortened
+// to N characters" notice when typing or pasting runs into it, since the browser then drops the
+// rest without a word.
 import type { FormEvent, InputEvent } from 'react';
 import { MAX_LENGTH, type BoundedField } from '../../../shared/plan/model';
 import { usePlanStore } from '../../state/planStore';
 
 type TextInput = HTMLInputElement | HTMLTextAreaElement;
 
+/** The input kept what fits and that is what gets saved: information, not a refusal. */
 function showLimit(field: BoundedField): void {
-  const limit = MAX_LENGTH[field];
-  usePlanStore.setState({
-    notice: {
-      kind: 'refused',
-      code: 'invalid',
-      detail: `${field} is at its limit of ${limit} characters`,
-      invalid: { field, reason: 'too_long', limit },
-    },
-  });
+  usePlanStore.setState({ notice: { kind: 'shortened', field, limit: MAX_LENGTH[field] } });
 }
 
 /** Shows the field's limit as a notice when `value` has reached it (the input kept no more). */

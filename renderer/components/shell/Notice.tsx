@@ -1,5 +1,6 @@
-// A message the app owes the user (an operation refused, access denied), until dismissed or, for
-// a refusal, until the next edit succeeds. A refusal is said in the UI language, naming the field
+// A message the app owes the user (an operation refused, access denied, typed or pasted text
+// shortened to fit), until dismissed or, for a refusal or a shortening, until the next edit
+// succeeds. A refusal is said in the UI language, naming the field
 // and its limit when the model gave them; the model's English detail is in the tooltip.
 import { useTranslation } from 'react-i18next';
 import type { PlanErrorDetail } from '../../../shared/plan/plan';
@@ -16,9 +17,20 @@ export function Notice() {
       field: t(`errors.field.${invalid.field}`),
       limit: invalid.limit === undefined ? '' : format.number(invalid.limit),
     });
+  // Shortened input was kept and saved: said as information (a status), not as an error.
+  const information = notice.kind === 'shortened';
   return (
-    <div className="notice" role="alert" data-notice={notice.kind}>
-      {notice.kind === 'refused' ? (
+    <div
+      className={`notice${information ? ' notice-info' : ''}`}
+      role={information ? 'status' : 'alert'}
+      data-notice={notice.kind}
+    >
+      {notice.kind === 'shortened' ? (
+        t('errors.shortened', {
+          field: t(`errors.field.${notice.field}`),
+          limit: format.number(notice.limit),
+        })
+      ) : notice.kind === 'refused' ? (
         <span title={notice.detail}>
           {notice.invalid ? refusal(notice.invalid) : t(`errors.code.${notice.code}`)}
         </span>

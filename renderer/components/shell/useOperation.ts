@@ -1,6 +1,7 @@
 // Runs a shared operation on the open plan; a refusal (PlanError) becomes a notice for the user
 // instead of an uncaught error, and the plan is unchanged (operations validate before writing).
-// The next operation that succeeds clears a refusal's notice: it spoke of an edit now superseded.
+// The next operation that succeeds clears a refusal's or a shortening's notice: it spoke of an
+// edit now superseded.
 import { useCallback } from 'react';
 import { PlanError, type Plan } from '../../../shared/plan/plan';
 import { selectCanEdit, usePlanStore, type Notice } from '../../state/planStore';
@@ -29,8 +30,8 @@ export function useOperation(): <T>(operation: (plan: Plan) => T) => T | undefin
         usePlanStore.setState({ notice: refusalNotice(error) });
         return undefined;
       }
-      if (usePlanStore.getState().notice?.kind === 'refused')
-        usePlanStore.setState({ notice: null });
+      const kind = usePlanStore.getState().notice?.kind;
+      if (kind === 'refused' || kind === 'shortened') usePlanStore.setState({ notice: null });
       return result;
     },
     [session],

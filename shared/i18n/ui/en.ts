@@ -496,6 +496,8 @@ export default {
   },
   errors: {
     generic: 'That did not work: {{message}}',
+    /** typed or pasted text kept at the field's limit and saved: information, not an error */
+    shortened: '{{field}} shortened to {{limit}} characters, the most it can hold.',
     /** a server call that got no answer (serverApi's ServerUnreachableError) */
     serverUnreachable:
       'the server at {{host}} could not be reached; check the address and the network connection',

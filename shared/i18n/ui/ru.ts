@@ -499,6 +499,7 @@ export default {
   },
   errors: {
     generic: 'Не получилось: {{message}}',
+    shortened: '{{field}}: сокращено до {{limit}} символов, больше поле не вмещает.',
     serverUnreachable: 'сервер {{host}} недоступен; проверьте адрес и подключение к сети',
     loading: 'Открываем план…',
     notFound: 'Этого плана нет на этом компьютере.',

@@ -499,6 +499,7 @@ export default {
   },
   errors: {
     generic: 'Başartmady: {{message}}',
+    shortened: '{{field}} {{limit}} nyşana çenli gysgaldyldy, oňa mundan köp sygmaýar.',
     serverUnreachable: '{{host}} serwerine birigip bolmady; salgyny we tor birikmesini barlaň',
     loading: 'Meýilnama açylýar…',
     notFound: 'Bu meýilnama bu kompýuterde ýok.',
