@@ -1,7 +1,7 @@
 // The report as a PDF: a title page (plan, report, period, date), the summary with bar charts,
 // "what changed", a table of actions by objective with traffic lights, their progress updates,
-// overdue actions and framework coverage; page numbers on every page. DejaVu Sans is embedded, so Russian and
-// Turkmen letters (ň ž ş ý ä ö ü ç) render and copy out as text in any viewer.
+// overdue actions and framework coverage; page numbers on every page. DejaVu Sans is embedded,
+// so Russian and Turkmen letters (ň ž ş ý ä ö ü ç) render and copy out as text in any viewer.
 //
 // pdf-lib and fontkit are plain JavaScript over Uint8Array (no Node streams, no file access), so
 // this runs the same in the server, the CLI and the renderer. pdf-lib draws, it does not lay
