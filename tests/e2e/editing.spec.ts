@@ -11,6 +11,9 @@ async function planWithAction(page: Page, url: string, title: string) {
   await page.getByLabel('Plan title').fill('Editing plan');
   await page.getByRole('button', { name: 'Create plan' }).click();
   await page.getByRole('button', { name: '+ Add objective' }).click();
+  // The new objective's name is open for typing; Enter keeps the default name.
+  await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await page.locator('.objective-row .cell').first().click();
   await page.keyboard.press('n');
   const editor = page.locator('.action-row input[data-field="title"]');

@@ -130,6 +130,7 @@ test('Alt+Up moves an action above its neighbour, and the order is kept', async 
   await page.getByLabel('Plan title').fill('Ordering plan');
   await page.getByRole('button', { name: 'Create plan' }).click();
   await page.getByRole('button', { name: '+ Add objective' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
   await page.keyboard.press('Enter');
   for (const title of ['First', 'Second']) {
     await page.locator('.objective-row .cell').first().click();
