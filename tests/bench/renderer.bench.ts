@@ -97,13 +97,14 @@ export async function run(): Promise<void> {
       disableBc: true,
       params: { token: editor.token, ack: '1' },
     });
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
     let storedUpTo = 0;
     let onStored = () => {};
+    // registered before the first message: the server acknowledges the initial sync too
     provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
       storedUpTo = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(doc.clientID) ?? 0;
       onStored();
     };
+    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
     const seeded = performance.now();
     seedPlan(doc, { planId: plan.id, actions: ACTIONS });
     await new Promise<void>((resolve) => {
