@@ -3,13 +3,11 @@
 // links say what a valid link is, renaming an objective replaces its name, and Tab moves between
 // the cells of a row being edited.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, createLocalPlan } from './fixtures';
 
 /** A local plan with one objective and one action titled `title`, on the Actions screen. */
 async function planWithAction(page: Page, url: string, title: string) {
-  await page.goto(url);
-  await page.getByLabel('Plan title').fill('Editing plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(page, url, 'Editing plan');
   await page.getByRole('button', { name: '+ Add objective' }).click();
   // The new objective's name is open for typing; Enter keeps the default name.
   await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
@@ -140,9 +138,7 @@ test('quick entry: N, type, Enter adds action after action; focus never leaves t
   accord,
   page,
 }) => {
-  await page.goto(accord.url);
-  await page.getByLabel('Plan title').fill('Workshop plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(page, accord.url, 'Workshop plan');
   // "+ Add objective" opens the new objective's name for typing, its default name selected.
   await page.getByRole('button', { name: '+ Add objective' }).click();
   const name = page.getByLabel('Rename objective', { exact: true }).and(page.locator('input'));

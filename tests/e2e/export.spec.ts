@@ -1,6 +1,6 @@
 // A donor exports the plan from the dashboard in every format; each file arrives with content.
 import { readFileSync } from 'node:fs';
-import { expect, joinInBrowser, test } from './fixtures';
+import { expect, joinInBrowser, test, createLocalPlan } from './fixtures';
 
 test('the dashboard exports the plan as PDF, HTML, XLSX, CSV and JSON', async ({
   accord,
@@ -38,9 +38,7 @@ test('a bad reporting period is explained in plain words, in the UI language', a
   accord,
   page,
 }) => {
-  await page.goto(accord.url);
-  await page.getByLabel('Plan title').fill('Period plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(page, accord.url, 'Period plan');
   await page.getByRole('button', { name: 'Dashboard' }).click();
   const panel = page.locator('.export-panel');
   await panel.getByLabel('Period from').fill('2025-06-30');

@@ -110,6 +110,14 @@ export const test = base.extend<{ accord: TestServer }>({
 
 export { expect };
 
+/** Creates a plan on this computer from the start screen and waits until it is stored there. */
+export async function createLocalPlan(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Plan title').fill(title);
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.locator('[data-sync]')).toHaveText('Saved on this computer');
+}
+
 /** Joins a plan in the browser through the start screen's invite form. */
 export async function joinInBrowser(
   page: Page,

@@ -5,14 +5,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { expect, joinInBrowser, test } from './fixtures';
-
-async function newLocalPlan(page: Page, url: string, title: string) {
-  await page.goto(url);
-  await page.getByLabel('Plan title').fill(title);
-  await page.getByRole('button', { name: 'Create plan' }).click();
-  await expect(page.locator('[data-sync]')).toHaveText('Saved on this computer');
-}
+import { expect, joinInBrowser, test, createLocalPlan } from './fixtures';
 
 function chooseFile(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') {
   return page
@@ -47,7 +40,7 @@ test('a CSV with bad rows: the preview names each problem, cancel writes nothing
   page,
 }) => {
   test.setTimeout(90_000);
-  await newLocalPlan(page, accord.url, 'Import check');
+  await createLocalPlan(page, accord.url, 'Import check');
   await page.getByRole('button', { name: 'Import actions…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import actions' });
   await expect(dialog).toBeVisible();
@@ -142,7 +135,7 @@ test('a plan’s own CSV export imports back into a new plan (round trip)', asyn
   await joinInBrowser(page, invites[0]!, 'Editor', 'Ministry');
   const csv = await exportFromDashboard(page, 'csv');
 
-  await newLocalPlan(page, accord.url, 'Round trip');
+  await createLocalPlan(page, accord.url, 'Round trip');
   await page.getByRole('button', { name: 'Import actions…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import actions' });
   await chooseFile(page, csv.name, csv.bytes);
@@ -179,7 +172,7 @@ test('an XLSX file imports, a dropped file is read, and corrupt or foreign files
   sheet.addRow(['2.2', 'Провести опрос работодателей', '15.10.2025', 'planned', 0]);
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
 
-  await newLocalPlan(page, accord.url, 'Workbook import');
+  await createLocalPlan(page, accord.url, 'Workbook import');
   await page.getByRole('button', { name: 'Import actions…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import actions' });
 
@@ -240,7 +233,7 @@ test('a plan’s JSON export imports on the start screen: a new plan, or a copy 
   browser,
 }) => {
   test.setTimeout(90_000);
-  await newLocalPlan(page, accord.url, 'Decent work plan');
+  await createLocalPlan(page, accord.url, 'Decent work plan');
   await page.getByRole('button', { name: 'Import actions…' }).click();
   await chooseFile(page, 'actions.csv', Buffer.from(BAD_ROWS));
   const dialog = page.getByRole('dialog', { name: 'Import actions' });
@@ -285,7 +278,7 @@ test('national plan items come from a CSV file, with lines that do not fit named
   accord,
   page,
 }) => {
-  await newLocalPlan(page, accord.url, 'Chapters');
+  await createLocalPlan(page, accord.url, 'Chapters');
   await page.getByRole('button', { name: 'Frameworks' }).click();
   await page
     .getByRole('button', { name: /Human Rights Action Plan|HRAP|national/i })

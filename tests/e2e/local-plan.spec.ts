@@ -1,14 +1,11 @@
 // A plan on this computer only (no server): create it, draft actions from the keyboard, fill in
 // the detail panel (partners, framework links, indicators, budget, endorsements, progress updates,
 // comments), send an action to the trash and restore it; everything survives a reload.
-import { expect, test } from './fixtures';
+import { expect, test, createLocalPlan } from './fixtures';
 
 test('a local plan is drafted and tracked with no server', async ({ accord, page }) => {
   test.setTimeout(90_000);
-  await page.goto(accord.url);
-  await page.getByLabel('Plan title').fill('Regional decent work plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
-  await expect(page.locator('[data-sync]')).toHaveText('Saved on this computer');
+  await createLocalPlan(page, accord.url, 'Regional decent work plan');
 
   // Organisations first, then an objective.
   await page.getByRole('button', { name: 'Organisations' }).click();
@@ -126,9 +123,7 @@ test('Alt+Up moves an action above its neighbour, and the order is kept', async 
   accord,
   page,
 }) => {
-  await page.goto(accord.url);
-  await page.getByLabel('Plan title').fill('Ordering plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(page, accord.url, 'Ordering plan');
   await page.getByRole('button', { name: '+ Add objective' }).click();
   await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,14 +1,12 @@
 // The organisation registry: the same name typed differently is not added twice, and merging a
 // duplicate into the one to keep happens only when asked, never while the user is still choosing.
-import { expect, test } from './fixtures';
+import { expect, test, createLocalPlan } from './fixtures';
 
 test('a name already in the registry is not added again; a duplicate is merged only on the Merge button', async ({
   accord,
   page,
 }) => {
-  await page.goto(accord.url);
-  await page.getByLabel('Plan title').fill('Registry plan');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(page, accord.url, 'Registry plan');
   await page.getByRole('button', { name: 'Organisations' }).click();
   for (const name of ['Ministry of Labour', 'Ministry of labour (duplicate)']) {
     await page.getByLabel('Organisation name').fill(name);

@@ -5,14 +5,7 @@
 // removed objective; everything survives a reload. With ACCORD_DETAIL_SHOT=<file.png> set, the
 // detail panel with these controls is saved there as a screenshot.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-async function newLocalPlan(page: Page, url: string, title: string) {
-  await page.goto(url);
-  await page.getByLabel('Plan title').fill(title);
-  await page.getByRole('button', { name: 'Create plan' }).click();
-  await expect(page.locator('[data-sync]')).toHaveText('Saved on this computer');
-}
+import { expect, test, createLocalPlan } from './fixtures';
 
 /** Adds an objective at the end and names it (its name opens for typing). */
 async function addObjective(page: Page, title: string) {
@@ -38,7 +31,7 @@ test('comments, progress updates and indicators are edited and removed in the de
 }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1400, height: 3000 });
-  await newLocalPlan(page, accord.url, 'Detail controls plan');
+  await createLocalPlan(page, accord.url, 'Detail controls plan');
   await addObjective(page, 'Labour rights');
   await addActionToFirstObjective(page, 'Inspect brick kilns');
   await page.getByRole('button', { name: /Open details of/ }).click();
@@ -148,7 +141,7 @@ test('objectives move up and down, and a removed objective is restored from the 
   page,
 }) => {
   test.setTimeout(90_000);
-  await newLocalPlan(page, accord.url, 'Objective order plan');
+  await createLocalPlan(page, accord.url, 'Objective order plan');
   await addObjective(page, 'Labour rights');
   await addActionToFirstObjective(page, 'Inspect brick kilns');
   await addObjective(page, 'Child labour');

@@ -1,12 +1,10 @@
 // A plan drafted on this computer is published to a server later, into an empty plan its admin
 // created; an editor who joins that plan then sees everything drafted offline.
-import { expect, joinInBrowser, test } from './fixtures';
+import { expect, joinInBrowser, test, createLocalPlan } from './fixtures';
 
 test('a local plan is published to a server and others see it', async ({ accord, browser }) => {
   const drafter = await (await browser.newContext()).newPage();
-  await drafter.goto(accord.url);
-  await drafter.getByLabel('Plan title').fill('Drafted on the train');
-  await drafter.getByRole('button', { name: 'Create plan' }).click();
+  await createLocalPlan(drafter, accord.url, 'Drafted on the train');
   await drafter.getByRole('button', { name: '+ Add objective' }).click();
   await drafter.getByRole('button', { name: '+ Add action' }).first().click();
   await drafter.keyboard.type('Register seasonal workers');

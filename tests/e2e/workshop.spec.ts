@@ -11,7 +11,7 @@ import type { StartWorkshopRequest } from '../../shared/ipc';
 import { createWorkshopController } from '../../main/workshop/workshopController';
 import en from '../../shared/i18n/ui/en';
 import ru from '../../shared/i18n/ui/ru';
-import { expect, joinInBrowser, test, WEB_ROOT } from './fixtures';
+import { expect, joinInBrowser, test, WEB_ROOT, createLocalPlan } from './fixtures';
 import { pageStorageText, standInKeychain } from './keychainStandIn';
 
 test('the host starts a workshop, a participant joins by its link, and the host sees who joined', async ({
@@ -65,9 +65,7 @@ test('the host starts a workshop, a participant joins by its link, and the host 
     });
     const keychain = await standInKeychain(host, { keychain: true });
 
-    await host.goto(accord.url);
-    await host.getByLabel('Plan title').fill('Workshop on decent work');
-    await host.getByRole('button', { name: 'Create plan' }).click();
+    await createLocalPlan(host, accord.url, 'Workshop on decent work');
     await host.getByRole('button', { name: '+ Add objective' }).click();
     await host.getByRole('button', { name: '+ Add action' }).first().click();
     await host.keyboard.type('Inspect cotton harvest recruitment');
