@@ -33,7 +33,7 @@ import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { menuLabels } from './menuLabels';
-import { openPlanFile } from './planFiles';
+import { readPlanFile } from './planFiles';
 import { openTokenStore } from './secrets/tokenStore';
 import { APP_SCHEME } from './security/appOrigin';
 import { createAppProtocolHandler } from './security/appProtocol';
@@ -92,15 +92,17 @@ function run(): void {
     else pendingJoinLinks.push(link);
   }
 
+  // Held until the window has loaded; main only reads and checks the file, and the page merges it
+  // (the preload holds it until the page subscribes), since only the page knows the user's role.
   async function openFileFromOutside(path: string): Promise<void> {
-    if (!store || !window) {
+    if (!window) {
       pendingFiles.push(path);
       return;
     }
-    const result = await openPlanFile(store, path);
+    const result = await readPlanFile(path);
     if (result.ok) {
-      send('planFileOpened', { planId: result.metadata.planId, title: result.metadata.title });
-    } else {
+      send('planFileOpened', result.file);
+    } else if (window) {
       void dialog.showMessageBox(window, { type: 'error', message: result.error.message });
     }
   }

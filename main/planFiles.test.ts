@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { MAX_PLAN_FILE_BYTES } from '../shared/planFile';
 import { openPlanStore, type PlanStore } from './store/planStore';
-import { openPlanFile, savePlanFile } from './planFiles';
+import { readPlanFile, savePlanFile } from './planFiles';
 
 const PLAN = '3f1c2a9e-0b7d-4e38-9a51-6f0d2c4b8e11';
 const about = {
@@ -43,49 +44,72 @@ async function actionsIn(store: PlanStore): Promise<unknown> {
 }
 
 describe('plan files on disk', () => {
-  it('opens a saved plan on another computer, with its title', async () => {
+  it('reads a saved plan on another computer, with its title, and writes nothing there', async () => {
     await here.append(PLAN, update('a', 'train inspectors', 1));
     const path = join(dir, 'plan.accord');
     expect(await savePlanFile(here, PLAN, path, about)).toEqual({ ok: true, path });
-    const opened = await openPlanFile(there, path);
-    expect(opened).toMatchObject({
+    const read = await readPlanFile(path);
+    expect(read).toMatchObject({
       ok: true,
-      metadata: { planId: PLAN, title: 'Decent work plan' },
+      file: { metadata: { planId: PLAN, title: 'Decent work plan' } },
     });
+    // The page merges the state (after checking the user's role); main only reads it.
+    expect(await there.list()).toEqual([]);
+    if (!read.ok) throw new Error('unreachable');
+    await there.append(PLAN, read.file.state);
     expect(await actionsIn(there)).toEqual({ a: 'train inspectors' });
-    expect((await there.list())[0]?.title).toBe('Decent work plan');
   });
 
-  it('merges a file into a plan already on this computer', async () => {
+  it('gives the state as plain bytes of its own, for the page to merge', async () => {
     await here.append(PLAN, update('a', 'from here', 1));
     await there.append(PLAN, update('b', 'from there', 2));
     const path = join(dir, 'plan.accord');
     await savePlanFile(here, PLAN, path, about);
-    await openPlanFile(there, path);
+    const read = await readPlanFile(path);
+    if (!read.ok) throw new Error(read.error.message);
+    // Not a Buffer, nor a view of a larger buffer: structured clone sends exactly the state.
+    expect(Buffer.isBuffer(read.file.state)).toBe(false);
+    expect(read.file.state.byteOffset).toBe(0);
+    expect(read.file.state.buffer.byteLength).toBe(read.file.state.byteLength);
+    await there.append(PLAN, read.file.state);
     expect(await actionsIn(there)).toEqual({ a: 'from here', b: 'from there' });
   });
 
-  it('changes nothing when the file is damaged', async () => {
+  it('refuses a damaged file', async () => {
     await here.append(PLAN, update('a', 'from here', 1));
-    await there.append(PLAN, update('b', 'from there', 2));
     const path = join(dir, 'plan.accord');
     await savePlanFile(here, PLAN, path, about);
     const bytes = await readFile(path);
     bytes[bytes.byteLength - 20] = (bytes[bytes.byteLength - 20] ?? 0) ^ 0xff;
     await writeFile(path, bytes);
-    const opened = await openPlanFile(there, path);
-    expect(opened).toMatchObject({ ok: false, error: { code: 'corrupt' } });
-    expect(await actionsIn(there)).toEqual({ b: 'from there' });
+    expect(await readPlanFile(path)).toMatchObject({ ok: false, error: { code: 'corrupt' } });
   });
 
-  it('refuses a foreign file', async () => {
-    const path = join(dir, 'notes.accord');
-    await writeFile(path, 'meeting notes');
-    expect(await openPlanFile(there, path)).toMatchObject({
-      ok: false,
-      error: { code: 'foreign' },
-    });
-    expect(await there.list()).toEqual([]);
+  it.each<[string, (path: string) => Promise<void>, string, string | RegExp]>([
+    [
+      "another program's file",
+      (path) => writeFile(path, 'meeting notes'),
+      'foreign',
+      /not an Accord plan file/,
+    ],
+    ['a folder', (path) => mkdir(path), 'foreign', 'This is not a file.'],
+    ['a missing file', async () => undefined, 'foreign', 'The file or folder does not exist.'],
+    [
+      'a file larger than any plan file',
+      // sparse: no disk space used
+      async (path) => {
+        await writeFile(path, '');
+        await truncate(path, MAX_PLAN_FILE_BYTES + 1);
+      },
+      'foreign',
+      'This file is far larger than any Accord plan file.',
+    ],
+  ])('refuses %s with a message for a person', async (_case, make, code, message) => {
+    const path = join(dir, 'x.accord');
+    await make(path);
+    const read = await readPlanFile(path);
+    expect(read).toMatchObject({ ok: false, error: { code } });
+    if (!read.ok) expect(read.error.message).toMatch(message);
   });
 
   it('says when there is nothing to save', async () => {

@@ -1,14 +1,15 @@
-// Saving a plan to an `.accord` file and opening one into the local store. Opening appends the
-// file's state as one update, so a plan already on this computer is merged, not replaced, and a
-// file that fails to decode changes nothing.
+// Saving a plan to an `.accord` file from the local store, and reading one for the page to open.
+// Reading only decodes and checks the file: the page merges its state (one Yjs update) into this
+// computer's copy, after checking the user may change that plan, so a file that fails to decode,
+// or that the page refuses, changes nothing.
 import { open, stat } from 'node:fs/promises';
 import type { PlanPersistence } from '../shared/persistence';
 import {
   MAX_PLAN_FILE_BYTES,
   decodePlanFile,
   encodePlanFile,
+  type PlanFile,
   type PlanFileError,
-  type PlanFileMetadata,
 } from '../shared/planFile';
 import { writeFileAtomic } from './store/atomicFile';
 
@@ -46,59 +47,80 @@ export async function savePlanFile(
   return { ok: true, path };
 }
 
-export type OpenPlanFileResult =
-  | { readonly ok: true; readonly metadata: PlanFileMetadata }
+export type ReadPlanFileResult =
+  | { readonly ok: true; readonly file: PlanFile }
   | { readonly ok: false; readonly error: PlanFileError };
 
-export async function openPlanFile(
-  store: PlanPersistence,
-  path: string,
-): Promise<OpenPlanFileResult> {
-  const info = await stat(path);
-  if (!info.isFile()) {
-    return { ok: false, error: { code: 'foreign', message: 'This is not a file.' } };
+/**
+ * Reads and checks a plan file and returns its contents; writes nothing. Whether the file may be
+ * merged into this computer's copy depends on the user's role in the plan, which only the page
+ * knows, so the page merges it (renderer/session/planFileExchange.ts), as in a browser. Every
+ * failure, the file system's included, is a PlanFileError with a message for a person.
+ */
+export async function readPlanFile(path: string): Promise<ReadPlanFileResult> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      return { ok: false, error: { code: 'foreign', message: 'This is not a file.' } };
+    }
+    if (info.size > MAX_PLAN_FILE_BYTES) {
+      // Checked before reading, so a huge file is refused without loading it into memory.
+      return {
+        ok: false,
+        error: { code: 'foreign', message: 'This file is far larger than any Accord plan file.' },
+      };
+    }
+    const decoded = decodePlanFile(await readAtMost(path, MAX_PLAN_FILE_BYTES + 1));
+    return decoded.ok ? { ok: true, file: decoded.file } : decoded;
+  } catch (error) {
+    return { ok: false, error: { code: 'foreign', message: describeFileError(error) } };
   }
-  if (info.size > MAX_PLAN_FILE_BYTES) {
-    // Checked before reading, so a huge file is refused without loading it into memory.
-    return {
-      ok: false,
-      error: { code: 'foreign', message: 'This file is far larger than any Accord plan file.' },
-    };
-  }
-  const bytes = await readAtMost(path, MAX_PLAN_FILE_BYTES + 1);
-  const decoded = decodePlanFile(bytes);
-  if (!decoded.ok) return decoded;
-  const { metadata, state } = decoded.file;
-  await store.append(metadata.planId, state);
-  const known = (await store.list()).find((plan) => plan.planId === metadata.planId);
-  if (!known?.title) {
-    // A plan new to this computer gets the file's title on the start screen until it syncs.
-    await store.describe({
-      planId: metadata.planId,
-      title: metadata.title,
-      serverUrl: known?.serverUrl ?? null,
-      lastSyncedAt: known?.lastSyncedAt ?? null,
-      updatedAt: new Date().toISOString(),
-    });
-  }
-  return { ok: true, metadata };
 }
 
-/** Reads up to `limit` bytes, whatever the file grew to since it was checked. */
+/** A message for a person, from a file-system error, without internal detail. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'The file or folder does not exist.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Accord is not allowed to use this file or folder.';
+    case 'ENOSPC':
+      return 'The disk is full.';
+    case 'EISDIR':
+      return 'This is a folder, not a file.';
+    default:
+      return 'The file could not be read or written.';
+  }
+}
+
+/**
+ * Reads up to `limit` bytes, whatever the file grew to since it was checked, into a plain
+ * Uint8Array of its own: never a Buffer, whose slice() shares memory (and small Buffers share
+ * Node's pool), so the plan state decoded from it is a copy that holds nothing else when it is
+ * sent to the page.
+ */
 async function readAtMost(path: string, limit: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+      const chunk = new Uint8Array(Math.min(1024 * 1024, limit - total));
       if (chunk.byteLength === 0) break;
       const { bytesRead } = await handle.read(chunk, 0, chunk.byteLength, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
     }
-    return Buffer.concat(chunks);
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
   } finally {
     await handle.close();
   }

@@ -92,3 +92,71 @@ describe('preload', () => {
     expect(received).toEqual([link]);
   });
 });
+
+describe('preload: plan files opened from outside the app', () => {
+  const metadata = {
+    planId: '3f1c2a9e-0b7d-4e38-9a51-6f0d2c4b8e11',
+    title: 'Decent work',
+    exportedAt: '2026-03-01T10:00:00.000Z',
+    appVersion: '0.1.0',
+  };
+  const file = (title: string) => ({ metadata: { ...metadata, title }, state: Uint8Array.of(1) });
+  const titles = (files: unknown[]) =>
+    files.map((received) => (received as ReturnType<typeof file>).metadata.title);
+
+  it('holds a file sent before the page subscribes and hands it to the first subscriber, once', () => {
+    // A double-click that starts the app: main sends once the window has loaded, before the page
+    // has connected its store and subscribed.
+    emit(IPC_EVENTS.planFileOpened.channel, file('at launch'));
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = api.onPlanFileOpened?.((received: unknown) =>
+      first.push(received),
+    ) as () => void;
+    const stopSecond = api.onPlanFileOpened?.((received: unknown) =>
+      second.push(received),
+    ) as () => void;
+    expect(titles(first)).toEqual(['at launch']);
+    expect(first[0]).toEqual(file('at launch'));
+    expect(second).toEqual([]);
+
+    emit(IPC_EVENTS.planFileOpened.channel, file('later'));
+    expect(titles(first)).toEqual(['at launch', 'later']);
+    expect(titles(second)).toEqual(['later']);
+    stopFirst();
+    stopSecond();
+  });
+
+  it.each<[string, unknown]>([
+    ['a plan id that is a path', { ...file('x'), metadata: { ...metadata, planId: '../plans' } }],
+    ['an unknown field', { ...file('x'), path: '/home/user/plan.accord' }],
+    ['an unknown metadata field', { ...file('x'), metadata: { ...metadata, server: 'x' } }],
+    ['no metadata', { state: Uint8Array.of(1) }],
+    ['a state that is not bytes', { ...file('x'), state: [1, 2, 3] }],
+    ['a state that is text', { ...file('x'), state: 'AQID' }],
+    ['an empty state', { ...file('x'), state: new Uint8Array(0) }],
+    ['an over-long title', file('t'.repeat(1001))],
+    [
+      'an exportedAt that is not a timestamp',
+      { ...file('x'), metadata: { ...metadata, exportedAt: 'soon' } },
+    ],
+    ['the old payload (plan id and title only)', { planId: metadata.planId, title: 'x' }],
+  ])('passes no plan file with %s, neither now nor later', (_case, payload) => {
+    const received: unknown[] = [];
+    const stop = api.onPlanFileOpened?.((file: unknown) => received.push(file)) as () => void;
+    emit(IPC_EVENTS.planFileOpened.channel, payload);
+    stop();
+    // Nor is it held for a later subscriber.
+    const later = api.onPlanFileOpened?.((file: unknown) => received.push(file)) as () => void;
+    later();
+    expect(received).toEqual([]);
+  });
+
+  it('passes a well-formed file with its bytes', () => {
+    const received: unknown[] = [];
+    const stop = api.onPlanFileOpened?.((file: unknown) => received.push(file)) as () => void;
+    emit(IPC_EVENTS.planFileOpened.channel, file('ok'));
+    stop();
+    expect(received).toEqual([file('ok')]);
+  });
+});

@@ -42,6 +42,35 @@ function subscribe<K extends IpcEvent>(
   };
 }
 
+/** Files main may send before the page subscribes: more than anyone opens at once at launch. */
+const MAX_HELD_PLAN_FILES = 16;
+const heldPlanFiles: IpcEventPayload<'planFileOpened'>[] = [];
+const planFileListeners = new Set<(file: IpcEventPayload<'planFileOpened'>) => void>();
+
+// A file that starts the app (double-click, command line) is sent once the window has loaded, but
+// the page subscribes only after it has connected its store and rendered. Main no longer merges
+// the file itself (the page does, after checking the user's role), so a file sent before anyone
+// listens is held here and handed to the first subscriber, once.
+ipcRenderer.on(IPC_EVENTS.planFileOpened.channel, (_event, data: unknown) => {
+  const parsed = IPC_EVENTS.planFileOpened.payload.safeParse(data);
+  if (!parsed.success) return;
+  if (planFileListeners.size > 0) {
+    for (const listener of planFileListeners) listener(parsed.data);
+  } else if (heldPlanFiles.length < MAX_HELD_PLAN_FILES) {
+    heldPlanFiles.push(parsed.data);
+  }
+});
+
+function onPlanFileOpened(
+  listener: (file: IpcEventPayload<'planFileOpened'>) => void,
+): Unsubscribe {
+  planFileListeners.add(listener);
+  for (const file of heldPlanFiles.splice(0)) listener(file);
+  return () => {
+    planFileListeners.delete(listener);
+  };
+}
+
 const api = {
   getAppInfo: () => invoke('getAppInfo'),
   openExternalLink: (url) => invoke('openExternalLink', url),
@@ -56,7 +85,7 @@ const api = {
   stopWorkshop: () => invoke('stopWorkshop'),
   onMenuCommand: (listener) => subscribe('menuCommand', listener),
   onJoinLink: (listener) => subscribe('joinLink', listener),
-  onPlanFileOpened: (listener) => subscribe('planFileOpened', listener),
+  onPlanFileOpened,
 } satisfies DesktopApi;
 
 /**

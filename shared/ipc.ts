@@ -1,10 +1,16 @@
 // The contract between the renderer and the Electron main process: every capability the preload
 // exposes, its channel, the zod schema of its arguments (main validates every call with it
 // before doing anything) and its result type. One map types both sides; nothing else crosses.
-// Plan data does not travel here: the renderer reaches the durable store over a MessagePort
-// (ipcPlanStore.ts), handed over through `connectPlanStore`.
+// The durable store is not reached here: the renderer reaches it over a MessagePort
+// (ipcPlanStore.ts), handed over through `connectPlanStore`. The one piece of plan data that does
+// travel here is an opened plan file's contents, which main reads and checks and the page merges.
 import { z } from 'zod';
-import { PLAN_ID_PATTERN, type PlanFileError, type PlanFileMetadata } from './planFile';
+import {
+  MAX_PLAN_FILE_BYTES,
+  PLAN_ID_PATTERN,
+  planFileMetadata,
+  type PlanFileError,
+} from './planFile';
 
 /** Every channel starts with this, so Accord's traffic is recognisable in logs and tests. */
 export const IPC_CHANNEL_PREFIX = 'accord:';
@@ -31,7 +37,10 @@ export const IPC_CHANNELS = {
     channel: 'accord:plan-file:save',
     args: z.tuple([z.strictObject({ planId, title: z.string().max(1000) })]),
   },
-  /** Asks which `.accord` file to open, then merges it into the local store. */
+  /**
+   * Asks which `.accord` file to open, then reads and checks it and returns its contents; main
+   * writes nothing: the page decides whether the file may be merged (roles) and merges it.
+   */
   openPlanFile: { channel: 'accord:plan-file:open', args: z.tuple([]) },
   /** This member's token for a plan on a server, from the OS keychain, or null. */
   getMemberToken: { channel: 'accord:member-token:get', args: z.tuple([tokenKey]) },
@@ -87,8 +96,25 @@ export type SavePlanFileOutcome =
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly message: string };
 
+/**
+ * A plan file main has read and decoded (shared/planFile.ts), for the page to check and merge:
+ * its metadata and the plan's state as one Yjs update. A Uint8Array crosses IPC and contextBridge
+ * by structured clone. Strict and bounded like the file itself, so the preload passes on nothing
+ * larger than a plan file may be.
+ */
+export const planFileContentsSchema = z.strictObject({
+  metadata: planFileMetadata,
+  state: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'a plan state is bytes')
+    .refine(
+      (state) => state.byteLength > 0 && state.byteLength <= MAX_PLAN_FILE_BYTES,
+      'a plan state is between 1 byte and the largest plan file',
+    ),
+});
+export type PlanFileContents = z.output<typeof planFileContentsSchema>;
+
 export type OpenPlanFileOutcome =
-  | { readonly status: 'opened'; readonly metadata: PlanFileMetadata }
+  | ({ readonly status: 'opened' } & PlanFileContents)
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly error: PlanFileError };
 
@@ -200,10 +226,14 @@ export const IPC_EVENTS = {
     payload: z.enum(MENU_COMMANDS),
   },
   joinLink: { channel: 'accord:event:join-link', payload: joinLinkSchema },
-  /** a plan file opened from outside the app (double-click, drag onto the dock icon) */
+  /**
+   * a plan file opened from outside the app (double-click, drag onto the dock icon, command
+   * line), read and checked by main, for the page to merge; one that arrives before the page
+   * subscribes is held by the preload until it does
+   */
   planFileOpened: {
     channel: 'accord:event:plan-file-opened',
-    payload: z.strictObject({ planId, title: z.string().max(1000) }),
+    payload: planFileContentsSchema,
   },
   /** carries the store's MessagePort in its transfer list; the payload is empty */
   planStorePort: { channel: 'accord:event:plan-store-port', payload: z.null() },
@@ -225,7 +255,7 @@ export type DesktopApi = {
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe;
   readonly onJoinLink: (listener: (link: JoinLink) => void) => Unsubscribe;
   readonly onPlanFileOpened: (
-    listener: (plan: IpcEventPayload<'planFileOpened'>) => void,
+    listener: (file: IpcEventPayload<'planFileOpened'>) => void,
   ) => Unsubscribe;
 };
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { IPC_EVENTS } from '../../shared/ipc';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import type { TokenStore } from '../secrets/tokenStore';
 import type { WorkshopController } from '../workshop/workshopController';
@@ -70,7 +71,7 @@ describe('desktop handlers', () => {
     expect(opened).toEqual(['https://sdgs.un.org/goals/goal8']);
   });
 
-  it('saves a plan file where the user chose, adding the extension, and opens it elsewhere', async () => {
+  it('saves a plan file where the user chose, adding the extension; opening it elsewhere returns its contents and writes nothing', async () => {
     const doc = new Y.Doc();
     doc.getMap('actions').set('a', 'Train labour inspectors');
     await store.append(PLAN, Y.encodeStateAsUpdate(doc));
@@ -86,6 +87,19 @@ describe('desktop handlers', () => {
       status: 'opened',
       metadata: { planId: PLAN, title: 'Decent work' },
     });
+    // The page decides whether the file may be merged (roles) and merges it; main wrote nothing.
+    expect(await other.list()).toEqual([]);
+    if (result.status !== 'opened') throw new Error('unreachable');
+    const opened = new Y.Doc();
+    Y.applyUpdate(opened, result.state);
+    expect(opened.getMap('actions').toJSON()).toEqual({ a: 'Train labour inspectors' });
+    // What the page receives is exactly what the IPC event schema lets through.
+    expect(
+      IPC_EVENTS.planFileOpened.payload.safeParse({
+        metadata: result.metadata,
+        state: result.state,
+      }).success,
+    ).toBe(true);
     await other.close();
   });
 
@@ -103,6 +117,7 @@ describe('desktop handlers', () => {
       chooseOpenPath: async () => join(dir, 'bad.accord'),
     }).openPlanFile(event);
     expect(bad).toMatchObject({ status: 'failed', error: { code: 'foreign' } });
+    expect(await store.list()).toEqual([]);
     const missing = await handlers({
       chooseOpenPath: async () => join(dir, 'gone.accord'),
     }).openPlanFile(event);

@@ -4,7 +4,7 @@
 import type { AppInfo, WorkshopFailure } from '../../shared/ipc';
 import type { PlanPersistence } from '../../shared/persistence';
 import { PLAN_FILE_EXTENSION, planFileName } from '../../shared/planFile';
-import { openPlanFile, savePlanFile } from '../planFiles';
+import { describeFileError, readPlanFile, savePlanFile } from '../planFiles';
 import { trustedExternalUrl } from '../security/trustedUrl';
 import type { TokenStore } from '../secrets/tokenStore';
 import type { WorkshopController } from '../workshop/workshopController';
@@ -61,17 +61,15 @@ export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandle
       }
     },
 
+    // Reads and checks the file and hands its contents to the page, which decides whether it
+    // may be merged (a plan the user only views may not) and merges it; nothing is written here.
     openPlanFile: async (event) => {
       const path = await deps.chooseOpenPath(event);
       if (path === null) return { status: 'cancelled' };
-      try {
-        const opened = await openPlanFile(deps.store, path);
-        return opened.ok
-          ? { status: 'opened', metadata: opened.metadata }
-          : { status: 'failed', error: opened.error };
-      } catch (error) {
-        return { status: 'failed', error: { code: 'foreign', message: describeFileError(error) } };
-      }
+      const read = await readPlanFile(path);
+      return read.ok
+        ? { status: 'opened', metadata: read.file.metadata, state: read.file.state }
+        : { status: 'failed', error: read.error };
     },
 
     getMemberToken: (_event, key) => deps.tokens.get(key),
@@ -99,24 +97,6 @@ export function createDesktopHandlers<E>(deps: DesktopHandlerDeps<E>): IpcHandle
       return undefined;
     },
   };
-}
-
-/** A message for a person, from a file-system error, without internal detail. */
-function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'The file or folder does not exist.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Accord is not allowed to use this file or folder.';
-    case 'ENOSPC':
-      return 'The disk is full.';
-    case 'EISDIR':
-      return 'This is a folder, not a file.';
-    default:
-      return 'The file could not be read or written.';
-  }
 }
 
 /** Why a workshop could not start, as a reason the renderer words in the UI language. */

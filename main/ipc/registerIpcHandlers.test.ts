@@ -142,6 +142,7 @@ describe('IPC registration', () => {
     ['a workshop host name that is not text', 'startWorkshop', [workshop({ hostName: 7 })]],
     ['a workshop port chosen by the page', 'startWorkshop', [workshop({ port: 22 })]],
     ['an argument to stop', 'stopWorkshop', ['now']],
+    ['a path chosen by the page for Open plan file', 'openPlanFile', ['/etc/passwd']],
     [
       'a prototype-polluting key',
       'getMemberToken',

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DesktopApi, OpenPlanFileOutcome, SavePlanFileOutcome } from '../../shared/ipc';
+import type { Role } from '../../shared/http';
+import type {
+  DesktopApi,
+  IpcEventPayload,
+  OpenPlanFileOutcome,
+  SavePlanFileOutcome,
+} from '../../shared/ipc';
 import { decodePlanFile, encodePlanFile } from '../../shared/planFile';
 import type { LocalPlanEntry } from './localPlans';
 import {
+  mergePlanFile,
   openPlanFileBytes,
   openPlanFileOnDesktop,
   planFileOf,
-  rememberOpenedPlan,
   savePlanToFile,
+  type OpenedPlanFile,
   type PlanFileTarget,
 } from './planFileExchange';
 
@@ -141,49 +148,60 @@ describe('openPlanFileBytes', () => {
   });
 });
 
-describe('rememberOpenedPlan (a file main merged into the desktop store)', () => {
-  it('lists a plan new to this computer and keeps an entry it has', () => {
-    const here = computer([entry()]);
-    expect(rememberOpenedPlan({ planId: PLAN_ID, title: 'From file' }, here)).toEqual({
+/** A stand-in for the preload's openPlanFile: main read and checked the file, or refused it. */
+const desktop = (outcome: OpenPlanFileOutcome): Pick<DesktopApi, 'openPlanFile'> => ({
+  openPlanFile: () => Promise.resolve(outcome),
+});
+
+/** What main hands the page for a file it read (openPlanFile's result, the planFileOpened event). */
+function readByMain(doc: Y.Doc, title = 'From file'): IpcEventPayload<'planFileOpened'> {
+  const decoded = decodePlanFile(fileOf(doc, PLAN_ID, title));
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.file;
+}
+
+const membership = (role: Role) => ({ url: 'https://accord.example.org', memberId: 'm1', role });
+
+describe('openPlanFileOnDesktop (File > Open plan file…: main reads, the page merges)', () => {
+  it('merges a file main read into the plan this computer has: both copies’ changes are kept', async () => {
+    const here = computer([entry()], new Map([[PLAN_ID, docWith({ a: 'written here' })]]));
+    const file = readByMain(docWith({ b: 'written elsewhere' }));
+    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', ...file }), here)).toEqual({
       ok: true,
       planId: PLAN_ID,
       title: 'My copy',
       merged: true,
     });
-    expect(rememberOpenedPlan({ planId: 'other-plan', title: 'From file' }, here)).toEqual({
-      ok: true,
-      planId: 'other-plan',
-      title: 'From file',
-      merged: false,
+    expect(here.seeded.get(PLAN_ID)!.getMap('actions').toJSON()).toEqual({
+      a: 'written here',
+      b: 'written elsewhere',
     });
-    expect(here.list.map((plan) => [plan.planId, plan.title, plan.server])).toEqual([
-      [PLAN_ID, 'My copy', null],
-      ['other-plan', 'From file', null],
-    ]);
+    expect(here.list).toEqual([entry()]);
   });
-});
 
-describe('openPlanFileOnDesktop (File > Open plan file…, main merges)', () => {
-  /** A stand-in for the preload's openPlanFile. */
-  const desktop = (outcome: OpenPlanFileOutcome): Pick<DesktopApi, 'openPlanFile'> => ({
-    openPlanFile: () => Promise.resolve(outcome),
-  });
-  const metadata = {
-    planId: PLAN_ID,
-    title: 'From file',
-    exportedAt: NOW.toISOString(),
-    appVersion: '0.1.0',
-  };
-
-  it('lists and reports a plan main opened', async () => {
+  it('adds a plan new to this computer under the file’s title', async () => {
     const here = computer();
-    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', metadata }), here)).toEqual({
+    const file = readByMain(docWith({ a: 'x' }));
+    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', ...file }), here)).toEqual({
       ok: true,
       planId: PLAN_ID,
       title: 'From file',
       merged: false,
     });
-    expect(here.list.map((plan) => plan.planId)).toEqual([PLAN_ID]);
+    expect(here.list).toEqual([entry({ title: 'From file', updatedAt: NOW.toISOString() })]);
+    expect(here.seeded.get(PLAN_ID)!.getMap('actions').get('a')).toBe('x');
+  });
+
+  it('refuses a file of a server plan this user only views, as in a browser: nothing written', async () => {
+    const viewer = entry({ server: membership('viewer') });
+    const here = computer([viewer]);
+    const file = readByMain(docWith({ a: 'x' }));
+    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', ...file }), here)).toEqual({
+      ok: false,
+      problem: 'viewOnly',
+    });
+    expect(here.seeded.size).toBe(0);
+    expect(here.list).toEqual([viewer]);
   });
 
   it.each([
@@ -192,10 +210,57 @@ describe('openPlanFileOnDesktop (File > Open plan file…, main merges)', () => 
       { status: 'failed', error: { code: 'corrupt', message: 'damaged' } },
       { ok: false, problem: 'corrupt' },
     ],
-  ] as const)('%j → %j, and lists nothing', async (outcome, expected) => {
+    [
+      { status: 'failed', error: { code: 'newer_version', message: 'newer' } },
+      { ok: false, problem: 'newer_version' },
+    ],
+  ] as const)('%j → %j, and writes and lists nothing', async (outcome, expected) => {
     const here = computer();
     expect(await openPlanFileOnDesktop(desktop(outcome), here)).toEqual(expected);
+    expect(here.seeded.size).toBe(0);
     expect(here.list).toEqual([]);
+  });
+
+  it('says so when the desktop store refuses the write, and lists nothing', async () => {
+    const here = computer();
+    const failing = { ...here, store: { seed: () => Promise.reject(new Error('disk full')) } };
+    const file = readByMain(docWith({ a: 'x' }));
+    expect(await openPlanFileOnDesktop(desktop({ status: 'opened', ...file }), failing)).toEqual({
+      ok: false,
+      problem: 'storage',
+    });
+    expect(here.list).toEqual([]);
+  });
+});
+
+describe('mergePlanFile (a file opened from outside the app: the planFileOpened event)', () => {
+  it.each<[string, LocalPlanEntry | null, OpenedPlanFile]>([
+    [
+      'a viewer’s server plan',
+      entry({ server: membership('viewer') }),
+      { ok: false, problem: 'viewOnly' },
+    ],
+    [
+      'an editor’s server plan',
+      entry({ server: membership('editor') }),
+      { ok: true, planId: PLAN_ID, title: 'My copy', merged: true },
+    ],
+    [
+      'an owner’s server plan',
+      entry({ server: membership('owner') }),
+      { ok: true, planId: PLAN_ID, title: 'My copy', merged: true },
+    ],
+    [
+      'a plan of this computer',
+      entry(),
+      { ok: true, planId: PLAN_ID, title: 'My copy', merged: true },
+    ],
+    ['a plan new here', null, { ok: true, planId: PLAN_ID, title: 'From file', merged: false }],
+  ])('into %s', async (_case, known, expected) => {
+    const here = computer(known ? [known] : []);
+    expect(await mergePlanFile(readByMain(docWith({ a: 'x' })), here)).toEqual(expected);
+    expect(here.seeded.has(PLAN_ID)).toBe(expected.ok);
+    if (!expected.ok && known) expect(here.list).toEqual([known]);
   });
 });
 

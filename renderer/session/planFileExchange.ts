@@ -1,15 +1,18 @@
 // Exchanging plans as `.accord` files (shared/planFile.ts) without a connection: USB stick,
-// e-mail. One path for both platforms: the page builds and reads the bytes; in a browser they are
-// downloaded and picked with a file input, on the desktop main's dialogs and store do the file
-// part (savePlanFile, openPlanFile, the planFileOpened event). Opening a file of a plan this
-// computer has merges it (the file's state is one Yjs update); anything wrong with the file
+// e-mail. One path for both platforms: in a browser the page reads the bytes from a file input
+// and downloads the bytes it builds; on the desktop main shows the dialogs, writes saved files
+// from its store (savePlanFile) and reads and checks opened ones (openPlanFile, the
+// planFileOpened event), handing the page the file's contents. Either way the page checks and
+// merges what a file brings (mergePlanFile): a file of a plan this computer has is merged (its
+// state is one Yjs update), and anything wrong with the file, or a plan this user may only view,
 // changes nothing.
-import type { DesktopApi, IpcEventPayload } from '../../shared/ipc';
+import type { DesktopApi } from '../../shared/ipc';
 import {
   MAX_PLAN_FILE_BYTES,
   decodePlanFile,
   encodePlanFile,
   planFileName,
+  type PlanFile,
   type PlanFileErrorCode,
 } from '../../shared/planFile';
 import { desktopCapabilities } from './desktopGlobal';
@@ -49,9 +52,8 @@ export interface PlanFileTarget {
 }
 
 /**
- * Reads a plan file and merges it into this computer's copy of its plan (or adds the plan).
- * Checks everything before writing anything: a damaged, foreign or newer file, or a server plan
- * this user may only view, leaves the store and the plan list as they were.
+ * Reads a plan file picked or dropped in the page and merges it into this computer's copy of its
+ * plan (or adds the plan). A damaged, foreign or newer file changes nothing.
  */
 export async function openPlanFileBytes(
   bytes: Uint8Array,
@@ -60,7 +62,22 @@ export async function openPlanFileBytes(
   if (bytes.byteLength > MAX_PLAN_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
   const decoded = decodePlanFile(bytes);
   if (!decoded.ok) return { ok: false, problem: decoded.error.code };
-  const { metadata, state } = decoded.file;
+  return mergePlanFile(decoded.file, target);
+}
+
+/**
+ * Merges a decoded plan file into this computer's copy of its plan (or adds the plan): the one
+ * path for a file read in the page and for one main read on the desktop. Checks before writing
+ * anything: a server plan this user may only view leaves the store and the plan list as they
+ * were.
+ */
+export async function mergePlanFile(
+  file: PlanFile,
+  target: PlanFileTarget,
+): Promise<OpenedPlanFile> {
+  const { metadata, state } = file;
+  // Main bounds what it sends; the page does not rely on that.
+  if (state.byteLength > MAX_PLAN_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
   const known = target.findPlan(metadata.planId);
   // A viewer's copy holds only what the server gave it (DESIGN.md, roles): a file must not put
   // content there that the server would never accept.
@@ -74,28 +91,18 @@ export async function openPlanFileBytes(
 }
 
 /**
- * File > Open plan file… on the desktop: main asks which file and merges it into its store (or
- * refuses it, changing nothing); the plan is then listed here. Null when the user cancelled.
+ * File > Open plan file… on the desktop: main asks which file and reads and checks it (or
+ * refuses it), and the page merges it as it merges a file picked in a browser. Null when the
+ * user cancelled.
  */
 export async function openPlanFileOnDesktop(
   bridge: Pick<PlanFileBridge, 'openPlanFile'>,
-  target: Pick<PlanFileTarget, 'findPlan' | 'savePlan' | 'now'>,
+  target: PlanFileTarget,
 ): Promise<OpenedPlanFile | null> {
   const outcome = await bridge.openPlanFile();
   if (outcome.status === 'cancelled') return null;
   if (outcome.status === 'failed') return { ok: false, problem: outcome.error.code };
-  return rememberPlan(outcome.metadata, target);
-}
-
-/**
- * A plan file main has merged into the desktop store (File > Open plan file…, or a file opened
- * from outside the app): listed on the start screen if it is new here.
- */
-export function rememberOpenedPlan(
-  metadata: IpcEventPayload<'planFileOpened'>,
-  target: Pick<PlanFileTarget, 'findPlan' | 'savePlan' | 'now'>,
-): OpenedPlanFile {
-  return rememberPlan(metadata, target);
+  return mergePlanFile({ metadata: outcome.metadata, state: outcome.state }, target);
 }
 
 function rememberPlan(

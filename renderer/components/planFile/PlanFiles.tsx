@@ -1,5 +1,5 @@
 // Mounted once by the app: the desktop's File > Open plan file… and plan files opened from
-// outside the app (both merged into the store by main), and the message about the last plan file
+// outside the app (both read by main and merged here, after the same checks as in a browser), and the message about the last plan file
 // saved or opened, on the start screen and in a plan alike.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ export function PlanFiles() {
     if (!bridge) return;
     const open = () => void openFileFromDesktop(bridge);
     menuCommands.addEventListener('openPlanFile', open);
-    const stop = bridge.onPlanFileOpened(desktopFileOpened);
+    const stop = bridge.onPlanFileOpened((file) => void desktopFileOpened(file));
     return () => {
       menuCommands.removeEventListener('openPlanFile', open);
       stop();

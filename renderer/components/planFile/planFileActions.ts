@@ -9,8 +9,8 @@ import {
   downloadFile,
   planFileBridge,
   openPlanFileBytes,
+  mergePlanFile,
   openPlanFileOnDesktop,
-  rememberOpenedPlan,
   savePlanToFile,
   type OpenedPlanFile,
   type PlanFileBridge,
@@ -66,16 +66,21 @@ export async function openFileInPage(file: Blob): Promise<void> {
   opened(await openPlanFileBytes(bytes, { store: await localStore(), findPlan, savePlan, now }));
 }
 
-/** File > Open plan file… on the desktop: main asks for the file and merges it into its store. */
+/**
+ * File > Open plan file… on the desktop: main asks for the file and reads it; it is merged here,
+ * with the same checks as a file picked in a browser.
+ */
 export async function openFileFromDesktop(bridge: Pick<PlanFileBridge, 'openPlanFile'>) {
-  const outcome = await openPlanFileOnDesktop(bridge, { findPlan, savePlan, now });
+  const store = await localStore();
+  const outcome = await openPlanFileOnDesktop(bridge, { store, findPlan, savePlan, now });
   if (outcome) opened(outcome);
   else say({ kind: 'openCancelled' });
 }
 
-/** A plan file main merged into its store (the menu, or a file opened from outside the app). */
-export function desktopFileOpened(plan: IpcEventPayload<'planFileOpened'>): void {
-  opened(rememberOpenedPlan(plan, { findPlan, savePlan, now }));
+/** A plan file opened from outside the app (double-click, command line), which main read. */
+export async function desktopFileOpened(file: IpcEventPayload<'planFileOpened'>): Promise<void> {
+  say(null);
+  opened(await mergePlanFile(file, { store: await localStore(), findPlan, savePlan, now }));
 }
 
 /**
