@@ -2,12 +2,16 @@
 // computer with its own copy. A file saved on one opens on the other; after both copies changed,
 // opening the newer file merges it and both changes are there. A damaged or foreign file says
 // what is wrong and changes nothing. With a stand-in for the desktop shell (window.accord, as the
-// preload gives it), a file opened from outside the app opens its plan, File > Open plan file…
-// reports main's refusal in the UI language, and File > Export… opens the export panel.
+// preload gives it), a file opened from outside the app (which main reads and hands the page) is
+// merged and its plan opened, File > Open plan file… reports main's refusal in the UI language,
+// File > Export… opens the export panel, and a file of a server plan the user only views is
+// refused as in a browser and changes nothing.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
 import en from '../../shared/i18n/ui/en';
-import { expect, test } from './fixtures';
+import { expect, joinInBrowser, test } from './fixtures';
+import { seedPlan } from './seed';
 
 /** Saves the open plan as a file from the Plan & members screen; returns the file's bytes. */
 async function savePlanFile(page: Page): Promise<{ name: string; bytes: Buffer }> {
@@ -121,7 +125,7 @@ async function standInDesktop(page: Page) {
         events.__menuCommand = listener;
         return () => {};
       },
-      onPlanFileOpened: (listener: (plan: { planId: string; title: string }) => void) => {
+      onPlanFileOpened: (listener: (file: unknown) => void) => {
         events.__planFileOpened = listener;
         return () => {};
       },
@@ -140,6 +144,29 @@ async function standInDesktop(page: Page) {
   });
 }
 
+/**
+ * What main hands the page for a plan file it read and checked (the planFileOpened payload):
+ * metadata and the plan's state, here a plan built with the shared operations.
+ */
+function fileReadByMain(planId: string, title: string, actions: number) {
+  const state = Y.encodeStateAsUpdate(seedPlan(new Y.Doc(), { planId, title, actions }));
+  const metadata = { planId, title, exportedAt: new Date().toISOString(), appVersion: '0.1.0' };
+  return { metadata, state: [...state] };
+}
+
+/** Main tells the page about a file opened from outside the app (double-click, command line). */
+async function planFileOpened(page: Page, file: ReturnType<typeof fileReadByMain>) {
+  await page.evaluate(
+    ({ metadata, state }) =>
+      (window as unknown as { __planFileOpened: (file: unknown) => void }).__planFileOpened({
+        metadata,
+        // bytes, as structured clone delivers them
+        state: Uint8Array.from(state),
+      }),
+    file,
+  );
+}
+
 test('desktop: a plan file opened from outside the app opens its plan; File menu commands', async ({
   accord,
   page,
@@ -148,13 +175,10 @@ test('desktop: a plan file opened from outside the app opens its plan; File menu
   await page.goto(accord.url);
   const planId = '0b8f6c3e-5d2a-4c1e-9f7b-2a6d8e4c1f00';
 
-  // Main merged the file into its store and tells the page (double-click, command line).
-  await page.evaluate(
-    (plan) =>
-      (window as unknown as { __planFileOpened: (plan: unknown) => void }).__planFileOpened(plan),
-    { planId, title: 'Plan from a USB stick' },
-  );
+  // Main read the file and hands it to the page, which merges it into this computer's store.
+  await planFileOpened(page, fileReadByMain(planId, 'Plan from a USB stick', 3));
   await expect(page.locator('h1.plan-title')).toHaveText('Plan from a USB stick');
+  await expect(page.getByText('Shown: 3 of 3')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`plan=${planId}`));
   await expect(page.locator('[data-plan-file-notice="added"]')).toBeVisible();
 
@@ -185,4 +209,31 @@ test('desktop: a plan file opened from outside the app opens its plan; File menu
     new RegExp(en.planFile.problems.newer_version.slice(0, 40)),
   );
   await expect(page.locator('h1.plan-title')).toHaveText('Plan from a USB stick');
+});
+
+test('desktop: a plan file of a server plan the user only views is refused and changes nothing', async ({
+  accord,
+  page,
+}) => {
+  const { planId, invites } = await accord.newPlan('Donor view', ['viewer']);
+  await accord.seed(planId, { title: 'Donor view', actions: 6 });
+  await standInDesktop(page);
+  await joinInBrowser(page, invites[0]!, 'Donor', 'Embassy');
+  await expect(page.getByTestId('read-only')).toBeVisible();
+  await expect(page.getByText('Shown: 6 of 6')).toBeVisible();
+
+  // A copy of the same plan with other content, opened from outside the app: main read it; the
+  // page knows this user only views the plan and refuses it before writing anything.
+  await planFileOpened(page, fileReadByMain(planId, 'A copy with changes', 2));
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(en.planFile.problems.viewOnly));
+  await expect(page.locator('h1.plan-title')).toHaveText('Donor view');
+  await expect(page.getByText('Shown: 6 of 6')).toBeVisible();
+
+  // Nothing was stored either: the copy on this computer, read again, holds only the server's.
+  await page.reload();
+  await expect(page.locator('h1.plan-title')).toHaveText('Donor view');
+  await expect(page.getByText('Shown: 6 of 6')).toBeVisible();
+  await page.getByRole('button', { name: en.nav.plans }).click();
+  await expect(page.locator('.plan-item')).toHaveCount(1);
+  await expect(page.locator('.plan-item')).toContainText('Donor view');
 });
