@@ -17,6 +17,30 @@ describe('organisations', () => {
     ]);
   });
 
+  it('refuses a second organisation of the same name, by create or rename, case and spaces aside', () => {
+    const test = TestPlan.empty();
+    organisations.create(test.plan, { name: 'Ministry of Labour', kind: 'government' });
+    const chamber = organisations.create(test.plan, { name: 'Chamber', kind: 'business' });
+    const before = test.snapshot();
+    for (const attempt of [
+      () => organisations.create(test.plan, { name: ' ministry of  LABOUR ', kind: 'other' }),
+      () => organisations.edit(test.plan, chamber, { name: 'ministry of labour' }),
+    ]) {
+      expect(attempt).toThrow(
+        expect.objectContaining({ detail: { field: 'name', reason: 'taken' } }) as Error,
+      );
+    }
+    expect(test.snapshot()).toEqual(before);
+    // its own name in other letters is a rename, not a clash
+    organisations.edit(test.plan, chamber, { name: 'CHAMBER' });
+    expect(
+      test
+        .snapshot()
+        .orgs.map((org) => org.name)
+        .sort(),
+    ).toEqual(['CHAMBER', 'Ministry of Labour']);
+  });
+
   it('merges a duplicate: every lead, partner and endorsement points to the one kept', () => {
     const test = TestPlan.empty();
     const keep = organisations.create(test.plan, {

@@ -4,6 +4,7 @@ import { ORG_KIND_LIST, type OrgKind } from './model';
 import { asMap } from './read';
 import { change, entry, PlanError, planParts, type Plan } from './plan';
 import { touch } from './actions';
+import { nameKey } from './names';
 import * as validate from './validate';
 
 export interface OrganisationFields {
@@ -15,6 +16,7 @@ export interface OrganisationFields {
 
 export function create(plan: Plan, input: OrganisationFields): string {
   checkFields(input);
+  checkNameFree(plan, input.name, null);
   const id = plan.newId();
   change(plan, () => {
     const map = new Y.Map<unknown>();
@@ -30,6 +32,7 @@ export function create(plan: Plan, input: OrganisationFields): string {
 export function edit(plan: Plan, id: string, changes: Partial<OrganisationFields>): void {
   const map = entry(planParts(plan.doc).orgs, id, 'organisation');
   checkFields(changes);
+  if (changes.name !== undefined) checkNameFree(plan, changes.name, id);
   change(plan, () => {
     if (changes.name !== undefined) map.set('name', changes.name.trim());
     if (changes.kind !== undefined) map.set('kind', changes.kind);
@@ -108,4 +111,19 @@ function checkFields(input: Partial<OrganisationFields>): void {
   if (input.kind !== undefined) validate.oneOf(input.kind, ORG_KIND_LIST, 'kind');
   if (input.country !== undefined) validate.bounded(input.country, 'country');
   if (input.contact !== undefined) validate.title(input.contact, 'contact');
+}
+
+/**
+ * One organisation per name in the registry ("Ministry of labour " is the Ministry of Labour): a
+ * second would split its actions between two entries. Replicas apart can still both add one; merge
+ * joins them.
+ */
+function checkNameFree(plan: Plan, name: string, self: string | null): void {
+  const key = nameKey(name);
+  for (const [id, org] of planParts(plan.doc).orgs) {
+    if (id === self || !(org instanceof Y.Map)) continue;
+    if (nameKey(String(org.get('name') ?? '')) === key) {
+      throw validate.refuse('name', 'taken', `is already used by "${String(org.get('name'))}"`);
+    }
+  }
 }

@@ -78,6 +78,8 @@ export const INVALID_REASONS = {
   not_link: 'not_link',
   /** more entries than the limit */
   too_many: 'too_many',
+  /** a name another entry of the registry has already (case and spaces aside) */
+  taken: 'taken',
 } as const;
 export type InvalidReason = keyof typeof INVALID_REASONS;
 

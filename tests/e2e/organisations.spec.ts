@@ -22,6 +22,19 @@ test('a name already in the registry is not added again; a duplicate is merged o
   await page.getByLabel('Organisation name').fill('');
   const duplicate = page.getByRole('article', { name: 'Ministry of labour (duplicate)' });
 
+  // Nor can one be renamed to another's name: the refusal says so and the name stays.
+  const duplicateName = duplicate.getByLabel('Name', { exact: true });
+  await duplicateName.fill('ministry of labour');
+  await duplicateName.press('Enter');
+  await expect(
+    page.getByText('Name is already used by another organisation: merge the two instead.'),
+  ).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Ministry of labour (duplicate)' })).toHaveCount(
+    1,
+  );
+  await duplicateName.press('Escape');
+  await expect(duplicateName).toHaveValue('Ministry of labour (duplicate)');
+
   // Escape leaves the chooser and gives the focus back to Merge.
   await duplicate.getByRole('button', { name: 'Merge', exact: true }).click();
   const chooser = duplicate.getByLabel('Merge “Ministry of labour (duplicate)” into…');

@@ -563,6 +563,7 @@ export default {
       not_link:
         '{{field}} must be a web address starting with http:// or https://, for example https://example.org/report.pdf.',
       too_many: '{{field}}: at most {{limit}}.',
+      taken: '{{field}} is already used by another organisation: merge the two instead.',
     },
   },
 } as const;

@@ -560,6 +560,7 @@ export default {
       not_link:
         '{{field}}: нужен веб-адрес, начинающийся с http:// или https://, например https://example.org/report.pdf.',
       too_many: '{{field}}: не более {{limit}}.',
+      taken: '{{field}} уже есть у другой организации: лучше объедините их.',
     },
   },
 } as const satisfies Catalogue<typeof en>;

@@ -560,6 +560,7 @@ export default {
       not_link:
         '{{field}}: http:// ýa-da https:// bilen başlanýan web salgysy gerek, mysal üçin https://example.org/report.pdf.',
       too_many: '{{field}}: iň köp {{limit}}.',
+      taken: '{{field}} başga bir guramada eýýäm bar: olary birleşdiriň.',
     },
   },
 } as const satisfies Catalogue<typeof en>;
