@@ -52,18 +52,27 @@ const SYNONYMS: Record<string, readonly string[]> = {
     'tamamlanýan senesi',
   ],
   start: ['start date', 'начало', 'başlangyç'],
-  progress: ['progress', '%', 'выполнение', 'ýerine ýetiriliş'],
+  progress: [
+    'progress',
+    '%',
+    '% complete',
+    '% done',
+    'percent complete',
+    'выполнение',
+    '% выполнения',
+    'ýerine ýetiriliş',
+  ],
   links: ['links', 'sdg', 'framework', 'цур', 'döm'],
 };
 
-/** Lower case, no surrounding spaces, single spaces, no "(%)" and no trailing colon. */
+/** Lower case, no surrounding spaces, single spaces, no "(%)" and no trailing colon or full stop. */
 export function normaliseHeader(header: string): string {
   return header
     .toLowerCase()
     .replace(/\(%\)/g, '')
     .replace(/ё/g, 'е')
     .replace(/\s+/g, ' ')
-    .replace(/[:\s]+$/, '')
+    .replace(/[:.\s]+$/, '')
     .trim();
 }
 
