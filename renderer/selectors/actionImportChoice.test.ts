@@ -69,6 +69,7 @@ describe('confirming an import', () => {
     expect(summary).toEqual({
       created: 2,
       updated: 0,
+      unchanged: 0,
       organisationsCreated: 1,
       objectivesCreated: 0,
       skipped: 2,

@@ -101,6 +101,7 @@ describe('importing actions', () => {
     expect(result).toEqual({
       created: 12,
       updated: 0,
+      unchanged: 0,
       organisationsCreated: 3,
       objectivesCreated: 3,
     });
@@ -260,6 +261,7 @@ describe('importing actions', () => {
     expect(applyActionImport(test.plan, preview, confirmAll)).toEqual({
       created: 7,
       updated: 1,
+      unchanged: 0,
       organisationsCreated: 3,
       objectivesCreated: 1,
     });
@@ -276,12 +278,13 @@ describe('importing actions', () => {
       ['id-0018', 'Supreme Court', 'other'],
       ['id-0017', 'UNDP', 'other'],
     ]);
-    // The objective is created once, spelt as on the last row that names it.
+    // The objective is created once, spelt as on the first row that names it (as offered).
+    expect(preview.newObjectives).toEqual(['Access to justice']);
     expect(snapshot.objectives.map((o) => [o.id, o.title])).toEqual([
       ['id-0001', 'Labour rights'],
-      ['id-0020', 'ACCESS  TO JUSTICE'],
+      ['id-0020', 'Access to justice'],
     ]);
-    const justice = 'ACCESS  TO JUSTICE';
+    const justice = 'Access to justice';
     expect(
       snapshot.actions.map((a) => [
         a.id,
@@ -341,6 +344,110 @@ describe('importing actions', () => {
       ],
       ['id-0024', '0.1', 'Loose action', null, null, [], 'planned', []],
     ]);
+  });
+
+  it.each([
+    ['csv', 'en'],
+    ['csv', 'ru'],
+    ['csv', 'tk'],
+    ['xlsx', 'en'],
+  ] as const)(
+    'imports its own unchanged %s export (%s) back without writing anything',
+    async (format, language) => {
+      const test = reportTestPlan({ hostile: true });
+      const file = await exportPlan(test.snapshot(), { format, language, today });
+      const table = await readImportTable(file.bytes, format satisfies TableKind);
+      const preview = previewActionImport(test.snapshot(), table);
+      expect(preview.errorCount).toBe(0);
+      expect(preview.newOrganisations).toEqual([]);
+      expect(preview.newObjectives).toEqual([]);
+      expect(preview.rows.map((row) => [row.line, row.kind, row.changed])).toEqual(
+        preview.rows.map((row) => [row.line, 'unchanged', []]),
+      );
+      const before = Y.encodeStateVector(test.doc);
+      let transactions = 0;
+      test.doc.on('afterTransaction', () => transactions++);
+      expect(applyActionImport(test.plan, preview, confirmAll)).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: preview.rows.length,
+        organisationsCreated: 0,
+        objectivesCreated: 0,
+      });
+      expect(transactions).toBeLessThanOrEqual(1);
+      expect(Y.encodeStateVector(test.doc)).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['deadline', '2031-01-31', 'deadline'],
+    ['progress', '42', 'progress'],
+    ['priority', 'High', 'priority'],
+    ['budgetCurrency', 'EUR', 'budget'],
+    ['links', 'sdg8:8.7; sdg8:8.8', 'links'],
+    ['lead', 'ILO', 'leadOrgId'],
+  ] as const)(
+    'changing one %s cell of the export changes exactly that field of that action',
+    async (field, cell, actionField) => {
+      const test = reportTestPlan({ hostile: true });
+      const file = await exportPlan(test.snapshot(), { format: 'csv', language: 'en', today });
+      const table = await readImportTable(file.bytes, 'csv');
+      const mapping = recogniseHeader(table.headers);
+      const column = mapping.indexOf(field);
+      const edited = {
+        ...table,
+        rows: table.rows.map((row, index) =>
+          index === 1
+            ? { ...row, cells: row.cells.map((value, at) => (at === column ? cell : value)) }
+            : row,
+        ),
+      };
+      const snapshotBefore = test.snapshot();
+      test.at('2031-01-01T10:00:00.000Z');
+      const preview = previewActionImport(snapshotBefore, edited);
+      expect(preview.errorCount).toBe(0);
+      expect(preview.rows.map((row) => row.kind)).toEqual(
+        preview.rows.map((_, index) => (index === 1 ? 'update' : 'unchanged')),
+      );
+      expect(preview.rows[1]!.changed).toEqual([field]);
+      expect(applyActionImport(test.plan, preview, confirmAll)).toMatchObject({
+        created: 0,
+        updated: 1,
+        unchanged: preview.rows.length - 1,
+      });
+      const after = new Map(test.snapshot().actions.map((action) => [action.id, action]));
+      const touched = snapshotBefore.actions.flatMap((action) =>
+        Object.keys(action)
+          .filter(
+            (key) =>
+              JSON.stringify(action[key as keyof typeof action]) !==
+              JSON.stringify(after.get(action.id)![key as keyof typeof action]),
+          )
+          .map((key) => [action.id, key]),
+      );
+      expect(touched).toEqual([
+        [preview.rows[1]!.actionId, actionField],
+        [preview.rows[1]!.actionId, 'updatedAt'],
+      ]);
+    },
+  );
+
+  it('creates a new organisation spelt as the preview offered it: on its first row', async () => {
+    const test = reportTestPlan();
+    const table = await csv(
+      'Action,Lead organisation\nOne,Ministry of Culture\nTwo,"ministry of culture "\n',
+    );
+    const preview = previewActionImport(test.snapshot(), table);
+    expect(preview.newOrganisations).toEqual(['Ministry of Culture']);
+    applyActionImport(test.plan, preview, confirmAll);
+    const snapshot = test.snapshot();
+    const culture = snapshot.orgs.filter((org) => org.name.toLowerCase().includes('culture'));
+    expect(culture.map((org) => org.name)).toEqual(['Ministry of Culture']);
+    expect(
+      snapshot.actions
+        .filter((action) => ['One', 'Two'].includes(action.title))
+        .map((action) => action.leadOrgId),
+    ).toEqual([culture[0]!.id, culture[0]!.id]);
   });
 
   it('refuses a file that is not a table', async () => {

@@ -30,7 +30,10 @@ export interface ImportConfirmation {
 
 export interface ImportResult {
   readonly created: number;
+  /** actions of which at least one field changed */
   readonly updated: number;
+  /** rows naming an action they would not change: nothing written for them */
+  readonly unchanged: number;
   readonly organisationsCreated: number;
   readonly objectivesCreated: number;
 }
@@ -94,8 +97,14 @@ export function applyActionImport(
 
     let created = 0;
     let updated = 0;
+    let unchanged = 0;
     for (const row of current.rows) {
-      const values = row.values;
+      if (row.kind === 'unchanged') {
+        unchanged++;
+        continue;
+      }
+      // An update writes only the fields that differ from the action (the preview compared them).
+      const values = row.kind === 'update' ? changedValues(row.values, row.changed) : row.values;
       const partnerIds = values.partners?.map((name) => orgId(name)!);
       let id: string;
       let before: Action | undefined;
@@ -119,7 +128,8 @@ export function applyActionImport(
       } else {
         id = row.actionId!;
         before = byId.get(id);
-        writer.edit(id, editsOf(values, orgId));
+        const edits = editsOf(values, orgId, before?.budget ?? null);
+        if (Object.keys(edits).length > 0) writer.edit(id, edits);
         if (values.objective !== undefined) {
           const to = objectiveId(values.objective);
           if (to !== before?.objectiveId)
@@ -154,6 +164,7 @@ export function applyActionImport(
     return {
       created,
       updated,
+      unchanged,
       organisationsCreated: current.newOrganisations.length,
       objectivesCreated: current.newObjectives.length,
     };
@@ -176,10 +187,28 @@ function budgetOf(values: ImportedAction, before: Action['budget']) {
   };
 }
 
-/** The edit a row asks of an existing action: only its mapped columns; blank clears a field. */
+function budgetOrNone(budget: NonNullable<Action['budget']>): Action['budget'] {
+  return budget.amount !== null || budget.currency.trim() !== '' || budget.source.trim() !== ''
+    ? budget
+    : null;
+}
+
+/** Only the fields of a row's values that the preview found different from the action. */
+function changedValues(values: ImportedAction, changed: readonly string[]): ImportedAction {
+  const fields = new Set(changed);
+  return Object.fromEntries(
+    Object.entries(values).filter(([field]) => fields.has(field)),
+  ) as ImportedAction;
+}
+
+/**
+ * The edit a row asks of an existing action: only its (changed) mapped columns; blank clears a
+ * field. A budget column changes that part of the budget and keeps the others.
+ */
 function editsOf(
   values: ImportedAction,
   orgId: (name: string | null | undefined) => string | null,
+  before: Action['budget'],
 ): actions.ActionChanges {
   const budgetMapped =
     values.budgetAmount !== undefined ||
@@ -196,6 +225,6 @@ function editsOf(
     ...(values.status ? { status: values.status } : {}),
     ...(values.progress !== undefined ? { progress: values.progress } : {}),
     ...(values.priority !== undefined ? { priority: values.priority } : {}),
-    ...(budgetMapped ? { budget: hasBudget(values) ? budgetOf(values, null) : null } : {}),
+    ...(budgetMapped ? { budget: budgetOrNone(budgetOf(values, before)) } : {}),
   };
 }

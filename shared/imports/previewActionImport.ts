@@ -17,7 +17,7 @@ import {
 } from '../plan/model';
 import { nameKey } from '../plan/names';
 import { isIsoDate } from '../plan/read';
-import type { PlanSnapshot } from '../plan/schema';
+import type { Action, PlanSnapshot } from '../plan/schema';
 import { frameworksOf } from '../plan/views';
 import { LIST_SEPARATOR } from '../exports/actionColumns';
 import { recogniseHeader, type ColumnMapping, type ImportField } from './columnMapping';
@@ -88,10 +88,15 @@ export interface ImportedAction {
 
 export interface ImportRow {
   readonly line: number;
-  /** create a new action, or update the one with this ref */
-  readonly kind: 'create' | 'update';
-  /** the action updated (kind 'update') */
+  /**
+   * create a new action, update the one with this ref, or leave it as it is ('unchanged': the
+   * row says nothing that differs from the action, as when an export is imported back)
+   */
+  readonly kind: 'create' | 'update' | 'unchanged';
+  /** the action the row names (kinds 'update' and 'unchanged') */
   readonly actionId: string | null;
+  /** the fields whose value differs from the action's (kind 'update'; empty otherwise) */
+  readonly changed: readonly ImportField[];
   readonly values: ImportedAction;
   readonly problems: readonly ImportProblem[];
 }
@@ -222,7 +227,7 @@ export function previewActionImport(
         case 'objective':
           values.objective = text === '' ? null : text;
           if (text !== '' && !objectives.has(nameKey(text))) {
-            newObjectives.set(nameKey(text), text);
+            if (!newObjectives.has(nameKey(text))) newObjectives.set(nameKey(text), text);
             problem('unknown_objective', field, text, `objective "${text}" is not in the plan`);
           }
           break;
@@ -231,7 +236,8 @@ export function previewActionImport(
           const names = field === 'lead' ? (text === '' ? [] : [text]) : splitList(text);
           for (const name of names) {
             if (orgs.has(nameKey(name))) continue;
-            newOrganisations.set(nameKey(name), name);
+            // Offered, and created, as spelt where the file first names it.
+            if (!newOrganisations.has(nameKey(name))) newOrganisations.set(nameKey(name), name);
             problem(
               'unknown_organisation',
               field,
@@ -340,7 +346,16 @@ export function previewActionImport(
           `ref ${values.ref} belongs to a deleted action; restore it first`,
         );
     }
-    const kind = existing && !existing.deletedAt ? 'update' : 'create';
+    const live = existing && !existing.deletedAt ? existing : undefined;
+    const changed = live
+      ? changedFields(
+          live,
+          values,
+          (name) => orgs.get(nameKey(name)),
+          (title) => objectives.get(nameKey(title)),
+        )
+      : [];
+    const kind = !live ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
     if (kind === 'create' && (values.title ?? '') === '')
       problem('missing_title', 'title', '', 'a new action needs a title');
     const start = values.start !== undefined ? values.start : (existing?.start ?? null);
@@ -355,7 +370,8 @@ export function previewActionImport(
     return {
       line: row.line,
       kind,
-      actionId: kind === 'update' ? existing!.id : null,
+      actionId: live ? live.id : null,
+      changed,
       values,
       problems,
     };
@@ -369,4 +385,62 @@ export function previewActionImport(
     newObjectives: [...newObjectives.values()],
     errorCount: rows.reduce((sum, row) => sum + row.problems.filter((p) => !p.offer).length, 0),
   };
+}
+
+/** Text as the import compares it: line ends alike, no surrounding spaces (the import trims). */
+function sameText(a: string, b: string): boolean {
+  const norm = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+  return norm(a) === norm(b);
+}
+
+function sameSet(a: readonly (string | undefined)[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return (
+    left.size === right.size && [...left].every((item) => item !== undefined && right.has(item))
+  );
+}
+
+/**
+ * The mapped fields of a row whose value differs from the action's, compared as the plan holds
+ * them: organisations and objectives by id (`orgId`/`objectiveId` give undefined for a name the
+ * plan lacks), partners and links as sets, text trimmed, a blank budget the same as none.
+ */
+export function changedFields(
+  action: Action,
+  values: ImportedAction,
+  orgId: (name: string) => string | undefined,
+  objectiveId: (title: string) => string | undefined,
+): ImportField[] {
+  const budget = action.budget;
+  const differs: Record<ImportField, boolean> = {
+    ref: values.ref !== undefined && values.ref !== action.ref,
+    title: !!values.title && !sameText(values.title, action.title),
+    description:
+      values.description !== undefined && !sameText(values.description, action.description),
+    objective:
+      values.objective !== undefined &&
+      (values.objective === null ? null : objectiveId(values.objective)) !== action.objectiveId,
+    lead:
+      values.lead !== undefined &&
+      (values.lead === null ? null : orgId(values.lead)) !== action.leadOrgId,
+    partners:
+      values.partners !== undefined && !sameSet(values.partners.map(orgId), action.partnerOrgIds),
+    contact: values.contact !== undefined && !sameText(values.contact, action.contact),
+    start: values.start !== undefined && values.start !== action.start,
+    deadline: values.deadline !== undefined && values.deadline !== action.deadline,
+    status: !!values.status && values.status !== action.status,
+    progress: values.progress !== undefined && values.progress !== action.progress,
+    stage: !!values.stage && values.stage !== action.stage,
+    priority: values.priority !== undefined && values.priority !== action.priority,
+    links: values.links !== undefined && !sameSet(values.links, action.links),
+    budgetAmount:
+      values.budgetAmount !== undefined && values.budgetAmount !== (budget?.amount ?? null),
+    budgetCurrency:
+      values.budgetCurrency !== undefined &&
+      !sameText(values.budgetCurrency, budget?.currency ?? ''),
+    budgetSource:
+      values.budgetSource !== undefined && !sameText(values.budgetSource, budget?.source ?? ''),
+  };
+  return (Object.keys(differs) as ImportField[]).filter((field) => differs[field]);
 }

@@ -149,12 +149,16 @@ test('a plan’s own CSV export imports back into a new plan (round trip)', asyn
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('.action-row')).toHaveCount(12);
 
-  // The same file again updates the same actions by their refs.
+  // The same file again names the same actions by their refs and changes nothing in them.
   await page.getByRole('button', { name: 'Import actions…' }).click();
   await chooseFile(page, csv.name, csv.bytes);
+  await expect(dialog.getByTestId('import-counts')).toHaveText(
+    'Rows: 12 · ready: 12 · with problems: 0 · unchanged: 12',
+  );
+  await expect(dialog.locator('.import-row').first()).toContainText('No change to action');
   await dialog.getByRole('button', { name: 'Import actions: 12' }).click();
   await expect(dialog.getByRole('status')).toContainText(
-    'Actions imported: 12 (new: 0, updated: 12).',
+    'Actions imported: 0 (new: 0, updated: 0). Rows that changed nothing: 12.',
   );
   await page.keyboard.press('Escape');
   await expect(page.locator('.action-row')).toHaveCount(12);

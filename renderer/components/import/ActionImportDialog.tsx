@@ -86,6 +86,7 @@ export function ActionImportDialog({ onClose }: Props) {
   );
   const blocked = verdicts.filter((verdict) => verdict === 'blocked').length;
   const ready = verdicts.length - blocked;
+  const unchanged = preview?.rows.filter((row) => row.kind === 'unchanged').length ?? 0;
 
   const read = async (chosen: File) => {
     setError(null);
@@ -219,7 +220,9 @@ export function ActionImportDialog({ onClose }: Props) {
                 n: format.number(summary.objectivesCreated),
               })}{' '}
             {summary.skipped > 0 &&
-              t('importActions.summarySkipped', { n: format.number(summary.skipped) })}
+              t('importActions.summarySkipped', { n: format.number(summary.skipped) })}{' '}
+            {summary.unchanged > 0 &&
+              t('importActions.summaryUnchanged', { n: format.number(summary.unchanged) })}
           </p>
           <p className="muted">{t('importActions.undoHint')}</p>
           <div className="dialog-buttons">
@@ -339,6 +342,8 @@ export function ActionImportDialog({ onClose }: Props) {
                     ready: format.number(ready),
                     problems: format.number(blocked),
                   })}
+                  {unchanged > 0 &&
+                    ` · ${t('importActions.countsUnchanged', { n: format.number(unchanged) })}`}
                 </p>
                 <ol className="import-rows">
                   {preview.rows.map((row, index) => {
@@ -356,7 +361,9 @@ export function ActionImportDialog({ onClose }: Props) {
                           <span className="muted">
                             {row.kind === 'update'
                               ? t('importActions.updates', { ref: row.values.ref ?? '' })
-                              : t('importActions.creates')}
+                              : row.kind === 'unchanged'
+                                ? t('importActions.unchanged', { ref: row.values.ref ?? '' })
+                                : t('importActions.creates')}
                           </span>
                         </span>
                         {row.problems.length > 0 && (
