@@ -38,6 +38,11 @@ export interface PlanSession {
   state(): Uint8Array;
   /** tells others which action and field this user is editing (null: none) */
   focus(target: { actionId: string; field: string } | null): void;
+  /**
+   * Takes back `step` as if it had never been made: undone, and not left to redo. Only while it
+   * is still the last undo step; returns whether it was.
+   */
+  discardStep(step: unknown): boolean;
   close(): void;
 }
 
@@ -224,6 +229,14 @@ export function openSession(
     loaded,
     state: () => Y.encodeStateAsUpdate(doc),
     focus: (target) => awareness.setLocalStateField('focus', target),
+    discardStep: (step) => {
+      if (step === undefined || undo.undoStack[undo.undoStack.length - 1] !== step) return false;
+      const redoable = undo.redoStack.length;
+      undo.undo();
+      if (undo.redoStack.length > redoable) undo.redoStack.pop();
+      onUpdate();
+      return true;
+    },
     close: () => {
       closed = true;
       if (cacheTimer) clearTimeout(cacheTimer);

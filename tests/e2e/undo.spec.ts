@@ -1,5 +1,8 @@
-// Undo takes back this person's own changes only: a colleague's edit made in between stays.
-import { expect, joinInBrowser, test } from './fixtures';
+// Undo takes back this person's own changes only: a colleague's edit made in between stays; one
+// Undo takes back one thing done (an action drafted, a title typed), and the table keeps the focus.
+// Tab moves along a row also when not editing; N then Escape adds nothing.
+import type { Page } from '@playwright/test';
+import { createLocalPlan, expect, joinInBrowser, test } from './fixtures';
 
 test('undo reverts my own edit and leaves a colleague’s', async ({ accord, browser }) => {
   const { planId, invites } = await accord.newPlan('Undo plan', ['editor', 'editor']);
@@ -33,4 +36,120 @@ test('undo reverts my own edit and leaves a colleague’s', async ({ accord, bro
 
   await me.keyboard.press('Control+Shift+Z');
   await expect(myRow.locator('[data-column="status"]')).toHaveText('Completed');
+});
+
+/** A local plan with objective "Obj C" and four actions drafted from the keyboard at workshop pace. */
+async function draftFourActions(page: Page, url: string) {
+  await createLocalPlan(page, url, 'Drafting plan');
+  await page.getByRole('button', { name: '+ Add objective' }).click();
+  await expect(page.getByRole('textbox', { name: 'Rename objective' })).toBeFocused();
+  await page.keyboard.type('Obj C');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('n');
+    await page.keyboard.type('Realistic C1', { delay: 60 });
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.locator('.action-row')).toHaveCount(4);
+  await expect(page.locator('.objective-row .objective-title')).toHaveText('Obj C');
+}
+
+test('one Undo takes back one drafted action, not the whole burst; focus stays in the table', async ({
+  accord,
+  page,
+}) => {
+  await draftFourActions(page, accord.url);
+  const titles = page.locator('.action-row [data-column="title"]');
+  const inGrid = () => page.evaluate(() => !!document.activeElement?.closest('.grid'));
+
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.action-row')).toHaveCount(3);
+  await expect(titles).toHaveText(Array(3).fill('Realistic C1'));
+  await expect(page.locator('.objective-row .objective-title')).toHaveText('Obj C');
+  // The focus stays in the grid, on the nearest remaining row: N still works.
+  expect(await inGrid()).toBe(true);
+  await expect(page.locator('.grid .cell.active')).toBeFocused();
+
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.action-row')).toHaveCount(2);
+  await expect(page.locator('.objective-row .objective-title')).toHaveText('Obj C');
+  expect(await inGrid()).toBe(true);
+
+  await page.keyboard.press('Control+y');
+  await expect(page.locator('.action-row')).toHaveCount(3);
+  expect(await inGrid()).toBe(true);
+  await expect(page.locator('.grid .cell.active')).toBeFocused();
+
+  await page.keyboard.press('n');
+  await expect(page.locator('.action-row input[data-field="title"]')).toBeFocused();
+  await page.keyboard.type('After undo');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row')).toHaveCount(4);
+  await expect(page.locator('.grid')).toContainText('After undo');
+});
+
+test('typing a title is one undo step; undo keeps the action it was typed in', async ({
+  accord,
+  page,
+}) => {
+  await draftFourActions(page, accord.url);
+  const first = page.locator('.action-row').first();
+  await first.locator('[data-column="title"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and more', { delay: 60 });
+  await page.keyboard.press('Enter');
+  await expect(first.locator('[data-column="title"]')).toHaveText('Realistic C1 and more');
+  await page.keyboard.press('Control+z');
+  await expect(first.locator('[data-column="title"]')).toHaveText('Realistic C1');
+  await expect(page.locator('.action-row')).toHaveCount(4);
+});
+
+test('Tab moves along a row that is not being edited; N then Escape adds nothing', async ({
+  accord,
+  page,
+}) => {
+  await draftFourActions(page, accord.url);
+  const row = page.locator('.action-row').first();
+  await row.locator('[data-column="title"]').click();
+  await page.keyboard.press('Escape');
+  await expect(row.locator('[data-column="title"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.locator('[data-column="lead"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.locator('[data-column="deadline"]')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(row.locator('[data-column="title"]')).toBeFocused();
+  // Only past the row's last cell does Tab leave the table.
+  await row.locator('[data-column="health"]').click();
+  await expect(row.locator('[data-column="health"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.grid'))).toBe(false);
+
+  // N, Escape: the new action is taken back, and nothing is left to undo or redo of it.
+  await row.locator('[data-column="title"]').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await expect(page.locator('.action-row')).toHaveCount(5);
+  await expect(page.locator('.action-row input[data-field="title"]')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.action-row')).toHaveCount(4);
+  await expect(page.locator('.grid')).not.toContainText('New action');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.grid'))).toBe(true);
+  await expect(page.getByRole('button', { name: /Redo/ })).toBeDisabled();
+  // N and Escape at once (before the editor is there) as well.
+  await page.keyboard.press('n');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.action-row')).toHaveCount(4);
+  await expect(page.locator('.grid')).not.toContainText('New action');
+  // The last drafted action is still the one Undo takes back.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.action-row')).toHaveCount(3);
+
+  // N, Enter with nothing typed keeps a "New action" (the user chose to keep it).
+  await page.keyboard.press('n');
+  await expect(page.locator('.action-row input[data-field="title"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row')).toHaveCount(4);
+  await expect(page.locator('.grid')).toContainText('New action');
 });

@@ -13,6 +13,8 @@ import { warnAtLimit, warnOnOverflow } from './fieldLimit';
 export interface TypedAhead {
   readonly text: string;
   readonly finished: boolean;
+  /** the edit was ended with Escape */
+  readonly cancelled?: boolean;
 }
 
 interface Props {
@@ -26,8 +28,10 @@ interface Props {
   readonly selectAll?: boolean;
   /** what was typed before the input existed: written as the field's value when it appears */
   readonly takeTypedAhead?: () => TypedAhead;
-  /** called when the typed-ahead keys already ended the edit (Enter or Escape) */
-  readonly onFinish?: () => void;
+  /** the first keystroke joins the undo step before it (a new action's title, typed at once) */
+  readonly joinStep?: boolean;
+  /** called when the typed-ahead keys already ended the edit (Enter, or Escape: cancelled) */
+  readonly onFinish?: (cancelled: boolean) => void;
   readonly className?: string;
   readonly onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   readonly onBlur?: () => void;
@@ -38,6 +42,8 @@ export function BoundTextInput(props: Props) {
   const session = useSession();
   const run = useOperation();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  // Set from the first keystroke since the field got the focus: the rest join its undo step.
+  const typing = useRef(false);
 
   useEffect(() => {
     const input = ref.current;
@@ -56,13 +62,14 @@ export function BoundTextInput(props: Props) {
         const ahead = props.takeTypedAhead?.();
         if (ahead?.text.trim()) {
           const text = ahead.text;
-          run((plan) => actions.edit(plan, actionId, { [field]: text }));
+          run((plan) => actions.edit(plan, actionId, { [field]: text }), { sameStep: true });
+          typing.current = true;
           input.value = text;
           input.setSelectionRange(text.length, text.length);
         } else if (props.selectAll) {
           input.select();
         }
-        if (ahead?.finished) props.onFinish?.();
+        if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
         return;
       }
       if (focused && !change.local) {
@@ -77,12 +84,19 @@ export function BoundTextInput(props: Props) {
     if (!input) return;
     // A title cannot be empty; keep the input as typed and write once it has text again.
     if (field === 'title' && input.value.trim() === '') return;
-    run((plan) => actions.edit(plan, actionId, { [field]: input.value }));
+    // One undo step per typing in a field: the first keystroke starts it (or joins a new action's
+    // creation), the next ones join it while typing goes on (see useOperation).
+    const sameStep = typing.current || props.joinStep === true;
+    typing.current = true;
+    run((plan) => actions.edit(plan, actionId, { [field]: input.value }), { sameStep });
     // The input's maxLength kept the rest of a longer paste or typing: say so (after the edit,
     // whose success clears older notices).
     warnAtLimit(input.value, field);
   };
-  const onFocus = () => session.focus({ actionId, field });
+  const onFocus = () => {
+    typing.current = false;
+    session.focus({ actionId, field });
+  };
   const onBlur = () => {
     session.focus(null);
     props.onBlur?.();

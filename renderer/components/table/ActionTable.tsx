@@ -1,6 +1,7 @@
 // The actions table: a virtual grid (only visible rows exist in the DOM) of objective headers and
 // action rows, with a spreadsheet cursor: arrows move, Enter edits, Escape stops, O opens the
-// detail panel, N adds an action under the current objective and starts typing its title.
+// detail panel, N adds an action under the current objective and starts typing its title (Escape
+// before anything is typed takes the new action back), Tab and Shift+Tab go along the row.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -18,6 +19,7 @@ import type { TableRow } from '../../selectors/actionRows';
 import { selectCanEdit, usePlanStore, type Peer } from '../../state/planStore';
 import { openAction, useViewStore } from '../../state/viewStore';
 import { todayIso } from '../common/format';
+import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
 import type { EditMove } from './CellEditor';
@@ -61,6 +63,7 @@ export function ActionTable({
 }: Props) {
   const { t } = useTranslation();
   const run = useOperation();
+  const session = useSession();
   const canEdit = usePlanStore(selectCanEdit);
   const peers = usePlanStore((state) => state.peers);
   const selectedId = useViewStore((state) => state.actionId);
@@ -81,14 +84,23 @@ export function ActionTable({
   const pendingCreate = useRef<string | null>(null);
   const typedAhead = useRef('');
   const finishedAhead = useRef(false);
+  const cancelledAhead = useRef(false);
   /** Hands what was typed ahead to the new row's editor as it appears (and stops buffering). */
   const takeTypedAhead = useCallback(() => {
-    const ahead = { text: typedAhead.current, finished: finishedAhead.current };
+    const ahead = {
+      text: typedAhead.current,
+      finished: finishedAhead.current,
+      cancelled: cancelledAhead.current,
+    };
     pendingCreate.current = null;
     typedAhead.current = '';
     finishedAhead.current = false;
+    cancelledAhead.current = false;
     return ahead;
   }, []);
+  // The action just added whose title is being typed, and the undo step that created it: Escape
+  // before any title was typed takes that step back (nothing is left to undo or redo).
+  const newAction = useRef<{ id: string; step: unknown } | null>(null);
   const today = todayIso();
 
   const orgNames = useMemo(() => new Map(orgs.map((org) => [org.id, org.name])), [orgs]);
@@ -158,10 +170,12 @@ export function ActionTable({
     if (index === -1) return;
     setEditAfterCreate(null);
     if (target === editTitleOf) onEditTitleStarted();
+    const stack = session.undo.undoStack;
+    newAction.current = { id: target, step: stack[stack.length - 1] };
     setCursor({ row: index, column: TITLE_COLUMN });
     setEditing(true);
     virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer]);
+  }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer, session]);
 
   // A newly added objective: put the cursor on its row and open its name once the row exists.
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -211,8 +225,10 @@ export function ActionTable({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (pendingCreate.current && !event.ctrlKey && !event.metaKey) {
       if (event.key.length === 1) typedAhead.current += event.key;
-      else if (event.key === 'Enter' || event.key === 'Escape') finishedAhead.current = true;
-      else if (event.key === 'Backspace') typedAhead.current = typedAhead.current.slice(0, -1);
+      else if (event.key === 'Enter' || event.key === 'Escape') {
+        finishedAhead.current = true;
+        cancelledAhead.current = event.key === 'Escape';
+      } else if (event.key === 'Backspace') typedAhead.current = typedAhead.current.slice(0, -1);
       event.preventDefault();
       return;
     }
@@ -250,6 +266,15 @@ export function ActionTable({
       case 'PageUp':
         moveTo(cursor.row - 15, cursor.column);
         break;
+      case 'Tab': {
+        // Along the row, as while editing; only past its last (or first) cell does Tab leave the
+        // table. An objective's row is one cell.
+        if (row?.kind !== 'action') return;
+        const column = nextColumn(cursor.column, event.shiftKey ? -1 : 1);
+        if (column === -1) return;
+        moveTo(cursor.row, column);
+        break;
+      }
       case 'Enter':
       case 'F2':
         if (row?.kind === 'action' && COLUMNS[cursor.column]!.editable && canEdit) setEditing(true);
@@ -276,8 +301,43 @@ export function ActionTable({
     },
     [canEdit],
   );
+  /** The next column of an action row that way, over hidden ones; -1 past the end. */
+  const nextColumn = (column: number, step: 1 | -1): number => {
+    for (let next = column + step; next >= 0 && next < COLUMNS.length; next += step) {
+      if (!(selectedId && WIDE_ONLY.includes(COLUMNS[next]!.id))) return next;
+    }
+    return -1;
+  };
+
+  /** Whether the action still has the placeholder title it was created with. */
+  const untitled = useCallback(
+    (id: string): boolean => {
+      try {
+        return String(actions.action(session.plan, id).get('title')) === t('table.newAction');
+      } catch {
+        return false;
+      }
+    },
+    [session, t],
+  );
+
   const onEditDone = useCallback(
     (move?: EditMove) => {
+      const created = newAction.current;
+      if (move !== 'next' && move !== 'previous') newAction.current = null;
+      if (
+        move === 'cancel' &&
+        created &&
+        untitled(created.id) &&
+        session.discardStep(created.step)
+      ) {
+        // N then Escape: the new action is gone as if never added; the cursor goes to the row
+        // above it (where N was pressed, usually).
+        setEditing(false);
+        setCursor((current) => ({ ...current, row: Math.max(0, current.row - 1) }));
+        focusCursor();
+        return;
+      }
       if (move === 'next' || move === 'previous') {
         // Tab and Shift+Tab edit the next or previous editable cell of the row; past the last
         // one the edit ends and the cursor stays (focus never leaves the table).
@@ -300,12 +360,38 @@ export function ActionTable({
       }
       focusCursor();
     },
-    [focusCursor, selectedId],
+    [focusCursor, selectedId, session, untitled],
   );
+
+  // Undo and redo (Ctrl+Z, Ctrl+Y, the buttons, the desktop menu) can remove the row under the
+  // cursor: the focus, if it was in the table (or nowhere), stays in it, on the same cell or on
+  // the nearest row still there, so the next key still reaches the table.
+  const gridRef = useRef<HTMLDivElement>(null);
+  const [undoneAt, setUndoneAt] = useState(0);
+  useEffect(() => {
+    const onPopped = () => {
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && !gridRef.current?.contains(focused)) return;
+      setUndoneAt((n) => n + 1);
+    };
+    session.undo.on('stack-item-popped', onPopped);
+    return () => session.undo.off('stack-item-popped', onPopped);
+  }, [session]);
+  useEffect(() => {
+    if (undoneAt === 0) return;
+    setEditing(false);
+    focusCursor();
+  }, [undoneAt, focusCursor]);
+  // Rows gone from the end (undone, deleted, filtered away) leave the cursor on the last one.
+  const lastRow = Math.max(0, rows.length - 1);
+  useEffect(() => {
+    setCursor((current) => (current.row > lastRow ? { ...current, row: lastRow } : current));
+  }, [lastRow]);
 
   return (
     <div className="table-wrap">
       <div
+        ref={gridRef}
         className="grid"
         style={{
           ['--grid-template' as string]: GRID_TEMPLATE,

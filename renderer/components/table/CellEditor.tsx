@@ -20,8 +20,11 @@ interface Props {
   readonly onDone: (move?: EditMove) => void;
 }
 
-/** Where the cursor goes when an edit ends: down a row, or to the next or previous cell. */
-export type EditMove = 'down' | 'next' | 'previous';
+/**
+ * Where the cursor goes when an edit ends: down a row, or to the next or previous cell; 'cancel'
+ * is Escape in a title (a new action left untitled is taken back, see ActionTable).
+ */
+export type EditMove = 'down' | 'next' | 'previous' | 'cancel';
 
 /** The move a key that ends an edit asks for; undefined for Escape and for other keys. */
 export function moveOf(event: KeyboardEvent<HTMLElement>): EditMove | undefined {
@@ -52,7 +55,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
       if (column === 'title' && !placeholder && action.title !== before) {
         run((plan) => actions.edit(plan, action.id, { title: before }));
       }
-      finish();
+      finish(column === 'title' ? 'cancel' : undefined);
       return;
     }
     const move = moveOf(event);
@@ -72,8 +75,10 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           autoFocus
           // A new action's placeholder title is selected, so typing replaces it.
           selectAll={placeholder}
+          // A new action's title typed at once is undone with the action.
+          joinStep={placeholder}
           takeTypedAhead={takeTypedAhead}
-          onFinish={() => finish()}
+          onFinish={(cancelled) => finish(cancelled ? 'cancel' : undefined)}
           className="cell-input"
           onKeyDown={finishKeys}
           onBlur={() => finish()}
