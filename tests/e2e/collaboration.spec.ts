@@ -59,7 +59,9 @@ test('one person adds actions while the other filters', async ({ accord, browser
   await expect(reader.getByText('Shown: 0 of 8')).toBeVisible();
   for (let i = 0; i < 3; i++) {
     await drafter.getByRole('button', { name: '+ Add action' }).first().click();
-    await drafter.keyboard.press('Escape');
+    // Enter keeps the untitled "New action" (Escape would take it back)
+    await expect(drafter.locator('.action-row input[data-field="title"]')).toBeFocused();
+    await drafter.keyboard.press('Enter');
   }
   await expect(reader.getByText('Shown: 3 of 11')).toBeVisible();
   await expect(reader.locator('.action-row')).toHaveCount(3);

@@ -145,6 +145,7 @@ test('Tab moves along a row that is not being edited; N then Escape adds nothing
   // The last drafted action is still the one Undo takes back.
   await page.keyboard.press('Control+z');
   await expect(page.locator('.action-row')).toHaveCount(3);
+  await expect(page.locator('.grid .cell.active')).toBeFocused();
 
   // N, Enter with nothing typed keeps a "New action" (the user chose to keep it).
   await page.keyboard.press('n');
