@@ -9,7 +9,13 @@ import { z } from 'zod';
 import { EXPORT_FORMATS, ExportError } from '../../shared/exports/exportPlan';
 import { describeExportProblem, exportProblems } from '../../shared/exports/exportProblems';
 import { ExportQuery } from '../../shared/http';
-import { configFrom, DEFAULT_PORT, publicUrlOf, SERVER_FLAGS, type ServerConfig } from '../ops/config';
+import {
+  configFrom,
+  DEFAULT_PORT,
+  publicUrlOf,
+  SERVER_FLAGS,
+  type ServerConfig,
+} from '../ops/config';
 import { readServerUrl } from '../ops/serverUrlFile';
 import { joinUrl } from '../http/httpApi';
 import { createInvite, createPlan } from '../identity/members';
