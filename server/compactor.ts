@@ -5,6 +5,7 @@
 // checkpoint for version history.
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { daysInMs } from '../shared/calendar';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
 import type { PlanStore } from './storage/store';
@@ -22,8 +23,6 @@ interface Job {
   resolve(state: Uint8Array): void;
   reject(error: Error): void;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Replays a stored document in-process (tests, and when a worker cannot start). */
 export function replay(state: Uint8Array | null, updates: readonly Uint8Array[]): Uint8Array {
@@ -83,7 +82,7 @@ export class Compactor {
     if (!newest || now - newest.at >= this.options.checkpointEveryMs) {
       await store.addCheckpoint(planId, now, last.seq, state);
       if (this.options.checkpointRetentionDays > 0) {
-        await store.pruneCheckpoints(now - this.options.checkpointRetentionDays * DAY_MS);
+        await store.pruneCheckpoints(now - daysInMs(this.options.checkpointRetentionDays));
       }
     }
   }

@@ -125,10 +125,6 @@ export function nowIso(plan: Plan): string {
   return plan.now().toISOString();
 }
 
-export function todayIso(plan: Plan): string {
-  return plan.now().toISOString().slice(0, 10);
-}
-
 /** The entry `id` of a collection, or a not_found error naming what was looked for. */
 export function entry(collection: Y.Map<Y.Map<unknown>>, id: string, what: string): Y.Map<unknown> {
   const found = collection.get(id);

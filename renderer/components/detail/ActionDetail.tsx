@@ -8,7 +8,8 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openAction } from '../../state/viewStore';
 import { LightBadge } from '../common/badges';
 import { BoundTextInput } from '../common/BoundTextInput';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
 import { BudgetSection } from './BudgetSection';
 import { CommentsSection } from './CommentsSection';
@@ -35,7 +36,7 @@ export function ActionDetail({ actionId }: { actionId: string }) {
   }, [actionId]);
 
   if (!action) return null;
-  const health = actionHealth(action, todayIso());
+  const health = actionHealth(action, todayIn());
   return (
     <aside
       ref={panel}
