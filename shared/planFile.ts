@@ -12,7 +12,7 @@
 // and refused clearly by an older app.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { crc32 } from './planFileCrc32';
+import { crc32 } from './crc32';
 
 /**
  * PNG's trick: the high byte catches 7-bit transfers, CR LF and LF catch line-ending
