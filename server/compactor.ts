@@ -1,7 +1,7 @@
-// Background compaction (DESIGN.md, Storage): a plan's update log is replayed into a fresh Y.Doc
+// Background compaction: a plan's update log is replayed into a fresh Y.Doc
 // and encoded as one state, in a worker thread so the event loop that broadcasts edits never
 // waits for it. Replay, not Y.mergeUpdates: on a 10,000-update log replay takes ~0.37 s where
-// mergeUpdates takes ~1.4 s (measured for issue 4). Each compaction may also keep a dated
+// mergeUpdates takes ~1.4 s (measured here). Each compaction may also keep a dated
 // checkpoint for version history.
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';

@@ -1,4 +1,4 @@
-// UI-only state (STYLE.md): the view of viewState.ts, mirrored into the URL on every change so
+// UI-only state, no plan data: the view of viewState.ts, mirrored into the URL on every change so
 // reload and shared links restore it; the browser's back button restores the previous view.
 import { create } from 'zustand';
 import {

@@ -1,5 +1,6 @@
 // Computed views over a snapshot: pure functions, shown in the UI and in every report.
-// Traffic lights follow DESIGN.md ("Computed status donors expect").
+// Traffic lights as donors expect them: expected progress is the elapsed share of start..deadline,
+// performance is progress / expected; green from 90 %, amber from 70 %, red below or overdue.
 import { addDays, dayNumber } from '../calendar';
 import type { Framework, FrameworkItem } from '../frameworks/types';
 import { parseLinkKey } from '../frameworks';

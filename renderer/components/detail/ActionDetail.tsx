@@ -1,5 +1,6 @@
-// The open action with every field of DESIGN.md, in sections. Title and description are bound to
-// their Y.Text (character-level co-editing); everything else writes through shared operations.
+// The open action with every field the plan keeps for it, in sections. Title and description are
+// bound to their Y.Text (character-level co-editing); everything else writes through shared
+// operations.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
