@@ -1,6 +1,6 @@
 // One plan loaded in memory: its Y.Doc, presence, and the connections editing it. Owns the
 // durability pipeline: an accepted update is applied, appended to storage with the next batch, and
-// only once that batch is stored is it broadcast and acknowledged (DESIGN.md, Storage).
+// only once that batch is stored is it broadcast and acknowledged, so an acknowledged edit is kept.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';

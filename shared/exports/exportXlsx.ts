@@ -7,6 +7,7 @@
 // only the in-memory API (`writeBuffer`), never its file or stream helpers, so this module does no
 // I/O in either place and shared/ stays pure.
 import ExcelJS from 'exceljs';
+import { daysBetween, utcMidnight } from '../calendar';
 import { HRAP_FRAMEWORK_ID, itemTitle, type Framework } from '../frameworks';
 import type { Action } from '../plan/schema';
 import {
@@ -41,14 +42,13 @@ export const LIGHT_FILLS: Record<TrafficLight, string> = {
   red: 'FFFFC7CE',
   none: 'FFEDEDED',
 };
-const DAY_MS = 86_400_000;
 
 export async function exportXlsx(scope: ReportScope): Promise<Uint8Array> {
   const { context } = scope;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Accord';
   workbook.title = scope.snapshot.meta.title;
-  workbook.created = new Date(`${context.today}T00:00:00Z`);
+  workbook.created = utcMidnight(context.today);
 
   actionsSheet(workbook, scope);
   updatesSheet(workbook, scope);
@@ -237,16 +237,12 @@ function overdueSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
   table(workbook, context.t('sheet.overdue'), columns, rows);
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /** Excel's view of a cell: dates as Date (midnight UTC, which exceljs writes as that day). */
 function cellOf(value: CellValue, kind: CellKind): ExcelJS.CellValue {
   if (value === null || value === '') return null;
   if ((kind === 'date' || kind === 'timestamp') && typeof value === 'string') {
-    const time = Date.parse(kind === 'date' ? `${value}T00:00:00Z` : value);
-    return Number.isNaN(time) ? value : new Date(time);
+    const date = kind === 'date' ? utcMidnight(value) : new Date(value);
+    return Number.isNaN(date.getTime()) ? value : date;
   }
   return value;
 }

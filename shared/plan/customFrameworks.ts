@@ -1,7 +1,7 @@
 // Frameworks a plan defines itself: a custom framework (another country's plan, OSCE guidance),
 // or the items of the national Human Rights Action Plan, whose text is entered by the plan's
-// owners because no verified public copy ships with Accord (DESIGN.md). Layout:
-// customFrameworkLayout.ts.
+// owners because no verified public copy ships with Accord (official text is never invented).
+// Layout: customFrameworkLayout.ts.
 import * as Y from 'yjs';
 import { getBuiltInFramework, linkKey } from '../frameworks';
 import { touch } from './actions';

@@ -2,8 +2,8 @@
 // peer wrote (an old version, a bug, a hostile client): readers never throw and never pass an
 // invalid value on, so every snapshot satisfies the schema by construction.
 import * as Y from 'yjs';
+import { isIsoDate } from '../calendar';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -22,12 +22,6 @@ export function readNumber(map: Y.Map<unknown>, key: string): number | null {
 export function readPercent(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 0;
   return Math.min(100, Math.max(0, Math.round(value)));
-}
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export function readDate(value: unknown): string | null {

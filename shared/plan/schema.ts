@@ -1,4 +1,4 @@
-// The plain snapshot of a plan: the only shape exports, imports and React see (DESIGN.md, Rules).
+// The plain snapshot of a plan: the only shape exports, imports and React see.
 // Each schema guards an entrance (imports, JSON files) and documents the snapshot's invariants.
 import { z } from 'zod';
 import { LANGUAGES } from '../frameworks/types';
