@@ -115,18 +115,26 @@ function drawBlock(layout: PdfLayout, block: Block): void {
       for (const chart of block.charts) layout.barChart(chart);
       return;
     case 'table':
-      return layout.table(withoutDispensable(block.table));
+      return layout.table(narrowed(block.table));
   }
 }
 
-/** The table without the columns a page as narrow as A4 leaves out. */
-function withoutDispensable(table: Table): Table {
-  if (!table.columns.some((column) => column.dispensable)) return table;
+/**
+ * The table as an A4 page has room for it: without its dispensable columns, and with percent
+ * cells as bare figures (the column's header says %), which leaves the room to titles.
+ */
+function narrowed(table: Table): Table {
   const kept = table.columns.flatMap((column, index) => (column.dispensable ? [] : [index]));
+  const figure = (cell: Cell, index: number): Cell =>
+    table.columns[index]!.type === 'percent' && typeof cell.value === 'number'
+      ? { ...cell, text: String(cell.value) }
+      : cell;
   return {
     columns: kept.map((index) => table.columns[index]!),
     rows: table.rows.map((row) =>
-      Array.isArray(row) ? kept.map((index) => (row as readonly Cell[])[index]!) : row,
+      Array.isArray(row)
+        ? kept.map((index) => figure((row as readonly Cell[])[index]!, index))
+        : row,
     ),
   };
 }
@@ -157,34 +165,37 @@ class PdfLayout {
 
   newPage(): void {
     this.page = this.document.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-    this.fontKeys.clear();
     this.y = PAGE_HEIGHT - MARGIN;
   }
 
-  /** The names the current page's resources give the fonts. */
-  private readonly fontKeys = new Map<PDFFont, PDFName>();
+  /** The names each page's resources give the fonts. */
+  private readonly fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
 
   /**
-   * Table text, one text object per row. pdf-lib's drawText wraps every string in its own
-   * graphics state and adds the font to the page's resources again under a new name each call;
-   * a 5,000-action report draws some 150,000 strings, and that overhead was most of its time.
+   * Texts of one font and size as one text object (a table row, a footer). pdf-lib's drawText
+   * wraps every string in its own graphics state and adds the font to the page's resources again
+   * under a new name each call; a 5,000-action report draws some 150,000 strings, and that
+   * overhead was most of its time.
    */
   private drawTexts(
     font: PDFFont,
+    size: number,
     texts: readonly { text: string; x: number; y: number; color: RGB }[],
+    page: PDFPage = this.page,
   ): void {
     if (texts.length === 0) return;
-    let key = this.fontKeys.get(font);
-    if (!key)
-      this.fontKeys.set(font, (key = this.page.node.newFontDictionary(font.name, font.ref)));
-    const operators = [beginText(), setFontAndSize(key, TABLE_SIZE)];
+    let keys = this.fontKeys.get(page);
+    if (!keys) this.fontKeys.set(page, (keys = new Map()));
+    let key = keys.get(font);
+    if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+    const operators = [beginText(), setFontAndSize(key, size)];
     let color: RGB | null = null;
     for (const { text, x, y, color: next } of texts) {
       if (next !== color) operators.push(setFillingColor((color = next)));
       operators.push(setTextMatrix(1, 0, 0, 1, x, y), showText(this.encoded(font, text)));
     }
     operators.push(endText());
-    this.page.pushOperators(...operators);
+    page.pushOperators(...operators);
   }
 
   private readonly encodings = new Map<PDFFont, Map<string, PDFHexString>>();
@@ -336,7 +347,9 @@ class PdfLayout {
     for (const line of this.lines(text, font, size, CONTENT_WIDTH)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color: options.color ?? INK });
+      this.drawTexts(font, size, [
+        { text: line, x: MARGIN, y: this.y, color: options.color ?? INK },
+      ]);
     }
   }
 
@@ -380,13 +393,6 @@ class PdfLayout {
       this.y -= rowHeight;
       const label = this.lines(bar.label, this.regular, 9, labelWidth - 6);
       const shown = label.length > 1 ? `${label[0]!.slice(0, -1)}…` : (label[0] ?? '');
-      this.page.drawText(shown, {
-        x: MARGIN,
-        y: this.y + 3,
-        size: 9,
-        font: this.regular,
-        color: INK,
-      });
       const x = MARGIN + labelWidth;
       this.page.drawRectangle({
         x,
@@ -404,13 +410,10 @@ class PdfLayout {
           height: 11,
           color: colorOf(bar.color),
         });
-      this.page.drawText(bar.text, {
-        x: x + barWidth + 6,
-        y: this.y + 3,
-        size: 9,
-        font: this.regular,
-        color: INK,
-      });
+      this.drawTexts(this.regular, 9, [
+        { text: shown, x: MARGIN, y: this.y + 3, color: INK },
+        { text: bar.text, x: x + barWidth + 6, y: this.y + 3, color: INK },
+      ]);
     }
     this.space(6);
   }
@@ -507,7 +510,7 @@ class PdfLayout {
       });
       x += column.width;
     });
-    this.drawTexts(font, texts);
+    this.drawTexts(font, TABLE_SIZE, texts);
     this.page.drawLine({
       start: { x: MARGIN, y: this.y },
       end: { x: MARGIN + CONTENT_WIDTH, y: this.y },
@@ -538,22 +541,10 @@ class PdfLayout {
     const shortTitle = this.lines(title, this.regular, 8, CONTENT_WIDTH * 0.6)[0] ?? '';
     pages.forEach((page, index) => {
       const text = label(index + 1, pages.length);
-      const width = this.regular.widthOfTextAtSize(text, 8);
-      page.drawText(text, {
-        x: PAGE_WIDTH - MARGIN - width,
-        y: FOOTER_Y,
-        size: 8,
-        font: this.regular,
-        color: MUTED,
-      });
-      if (index > 0)
-        page.drawText(shortTitle, {
-          x: MARGIN,
-          y: FOOTER_Y,
-          size: 8,
-          font: this.regular,
-          color: MUTED,
-        });
+      const width = this.widthOf(text, this.regular, 8);
+      const texts = [{ text, x: PAGE_WIDTH - MARGIN - width, y: FOOTER_Y, color: MUTED }];
+      if (index > 0) texts.push({ text: shortTitle, x: MARGIN, y: FOOTER_Y, color: MUTED });
+      this.drawTexts(this.regular, 8, texts, page);
     });
   }
 }

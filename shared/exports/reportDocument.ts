@@ -370,6 +370,8 @@ class Builder {
         type: 'light',
         fits: this.lightWords,
         in: 'page',
+        // an overdue action's light is always red
+        ...(extra.daysOverdue ? { dispensable: true } : {}),
         cell: ({ action }) => this.light(lightOf(action, this.scope)),
       },
     );
@@ -722,6 +724,7 @@ class Builder {
           this.medium === 'workbook' ? context.t('column.ref') : context.t('coverage.actions'),
         type: 'text',
         weight: 1,
+        whole: true,
         cell: (row) =>
           row.actionIds.length === 0
             ? { text: context.t('coverage.notCovered'), value: '', muted: true }
