@@ -152,7 +152,7 @@ function actionTable(
         const change = withChange ? scope.changeOf(action.id) : null;
         return html`<tr>
           <td>${action.ref}</td>
-          <td>${action.title}${latestNote(action, scope)}</td>
+          <td>${context.actionTitle(action)}${latestNote(action, scope)}</td>
           <td>
             ${action.leadOrgId === null ? context.t('none') : context.orgName(action.leadOrgId)}
           </td>
@@ -365,7 +365,7 @@ function updatesSection(scope: ReportScope): SafeHtml {
               ({ action, updates }) =>
                 html`<tbody>
                   <tr>
-                    <th class="action" colspan="5">${action.ref} ${action.title}</th>
+                    <th class="action" colspan="5">${action.ref} ${context.actionTitle(action)}</th>
                   </tr>
                   ${updates.map(
                     (update) =>

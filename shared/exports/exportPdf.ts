@@ -277,7 +277,7 @@ function updatesSection(layout: PdfLayout, scope: ReportScope): void {
     layout.subheading(group.title);
     const rows: TableRow[] = [];
     for (const { action, updates } of group.actions) {
-      rows.push({ group: `${action.ref}  ${action.title}` });
+      rows.push({ group: `${action.ref}  ${context.actionTitle(action)}` });
       for (const update of updates)
         rows.push([
           { text: context.date(update.at) },
@@ -354,7 +354,7 @@ function actionTable(
         const change = scope.changeOf(action.id);
         return [
           { text: action.ref },
-          { text: action.title },
+          { text: context.actionTitle(action) },
           { text: lead },
           { text: status },
           lightCell,
@@ -363,7 +363,7 @@ function actionTable(
       }
       return [
         { text: action.ref },
-        { text: action.title },
+        { text: context.actionTitle(action) },
         { text: lead },
         { text: context.date(action.deadline) },
         { text: status },

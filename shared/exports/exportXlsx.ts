@@ -104,7 +104,7 @@ function updatesSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
     for (const update of action.updates) {
       rows.push([
         action.ref,
-        action.title,
+        context.actionTitle(action),
         update.at,
         context.t(`plan:status.${update.status}`),
         update.progress,
@@ -150,7 +150,7 @@ function logframeSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
       rows.push([
         action.objectiveId === null ? '' : context.objectiveTitle(action.objectiveId),
         action.ref,
-        action.title,
+        context.actionTitle(action),
         indicator.name,
         indicator.unit,
         context.t(`plan:frequency.${indicator.frequency}`),
@@ -227,7 +227,7 @@ function overdueSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
   ];
   const rows: CellValue[][] = overdue(scope.snapshot, context.today).map((action: Action) => [
     action.ref,
-    action.title,
+    context.actionTitle(action),
     action.leadOrgId === null ? '' : context.orgName(action.leadOrgId),
     action.deadline,
     daysBetween(action.deadline!, context.today),

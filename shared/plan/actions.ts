@@ -28,7 +28,8 @@ import type { Budget } from './schema';
 import * as validate from './validate';
 
 export interface NewAction {
-  readonly title: string;
+  /** default '': an untitled action, shown with a placeholder in each reader's language */
+  readonly title?: string;
   readonly objectiveId?: string | null;
   /** position among the objective's actions (default: last) */
   readonly index?: number;
@@ -67,7 +68,6 @@ export function create(plan: Plan, input: NewAction): string {
 }
 
 function createWith(plan: Plan, input: NewAction, index: OtherActions): string {
-  validate.requiredTitle(input.title);
   const objectiveId = input.objectiveId ?? null;
   if (objectiveId !== null) liveObjective(plan, objectiveId);
   const fields = checkedFields(plan, input);
@@ -85,7 +85,7 @@ function createWith(plan: Plan, input: NewAction, index: OtherActions): string {
   change(plan, () => {
     const map = new Y.Map<unknown>();
     map.set('ref', ref);
-    map.set('title', newText(input.title));
+    map.set('title', newText(input.title ?? ''));
     map.set('description', newText(input.description ?? ''));
     map.set('objectiveId', objectiveId);
     map.set('order', order);
@@ -327,7 +327,8 @@ export function nested(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
 }
 
 function checkedFields(plan: Plan, input: Omit<ActionChanges, 'ref'> & { title?: string }) {
-  if (input.title !== undefined) validate.requiredTitle(input.title);
+  // An empty title is allowed: the action is untitled (views.isUntitled).
+  if (input.title !== undefined) validate.title(input.title);
   if (input.description !== undefined) validate.longText(input.description, 'description');
   if (input.contact !== undefined) validate.title(input.contact, 'contact');
   if (input.start !== undefined) validate.date(input.start, 'start');

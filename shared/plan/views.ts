@@ -32,6 +32,15 @@ export interface ActionHealth {
   readonly overdue: boolean;
 }
 
+/**
+ * An untitled action (a new one nobody has named yet, or one whose title was cleared) has an
+ * empty title in the data; readers show a placeholder in their own language, so no language's
+ * "New action" ever becomes a title.
+ */
+export function isUntitled(action: Pick<Action, 'title'>): boolean {
+  return action.title.trim() === '';
+}
+
 /** A day's position on the calendar, for date arithmetic without time zones. */
 function dayNumber(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);

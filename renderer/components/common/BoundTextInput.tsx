@@ -24,8 +24,8 @@ interface Props {
   readonly multiline?: boolean;
   readonly readOnly?: boolean;
   readonly autoFocus?: boolean;
-  /** select the whole text once it is shown (a placeholder title that typing should replace) */
-  readonly selectAll?: boolean;
+  /** shown while the field is empty (an untitled action's placeholder, in the reader's language) */
+  readonly placeholder?: string;
   /** what was typed before the input existed: written as the field's value when it appears */
   readonly takeTypedAhead?: () => TypedAhead;
   /** the first keystroke joins the undo step before it (a new action's title, typed at once) */
@@ -56,8 +56,7 @@ export function BoundTextInput(props: Props) {
       const end = input.selectionEnd ?? 0;
       input.value = change.text;
       if (!initialised) {
-        // The first call shows the text as it is: apply what was typed ahead, or select a
-        // placeholder so typing replaces it.
+        // The first call shows the text as it is, then applies what was typed ahead.
         initialised = true;
         const ahead = props.takeTypedAhead?.();
         if (ahead?.text.trim()) {
@@ -66,8 +65,6 @@ export function BoundTextInput(props: Props) {
           typing.current = true;
           input.value = text;
           input.setSelectionRange(text.length, text.length);
-        } else if (props.selectAll) {
-          input.select();
         }
         if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
         return;
@@ -76,14 +73,12 @@ export function BoundTextInput(props: Props) {
         input.setSelectionRange(change.mapIndex(start), change.mapIndex(end));
       }
     });
-    // props.selectAll and props.takeTypedAhead are used once, when the input first shows the text.
+    // props.takeTypedAhead is used once, when the input first shows the text.
   }, [session, actionId, field, run]);
 
   const onInput = () => {
     const input = ref.current;
     if (!input) return;
-    // A title cannot be empty; keep the input as typed and write once it has text again.
-    if (field === 'title' && input.value.trim() === '') return;
     // One undo step per typing in a field: the first keystroke starts it (or joins a new action's
     // creation), the next ones join it while typing goes on (see useOperation).
     const sameStep = typing.current || props.joinStep === true;
@@ -107,6 +102,7 @@ export function BoundTextInput(props: Props) {
     'aria-label': props.label,
     className: props.className,
     readOnly: props.readOnly,
+    placeholder: props.placeholder,
     autoFocus: props.autoFocus,
     maxLength: MAX_LENGTH[field],
     onBeforeInput: (event: InputEvent<HTMLInputElement | HTMLTextAreaElement>) =>

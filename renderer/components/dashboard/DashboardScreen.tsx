@@ -30,6 +30,7 @@ import { NO_FILTERS } from '../../state/viewState';
 import { todayIso, useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
 import { ExportPanel } from './ExportPanel';
+import { ActionTitle } from '../common/ActionTitle';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'var(--c-planned)',
@@ -250,7 +251,7 @@ function ActionList(props: { actions: readonly Action[]; empty: string; tone?: '
               openAction(action.id);
             }}
           >
-            <span className="ref">{action.ref}</span> {action.title}
+            <span className="ref">{action.ref}</span> <ActionTitle action={action} />
           </button>
           <span className={props.tone === 'bad' ? 'overdue' : 'muted'}>
             {format.date(action.deadline)}

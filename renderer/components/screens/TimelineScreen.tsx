@@ -8,6 +8,7 @@ import { timeline } from '../../selectors/timelineRows';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
 import { todayIso, useFormat } from '../common/format';
+import { ActionTitle } from '../common/ActionTitle';
 
 const ROW = 30;
 const DAY_MS = 86_400_000;
@@ -75,7 +76,7 @@ export function TimelineScreen() {
                     openAction(action.id);
                   }}
                 >
-                  <span className="ref">{action.ref}</span> {action.title}
+                  <span className="ref">{action.ref}</span> <ActionTitle action={action} />
                 </button>
                 <div className="timeline-track">
                   <span
