@@ -303,7 +303,10 @@ export function coverage(snapshot: PlanSnapshot, framework: Framework): Coverage
 }
 
 /** A plan-defined framework in the built-in shape, so views and pickers treat both alike. */
-export function frameworksOf(snapshot: PlanSnapshot, builtIn: readonly Framework[]): Framework[] {
+export function frameworksOf(
+  snapshot: Pick<PlanSnapshot, 'customFrameworks'>,
+  builtIn: readonly Framework[],
+): Framework[] {
   const custom = new Map(snapshot.customFrameworks.map((framework) => [framework.id, framework]));
   const merged: Framework[] = builtIn.map((framework) => {
     const entered = custom.get(framework.id);

@@ -1,7 +1,7 @@
 // An input (or textarea) bound to an action's Y.Text at character level: local typing becomes a
 // minimal edit through actions.edit, and remote typing updates the value with the caret mapped
 // through the change, so two people can type in one title at once.
-import { useEffect, useRef, type InputEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, type InputEvent, type KeyboardEvent } from 'react';
 import * as actions from '../../../shared/plan/actions';
 import { MAX_LENGTH } from '../../../shared/plan/model';
 import { watchActionText, type BoundTextField } from '../../../shared/plan/textBinding';
@@ -45,6 +45,19 @@ export function BoundTextInput(props: Props) {
   // Set from the first keystroke since the field got the focus: the rest join its undo step.
   const typing = useRef(false);
 
+  // Once the input first shows the text: apply what was typed before it existed.
+  const shown = useEffectEvent((input: HTMLInputElement) => {
+    const ahead = props.takeTypedAhead?.();
+    if (ahead?.text.trim()) {
+      const text = ahead.text;
+      run((plan) => actions.edit(plan, actionId, { [field]: text }), { sameStep: true });
+      typing.current = true;
+      input.value = text;
+      input.setSelectionRange(text.length, text.length);
+    }
+    if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
+  });
+
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
@@ -56,25 +69,15 @@ export function BoundTextInput(props: Props) {
       const end = input.selectionEnd ?? 0;
       input.value = change.text;
       if (!initialised) {
-        // The first call shows the text as it is, then applies what was typed ahead.
         initialised = true;
-        const ahead = props.takeTypedAhead?.();
-        if (ahead?.text.trim()) {
-          const text = ahead.text;
-          run((plan) => actions.edit(plan, actionId, { [field]: text }), { sameStep: true });
-          typing.current = true;
-          input.value = text;
-          input.setSelectionRange(text.length, text.length);
-        }
-        if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
+        shown(input);
         return;
       }
       if (focused && !change.local) {
         input.setSelectionRange(change.mapIndex(start), change.mapIndex(end));
       }
     });
-    // props.takeTypedAhead is used once, when the input first shows the text.
-  }, [session, actionId, field, run]);
+  }, [session, actionId, field]);
 
   const onInput = () => {
     const input = ref.current;

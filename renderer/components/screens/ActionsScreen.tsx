@@ -37,7 +37,7 @@ export function ActionsScreen() {
   // The snapshot keeps customFrameworks identical across action edits, so this rarely reruns.
   const { customFrameworks } = snapshot;
   const frameworks = useMemo(
-    () => frameworksOf({ ...snapshot, customFrameworks }, builtInFrameworks),
+    () => frameworksOf({ customFrameworks }, builtInFrameworks),
     [customFrameworks],
   );
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;

@@ -47,12 +47,12 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
   };
   // The title is written as it is typed; Escape puts back what it was when the edit began,
   // except for an untitled action: what was typed into it is kept (N, type, Escape).
-  const titleBefore = useRef(action.title);
-  const wasUntitled = isUntitled({ title: titleBefore.current });
+  const [titleBefore] = useState(action.title);
+  const wasUntitled = isUntitled({ title: titleBefore });
   const finishKeys = (event: KeyboardEvent<HTMLElement>) => {
     event.stopPropagation();
     if (event.key === 'Escape') {
-      const before = titleBefore.current;
+      const before = titleBefore;
       if (column === 'title' && !wasUntitled && action.title !== before) {
         run((plan) => actions.edit(plan, action.id, { title: before }));
       }
