@@ -305,12 +305,12 @@ class Builder {
       weight,
       cell: ({ action }) => {
         const latest = withLatestNote ? this.scope.updatesOf(action)[0] : undefined;
-        if (!latest || latest.note.trim() === '') return text(action.title);
+        if (!latest || latest.note.trim() === '') return text(this.context.actionTitle(action));
         const detail = this.context.t('update.latest', {
           date: this.context.date(latest.at),
           note: shortened(latest.note, LATEST_NOTE_LENGTH),
         });
-        return { text: action.title, detail };
+        return { text: this.context.actionTitle(action), detail };
       },
     };
   }
@@ -504,7 +504,7 @@ class Builder {
             table: this.table<Item>(
               columns,
               group.actions.flatMap(({ action, updates }) => [
-                { group: `${action.ref} ${action.title}` },
+                { group: `${action.ref} ${this.context.actionTitle(action)}` },
                 ...updates.map((update) => ({ update })),
               ]),
               (item): item is GroupRow => 'group' in item,
@@ -581,7 +581,7 @@ class Builder {
         header: context.t('column.title'),
         type: 'text',
         in: 'workbook',
-        cell: ({ action }) => text(action.title),
+        cell: ({ action }) => text(context.actionTitle(action)),
       },
       {
         header: context.t('indicator.name'),

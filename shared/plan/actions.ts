@@ -26,7 +26,8 @@ export { action } from './actionEntries';
 export { actionsIn } from './actionIndex';
 
 export interface NewAction {
-  readonly title: string;
+  /** default '': an untitled action, shown with a placeholder in each reader's language */
+  readonly title?: string;
   readonly objectiveId?: string | null;
   /** position among the objective's actions (default: last) */
   readonly index?: number;
@@ -79,7 +80,6 @@ export function create(plan: Plan, input: NewAction): string {
 }
 
 function createWith(plan: Plan, input: NewAction, index: OtherActions): string {
-  validate.requiredTitle(input.title);
   const objectiveId = input.objectiveId ?? null;
   if (objectiveId !== null) liveObjective(plan, objectiveId);
   const fields = checkedFields(plan, input);
@@ -298,7 +298,8 @@ export function renumber(plan: Plan): void {
 }
 
 function checkedFields(plan: Plan, input: Omit<ActionChanges, 'ref'> & { title?: string }) {
-  if (input.title !== undefined) validate.requiredTitle(input.title);
+  // An empty title is allowed: the action is untitled (views.isUntitled).
+  if (input.title !== undefined) validate.title(input.title);
   if (input.description !== undefined) validate.longText(input.description, 'description');
   if (input.contact !== undefined) validate.title(input.contact, 'contact');
   if (input.start !== undefined) validate.date(input.start, 'start');
