@@ -290,6 +290,13 @@ export class Room {
     if (equalBytes(before, after) && !this.doc.store.pendingStructs) return;
     const frame = protocol.encodeUpdate(update);
     for (const peer of this.peers) peer.send(frame);
+    // What another node relayed is stored: say so to peers that count acknowledgements, once what
+    // this node applied before it is stored too (the state vector now includes both).
+    const wanting = [...this.peers].filter((peer) => peer.wantsAcks);
+    if (wanting.length > 0) {
+      const stateVector = Y.encodeStateVector(this.doc);
+      this.afterStored(() => this.sendAck(wanting, stateVector));
+    }
   }
 
   /** Another node's presence change: relayed, minus entries for this node's peers' client ids. */
