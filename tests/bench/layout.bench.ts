@@ -31,10 +31,26 @@ interface Layout {
   readonly languages?: 'eager' | 'used';
   /** progress updates and comments stored as plain records (replaced whole) */
   readonly recordEntries?: boolean;
+  /** createdAt/By, updatedAt/By and deletedAt/By as one record each (always written together) */
+  readonly groupStamps?: boolean;
 }
 
+const STAMPS = {
+  createdAt: ['created', 'at'],
+  createdBy: ['created', 'by'],
+  updatedAt: ['updated', 'at'],
+  updatedBy: ['updated', 'by'],
+  deletedAt: ['deleted', 'at'],
+  deletedBy: ['deleted', 'by'],
+} as const;
+
 const FIELD_NAMES = Object.keys(ACTION.fields);
-const SHORT = new Map(FIELD_NAMES.map((name, index) => [name, String.fromCharCode(97 + index)]));
+const SHORT = new Map(
+  [...FIELD_NAMES, 'created', 'updated', 'deleted'].map((name, index) => [
+    name,
+    String.fromCharCode(97 + index),
+  ]),
+);
 const TRANSLATABLE = new Set(['title', 'description']);
 
 function key(layout: Layout, name: string): string {
@@ -64,11 +80,17 @@ function writeAction(
   index: number,
 ): void {
   const map = new Y.Map<unknown>();
+  const stamps: Record<string, Record<string, unknown>> = {};
   for (const name of FIELD_NAMES as (keyof Action)[]) {
     if (name === 'id') continue;
     const value = action[name];
     if (layout.omitDefaults && isDefault(action, name)) continue;
     const k = key(layout, name);
+    if (layout.groupStamps && name in STAMPS) {
+      const [group, part] = STAMPS[name as keyof typeof STAMPS];
+      (stamps[key(layout, group)] ??= {})[part] = value;
+      continue;
+    }
     if (TRANSLATABLE.has(name)) {
       const plain = layout.plainText?.includes(name as 'title');
       const store = (v: string) => (plain ? v : text(v));
@@ -136,6 +158,7 @@ function writeAction(
         map.set(k, value);
     }
   }
+  for (const [group, stamp] of Object.entries(stamps)) map.set(group, stamp);
   parts.actions.set(action.id, map);
 }
 
@@ -175,10 +198,12 @@ function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(2);
 }
 
-function row(name: string, doc: Y.Doc, floorBytes: number): string {
+/** A table row: sizes, and ratios to the floor and to the sparse floor. */
+function row(name: string, doc: Y.Doc, floors: readonly [number, number]): string {
   const v1 = Y.encodeStateAsUpdate(doc).length;
   const v2 = Y.encodeStateAsUpdateV2(doc).length;
-  return `| ${name} | ${mb(v1)} | ${(v1 / floorBytes).toFixed(2)}x | ${mb(v2)} | ${Math.round(v1 / ACTIONS)} |`;
+  const ratios = floors.map((bytes) => `${(v1 / bytes).toFixed(2)}x`).join(' | ');
+  return `| ${name} | ${mb(v1)} | ${ratios} | ${mb(v2)} | ${Math.round(v1 / ACTIONS)} |`;
 }
 
 const TODAY: Layout = { name: 'today, as written by this benchmark (check)' };
@@ -225,6 +250,23 @@ const CANDIDATES: Layout[] = [
     languages: 'used',
   },
   {
+    name: '(a)+(b) as proposed, stamps grouped (created, updated, deleted)',
+    flat: true,
+    omitDefaults: true,
+    recordEntries: true,
+    languages: 'used',
+    groupStamps: true,
+  },
+  {
+    name: '(a)+(b) as proposed, stamps grouped, one-letter names',
+    flat: true,
+    omitDefaults: true,
+    recordEntries: true,
+    languages: 'used',
+    groupStamps: true,
+    shortKeys: true,
+  },
+  {
     name: '(a)+(b) as proposed, with one-letter names',
     flat: true,
     omitDefaults: true,
@@ -250,17 +292,22 @@ export async function run(): Promise<void> {
   const built = TestPlan.withPlanContent(ACTIONS);
   const snapshot = built.snapshot();
   const floorDoc = floor(snapshot);
-  const floorBytes = Y.encodeStateAsUpdate(floorDoc).length;
+  const sparseDoc = floor(snapshot, true);
+  const floorBytes = [
+    Y.encodeStateAsUpdate(floorDoc).length,
+    Y.encodeStateAsUpdate(sparseDoc).length,
+  ] as const;
   const json = Buffer.from(JSON.stringify(snapshot));
   console.log(
     `Plan document of ${ACTIONS} actions (TestPlan.withPlanContent), sizes in MB (10^6 bytes)\n`,
   );
   console.log(`- snapshot as JSON: ${mb(json.length)} MB, gzipped ${mb(gzipSync(json).length)} MB`);
-  console.log(`- floor (one plain object per action in a Y.Map): ${mb(floorBytes)} MB\n`);
-  console.log('| layout | update v1 | x floor | update v2 | bytes per action |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('- floor: one plain object per action in a Y.Map, every field written');
+  console.log('- sparse floor: the same without the fields at their default\n');
+  console.log('| layout | update v1 | x floor | x sparse floor | update v2 | bytes per action |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   console.log(row('floor', floorDoc, floorBytes));
-  console.log(row('floor, fields at their default left out', floor(snapshot, true), floorBytes));
+  console.log(row('sparse floor', sparseDoc, floorBytes));
   console.log(row('today, as the operations built it', built.doc, floorBytes));
   const restored = openPlan(new Y.Doc(), { actor: { id: 'bench', name: 'Bench' } });
   restoreSnapshot(restored, snapshot);
