@@ -8,6 +8,7 @@
 // I/O in either place and shared/ stays pure.
 import ExcelJS from 'exceljs';
 import { HRAP_FRAMEWORK_ID, itemTitle, type Framework } from '../frameworks';
+import { comparePeriods } from '../plan/periods';
 import type { Action } from '../plan/schema';
 import {
   actionHealth,
@@ -126,7 +127,7 @@ function logframeSheet(workbook: ExcelJS.Workbook, scope: ReportScope): void {
         action.indicators.flatMap((indicator) => indicator.values.map((value) => value.period)),
       ),
     ),
-  ].sort();
+  ].sort(comparePeriods);
   const columns: SheetColumn[] = [
     { header: context.t('column.objective'), kind: 'text' },
     { header: context.t('column.ref'), kind: 'text' },

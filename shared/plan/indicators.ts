@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { action, nested, touch } from './actions';
 import { INDICATOR_FREQUENCY_LIST, type IndicatorFrequency } from './model';
+import { isPeriod } from './periods';
 import { change, entry, nowIso, type Plan } from './plan';
 import * as validate from './validate';
 
@@ -13,9 +14,6 @@ export interface IndicatorFields {
   readonly target?: number | null;
   readonly frequency?: IndicatorFrequency;
 }
-
-/** A period: a year, a quarter, a month or a day. */
-const PERIOD = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])(-\d{2})?)?$/;
 
 export function add(plan: Plan, actionId: string, input: IndicatorFields): string {
   const map = action(plan, actionId);
@@ -82,7 +80,7 @@ export function recordValue(
     indicatorId,
     'indicator',
   );
-  if (!PERIOD.test(input.period)) {
+  if (!isPeriod(input.period)) {
     throw validate.refuse(
       'period',
       'not_date',

@@ -42,7 +42,7 @@ export const Indicator = z.object({
   baseline: z.number().finite().nullable(),
   target: z.number().finite().nullable(),
   frequency: z.enum(INDICATOR_FREQUENCY_LIST),
-  /** sorted by period */
+  /** in time order (periods.ts comparePeriods); the last is the latest */
   values: z.array(IndicatorValue),
 });
 export type Indicator = z.infer<typeof Indicator>;

@@ -14,6 +14,7 @@ import {
   PRIORITY_LIST,
 } from './model';
 import { compareOrdered } from './order';
+import { comparePeriods } from './periods';
 import { planParts } from './plan';
 import {
   asMap,
@@ -145,7 +146,7 @@ function readIndicatorValues(value: unknown): IndicatorValue[] {
       at: readRequiredTimestamp(record.at),
     });
   }
-  return out.sort((a, b) => compareIds(a.period, b.period));
+  return out.sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 function readBudget(value: unknown): Budget | null {
