@@ -65,6 +65,8 @@ export interface Framework {
   /** item kinds that coverage views count ("which targets have no action") */
   readonly coverageKinds: readonly FrameworkItemKind[];
   readonly items: readonly FrameworkItem[];
+  /** codes of items pickers show first (the SDG targets on trafficking and forced labour) */
+  readonly featured?: readonly string[];
   /** 'builtin' ships with Accord; 'plan' was entered by the plan's owners */
   readonly origin: 'builtin' | 'plan';
 }

@@ -4,7 +4,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  builtInFrameworks,
   HRAP_FRAMEWORK_ID,
   itemTitle,
   linkKey,
@@ -17,6 +16,7 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
 import { useFormat } from '../common/format';
+import { useBuiltInFrameworks } from '../common/useBuiltInFrameworks';
 import { useOperation } from '../shell/useOperation';
 import { previewFrameworkItems } from '../../../shared/imports/importFrameworkItems';
 import { decodeText } from '../../../shared/imports/parseCsv';
@@ -29,7 +29,8 @@ export function FrameworksScreen() {
   const format = useFormat();
   const canEdit = usePlanStore(selectCanEdit);
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const frameworks = useMemo(() => frameworksOf(snapshot, builtInFrameworks), [snapshot]);
+  const builtIn = useBuiltInFrameworks();
+  const frameworks = useMemo(() => frameworksOf(snapshot, builtIn), [snapshot, builtIn]);
   const [selectedId, setSelectedId] = useState(frameworks[0]!.id);
   const framework = frameworks.find((candidate) => candidate.id === selectedId) ?? frameworks[0]!;
   const linked = useMemo(() => {

@@ -207,6 +207,7 @@ export default {
     unlink: 'Unlink',
     noResults: 'No items match.',
     entered: 'Entered by the plan’s owners',
+    featured: 'Featured',
     close: 'Close',
   },
   dashboard: {
@@ -283,6 +284,7 @@ export default {
       xlsx: 'Workbook (XLSX)',
       csv: 'Actions table (CSV)',
       json: 'Plan data (JSON)',
+      iati: 'Results for IATI (XML)',
     },
     /** why an export was refused (shared/exports/exportProblems.ts) */
     problems: {

@@ -210,6 +210,7 @@ export default {
     unlink: 'Убрать связь',
     noResults: 'Нет подходящих пунктов.',
     entered: 'Внесено владельцами плана',
+    featured: 'В центре внимания',
     close: 'Закрыть',
   },
   dashboard: {
@@ -287,6 +288,7 @@ export default {
       xlsx: 'Книга Excel (XLSX)',
       csv: 'Таблица мероприятий (CSV)',
       json: 'Данные плана (JSON)',
+      iati: 'Результаты для IATI (XML)',
     },
     problems: {
       unknown_format: 'Выберите формат из списка.',

@@ -211,6 +211,7 @@ export default {
     unlink: 'Baglanyşygy aýyr',
     noResults: 'Laýyk bent ýok.',
     entered: 'Meýilnamanyň eýeleri tarapyndan girizildi',
+    featured: 'Esasy',
     close: 'Ýap',
   },
   dashboard: {
@@ -288,6 +289,7 @@ export default {
       xlsx: 'Iş kitaby (XLSX)',
       csv: 'Çäreler tablisasy (CSV)',
       json: 'Meýilnamanyň maglumatlary (JSON)',
+      iati: 'IATI üçin netijeler (XML)',
     },
     problems: {
       unknown_format: 'Sanawdan format saýlaň.',
