@@ -16,6 +16,7 @@ export const sdgs: Framework = {
     en: 'SDGs',
     ru: 'ЦУР',
   },
+  unofficialNames: ['tk'],
   version:
     'Targets: A/RES/70/1 (2015); indicators: global indicator framework (A/RES/71/313) as in the source, with 8.9.2 as currently worded',
   source: {

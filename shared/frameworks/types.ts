@@ -55,6 +55,8 @@ export interface Framework {
   readonly id: string;
   readonly name: LocalisedText;
   readonly shortName: LocalisedText;
+  /** languages in which name and shortName are translations made for Accord, not official titles */
+  readonly unofficialNames?: readonly Language[];
   readonly version: string;
   readonly source: FrameworkSource;
   /**

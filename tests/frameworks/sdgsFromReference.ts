@@ -153,6 +153,7 @@ export function buildSdgs(reference: SdgReference): Framework {
     },
     // 'ЦУР' is the UN's Russian abbreviation; Turkmen keeps the English one, as SDG 8 does
     shortName: { en: 'SDGs', ru: 'ЦУР' },
+    unofficialNames: ['tk'],
     version:
       'Targets: A/RES/70/1 (2015); indicators: global indicator framework (A/RES/71/313) as in ' +
       'the source, with 8.9.2 as currently worded',

@@ -60,6 +60,9 @@ export function FrameworksScreen() {
       </nav>
       <section className="page framework-page">
         <h2>{textIn(framework.name, format.language)}</h2>
+        {framework.unofficialNames?.includes(format.language) && (
+          <p className="muted">{t('frameworks.unofficialName')}</p>
+        )}
         <p className="muted">{t('frameworks.source', { source: framework.source.title })}</p>
         {(framework.origin === 'plan' || framework.id === HRAP_FRAMEWORK_ID) && (
           <p className="banner">{t('frameworks.entered')}</p>

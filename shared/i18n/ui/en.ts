@@ -262,6 +262,7 @@ export default {
     showActions: 'Show linked actions',
     source: 'Source: {{source}}',
     entered: 'Entered by the plan’s owners, not official text',
+    unofficialName: 'Name translated for Accord, not an official title',
     addItems: 'Add items',
     addItemsHint: 'One item a line: code, a space, then the title (e.g. “2.1 Labour inspection”).',
     addItemsButton: 'Add these items',

@@ -266,6 +266,7 @@ export default {
     showActions: 'Baglanyşykly çäreleri görkez',
     source: 'Çeşme: {{source}}',
     entered: 'Meýilnamanyň eýeleri tarapyndan girizildi, resmi tekst däl',
+    unofficialName: 'Ady Accord üçin terjime edildi, resmi ady däl',
     addItems: 'Bent goş',
     addItemsHint:
       'Her setirde bir bent: belgi, boşluk, ady (mysal üçin, «2.1 Zähmet gözegçiligi»).',
