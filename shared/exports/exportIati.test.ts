@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasCommand as has } from '../../tests/support/commands';
 import * as actions from '../plan/actions';
 import * as indicators from '../plan/indicators';
 import * as links from '../plan/links';
@@ -20,15 +21,6 @@ const SCHEMA_URL = new URL(
 );
 const SCHEMA = fileURLToPath(SCHEMA_URL);
 const today = '2025-06-15';
-
-function has(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const hasXmllint = has('xmllint');
 const hasSchema = existsSync(SCHEMA);
