@@ -13,17 +13,12 @@ export { HRAP_FRAMEWORK_ID } from './hrap';
 
 /**
  * The frameworks that ship with Accord and load with it, in the order pickers show them; SDG 8
- * comes first as the default. The 17 SDGs come on demand (loadSdgs, all.ts).
+ * comes first as the default. The 17 SDGs come on demand (all.ts).
  */
 export const builtInFrameworks: readonly Framework[] = [sdg8, hrap, ungp, ilo, oecd];
 
 /** The 17 SDGs with every target and indicator (sdgs.ts, about 340 KB). */
 export const SDGS_FRAMEWORK_ID = 'sdg';
-
-/** The 17-SDG framework, loaded on first use so the UI does not wait for it. */
-export async function loadSdgs(): Promise<Framework> {
-  return (await import('./sdgs')).sdgs;
-}
 
 export function getBuiltInFramework(id: string): Framework | undefined {
   return builtInFrameworks.find((framework) => framework.id === id);

@@ -2,7 +2,7 @@
 // All 17 Sustainable Development Goals with their targets and indicators in English, Russian and
 // Turkmen. Texts: open-sdg/sdg-translations (https://github.com/open-sdg/sdg-translations), commit
 // 0cda585, MIT licence, Copyright (c) 2019 Open SDG; the corrections applied are listed in
-// `source.corrections`. Large (about 340 KB): the renderer loads it on demand (loadSdgs).
+// `source.corrections`. Large (about 340 KB): the renderer loads it on demand (all.ts).
 import type { Framework } from './types';
 
 export const sdgs: Framework = {
