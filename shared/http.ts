@@ -123,7 +123,7 @@ export type ApiError = z.infer<typeof ApiError>;
  */
 export const ExportQuery = z
   .object({
-    format: z.enum(['json', 'csv', 'xlsx', 'html', 'pdf']),
+    format: z.enum(['json', 'csv', 'xlsx', 'html', 'pdf', 'iati']),
     lang: z.enum(['en', 'ru', 'tk']).default('en'),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),

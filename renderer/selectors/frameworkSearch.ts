@@ -1,6 +1,13 @@
 // The link picker's search over every framework's items: by code or title, in the reader's
-// language and in English, capped so a short query never renders thousands of rows. Pure.
-import { itemTitle, type Framework, type Language } from '../../shared/frameworks';
+// language and in English, featured items first, capped so a short query never renders thousands
+// of rows. Pure.
+import {
+  findItem,
+  itemTitle,
+  type Framework,
+  type FrameworkItem,
+  type Language,
+} from '../../shared/frameworks';
 
 /** Enough results to choose from without rendering thousands of buttons. */
 export const MAX_RESULTS = 200;
@@ -10,8 +17,11 @@ export interface FoundItem {
   readonly code: string;
   readonly title: string;
   readonly kind: string;
+  /** one of the framework's featured items, listed before every other item */
+  readonly featured: boolean;
 }
 
+/** Matching items, each framework's featured ones first (in framework order), then the rest. */
 export function searchItems(
   frameworks: readonly Framework[],
   query: string,
@@ -19,21 +29,29 @@ export function searchItems(
   frameworkId: string | null,
 ): FoundItem[] {
   const needle = query.trim().toLocaleLowerCase();
+  const chosen = frameworks.filter((framework) => !frameworkId || framework.id === frameworkId);
+  const matches = (item: FrameworkItem, title: string) =>
+    !needle ||
+    item.code.toLocaleLowerCase().includes(needle) ||
+    title.toLocaleLowerCase().includes(needle) ||
+    item.title.en.toLocaleLowerCase().includes(needle);
   const out: FoundItem[] = [];
-  for (const framework of frameworks) {
-    if (frameworkId && framework.id !== frameworkId) continue;
+  const add = (framework: Framework, item: FrameworkItem, featured: boolean): boolean => {
+    const title = itemTitle(item, language);
+    if (matches(item, title))
+      out.push({ framework, code: item.code, title, kind: item.kind, featured });
+    return out.length >= MAX_RESULTS;
+  };
+  for (const framework of chosen) {
+    for (const code of framework.featured ?? []) {
+      const item = findItem(framework, code);
+      if (item && add(framework, item, true)) return out;
+    }
+  }
+  for (const framework of chosen) {
+    const featured = new Set(framework.featured);
     for (const item of framework.items) {
-      const title = itemTitle(item, language);
-      if (
-        needle &&
-        !item.code.toLocaleLowerCase().includes(needle) &&
-        !title.toLocaleLowerCase().includes(needle) &&
-        !item.title.en.toLocaleLowerCase().includes(needle)
-      ) {
-        continue;
-      }
-      out.push({ framework, code: item.code, title, kind: item.kind });
-      if (out.length >= MAX_RESULTS) return out;
+      if (!featured.has(item.code) && add(framework, item, false)) return out;
     }
   }
   return out;

@@ -43,7 +43,7 @@ Commands:
   revoke-member <planId> <memberId>       revoke a member (their live connections close)
   backup <file>                           online, consistent copy of the database (server may run)
   restore <file>                          replace the database by a backup (stop the server first)
-  export <planId> --format pdf|xlsx|csv|json|html [--lang en|ru|tk] [--from DATE --to DATE]
+  export <planId> --format pdf|xlsx|csv|json|html|iati [--lang en|ru|tk] [--from DATE --to DATE]
           [--since DATE|checkpoint:ID] [--out FILE]
                                           write a report or data export (for scheduled monthly
                                           reports); --out defaults to the suggested file name

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasCommand as has } from '../../tests/support/commands';
 import { exportPlan } from './exportPlan';
 import { formatDate } from '../i18n';
 import { createI18n } from '../i18n';
@@ -15,15 +16,6 @@ import {
   TURKMEN_TITLE,
   UPDATE_NOTES,
 } from './reportTestPlan';
-
-function has(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const poppler = has('pdftotext') && has('pdftoppm') && has('pdffonts') && has('pdfinfo');
 const folder = mkdtempSync(join(tmpdir(), 'accord-pdf-'));

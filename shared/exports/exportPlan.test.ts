@@ -27,7 +27,7 @@ describe('exportPlan', () => {
     expect(file.bytes.length).toBeGreaterThan(100);
   });
 
-  it.each(['json', 'csv', 'xlsx', 'html', 'pdf'] as const)(
+  it.each(['json', 'csv', 'xlsx', 'html', 'pdf', 'iati'] as const)(
     'exports an empty plan as %s',
     async (format) => {
       const file = await exportPlan(TestPlan.empty().snapshot(), { format, language: 'tk', today });

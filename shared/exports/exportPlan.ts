@@ -22,6 +22,8 @@ export const EXPORT_FORMATS = {
   html: 'html',
   /** the report as a PDF with embedded fonts */
   pdf: 'pdf',
+  /** the results (indicators, baselines, targets, actuals) as an IATI 2.03 activity file */
+  iati: 'iati',
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -31,6 +33,7 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
+  iati: 'application/xml',
 };
 
 /** The options, checked at the entrance: they come from HTTP queries, CLI flags and dialogs. */
@@ -125,12 +128,27 @@ async function produce(snapshot: PlanSnapshot, options: CheckedOptions): Promise
       return (await import('./exportPdf')).exportPdf(
         reportDocument(scope, options.generatedAt, 'page'),
       );
+    case 'iati':
+      return (await import('./exportIati')).exportIati(scope, options.generatedAt);
   }
 }
 
 const UNSAFE_IN_FILE_NAMES = /[^\p{L}\p{N}]+/gu;
 
-/** `National-action-plan-2025-06-15.pdf`, or with the period: `…-2025-01-01_2025-06-30.xlsx`. */
+// IATI files are XML; the double extension says which kind.
+const EXTENSIONS: Record<ExportFormat, string> = {
+  json: 'json',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  html: 'html',
+  pdf: 'pdf',
+  iati: 'iati.xml',
+};
+
+/**
+ * `National-action-plan-2025-06-15.pdf`, or with the period: `…-2025-01-01_2025-06-30.xlsx`;
+ * IATI: `….iati.xml`.
+ */
 export function fileNameFor(
   snapshot: PlanSnapshot,
   options: Pick<CheckedOptions, 'format' | 'today' | 'period'>,
@@ -145,5 +163,5 @@ export function fileNameFor(
     options.period && options.format !== 'json'
       ? `${options.period.from}_${options.period.to}`
       : options.today;
-  return `${title}-${when}.${options.format}`;
+  return `${title}-${when}.${EXTENSIONS[options.format]}`;
 }

@@ -52,7 +52,7 @@ describe('export problems: bad requests become plain facts', () => {
   it.each([
     [
       { kind: 'unknown_format', value: 'docx' },
-      'unknown format "docx": choose one of json, csv, xlsx, html, pdf',
+      'unknown format "docx": choose one of json, csv, xlsx, html, pdf, iati',
     ],
     [
       { kind: 'bad_date', field: 'to', value: '2025-02-30' },

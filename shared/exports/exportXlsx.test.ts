@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import * as actions from '../plan/actions';
+import * as indicators from '../plan/indicators';
 import { liveActions, overdue } from '../plan/views';
 import { exportPlan } from './exportPlan';
 import { reportTestPlan, RUSSIAN_TITLE, TURKMEN_TITLE } from './reportTestPlan';
@@ -96,6 +97,27 @@ describe('XLSX export', () => {
       expect(width).toBeLessThanOrEqual(62);
     }
     expect(sheet.getColumn(column(sheet, 'Action')).width).toBeGreaterThan(20);
+  });
+
+  it('puts the logframe period columns in time order, latest value by date', async () => {
+    const test = reportTestPlan();
+    const action = test.snapshot().actions.find((a) => a.title === 'Labour inspection reform')!;
+    const indicatorId = action.indicators[0]!.id;
+    for (const [period, value] of [
+      ['2025-Q1', 50],
+      ['2025-H2', 190],
+      ['2025-03', 45],
+    ] as const) {
+      indicators.recordValue(test.plan, action.id, indicatorId, { period, value });
+    }
+    indicators.removeValue(test.plan, action.id, indicatorId, '2025');
+    const file = await exportPlan(test.snapshot(), { format: 'xlsx', language: 'en', today });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const logframe = workbook.getWorksheet('Logframe')!;
+    const headers = (logframe.getRow(1).values as unknown[]).slice(8, 12);
+    expect(headers).toEqual(['2024', '2025-03', '2025-Q1', '2025-H2']);
+    expect(logframe.getRow(2).getCell(column(logframe, 'Latest value')).value).toBe(190);
   });
 
   it('lays out indicators as a logframe and lists progress updates and overdue actions', async () => {

@@ -1,6 +1,7 @@
 // What every report format needs besides the snapshot: the reader's language and words, the day
 // the report speaks for, and look-ups from ids to the names people read.
-import { builtInFrameworks, textIn, type Framework, type Language } from '../frameworks';
+import { textIn, type Framework, type Language } from '../frameworks';
+import { allBuiltInFrameworks } from '../frameworks/all';
 import { createI18n, formatDate, formatNumber } from '../i18n';
 import type { Action, PlanSnapshot } from '../plan/schema';
 import { frameworksOf, isUntitled } from '../plan/views';
@@ -44,7 +45,7 @@ export function reportContext(
   const numbers = new Map<number, string>();
   const orgs = new Map(snapshot.orgs.map((org) => [org.id, org.name]));
   const objectives = new Map(snapshot.objectives.map((o) => [o.id, o.title]));
-  const frameworks = frameworksOf(snapshot, builtInFrameworks);
+  const frameworks = frameworksOf(snapshot, allBuiltInFrameworks);
   const shortNames = new Map(
     frameworks.map((framework) => [framework.id, textIn(framework.shortName, language)]),
   );

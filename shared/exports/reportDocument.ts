@@ -10,6 +10,7 @@
 import { daysBetween } from '../calendar';
 import { HRAP_FRAMEWORK_ID, itemTitle, textIn, type Framework } from '../frameworks';
 import { ACTION_STATUS_LIST, type ActionStatus } from '../plan/model';
+import { comparePeriods } from '../plan/periods';
 import type { Action, ProgressUpdate } from '../plan/schema';
 import { actionsByObjective, coverage, overdue, type TrafficLight } from '../plan/views';
 import { ACTION_COLUMNS, type CellKind } from './actionColumns';
@@ -567,7 +568,7 @@ class Builder {
     const { context } = this;
     const periods = [
       ...new Set(rows.flatMap((row) => row.indicator.values.map((value) => value.period))),
-    ].sort();
+    ].sort(comparePeriods);
     const columns: ColumnOf<IndicatorRow>[] = [
       {
         header: context.t('column.objective'),

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reportTestPlan } from './reportTestPlan';
-import { daysOfPeriod, overlaps, withinPeriod } from './reportPeriod';
+import { overlaps, withinPeriod } from './reportPeriod';
 
 describe('reporting period', () => {
-  it.each([
-    ['2025', { from: '2025-01-01', to: '2025-12-31' }],
-    ['2025-Q1', { from: '2025-01-01', to: '2025-03-31' }],
-    ['2025-Q4', { from: '2025-10-01', to: '2025-12-31' }],
-    ['2025-H2', { from: '2025-07-01', to: '2025-12-31' }],
-    ['2024-02', { from: '2024-02-01', to: '2024-02-29' }],
-    ['2025-06-15', { from: '2025-06-15', to: '2025-06-15' }],
-    ['sometime', null],
-  ])('period %s covers %j', (period, days) => {
-    expect(daysOfPeriod(period)).toEqual(days);
-  });
-
   it.each([
     ['2025', true],
     ['2024', false],

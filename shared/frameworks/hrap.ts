@@ -9,9 +9,19 @@ export const HRAP_FRAMEWORK_ID = 'hrap-tm-2021';
 
 export const hrap: Framework = {
   id: HRAP_FRAMEWORK_ID,
-  // English only: the official Russian and Turkmen titles were not available to verify
-  name: { en: 'National Human Rights Action Plan of Turkmenistan for 2021-2025' },
-  shortName: { en: 'HRAP 2021-2025' },
+  // The official Russian and Turkmen titles were not available to verify: both are translations
+  // (the Turkmen one as the national press names the plan), marked as such.
+  name: {
+    en: 'National Human Rights Action Plan of Turkmenistan for 2021-2025',
+    ru: 'Национальный план действий в области прав человека в Туркменистане на 2021–2025 годы',
+    tk: 'Türkmenistanda adam hukuklary boýunça 2021–2025-nji ýyllar üçin Hereketleriň milli meýilnamasy',
+  },
+  shortName: {
+    en: 'HRAP 2021-2025',
+    ru: 'План по правам человека 2021–2025',
+    tk: 'Adam hukuklary meýilnamasy 2021–2025',
+  },
+  unofficialNames: ['ru', 'tk'],
   version: 'Approved by presidential resolution of 16 April 2021',
   source: {
     title:

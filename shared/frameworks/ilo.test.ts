@@ -31,10 +31,11 @@ const FUNDAMENTAL = [
 const conventions = ilo.items.filter((item) => item.kind === 'convention');
 
 describe('ILO conventions', () => {
-  it('lists the ten fundamental conventions and the two governance conventions', () => {
+  it('lists the ten fundamental conventions, P029, C181 and the two governance conventions', () => {
     expect(conventions.map((item) => item.code).sort()).toEqual(
-      [...FUNDAMENTAL, 'C144', 'C122'].sort(),
+      [...FUNDAMENTAL, 'P029', 'C181', 'C144', 'C122'].sort(),
     );
+    expect(findItem(ilo, 'P029')?.parent).toBe('fundamental');
     expect(FUNDAMENTAL.every((code) => findItem(ilo, code)?.parent === 'fundamental')).toBe(true);
   });
 
@@ -42,16 +43,26 @@ describe('ILO conventions', () => {
     expect(findItem(ilo, code)?.note?.en).toMatch(/^Ratified by Turkmenistan/);
   });
 
-  it.each(['C155', 'C187'])('%s states nothing unverified about Turkmenistan', (code) => {
-    expect(findItem(ilo, code)?.note).toBeUndefined();
-  });
-
-  it.each(conventions.map((item) => [item.code, item.title.en]))(
-    '%s is titled with its year of adoption and number: %s',
-    (code, title) => {
-      expect(title).toMatch(
-        new RegExp(`Convention, (19|20)\\d\\d \\(No\\. ${Number(code.slice(1))}\\)$`),
-      );
+  it.each(['C155', 'C187', 'P029', 'C181'])(
+    '%s states nothing unverified about Turkmenistan',
+    (code) => {
+      expect(findItem(ilo, code)?.note).toBeUndefined();
     },
   );
+
+  it('titles the protocol as the ILO does', () => {
+    expect(findItem(ilo, 'P029')?.title.en).toBe(
+      'Protocol of 2014 to the Forced Labour Convention, 1930',
+    );
+  });
+
+  it.each(
+    conventions
+      .filter((item) => item.code.startsWith('C'))
+      .map((item) => [item.code, item.title.en]),
+  )('%s is titled with its year of adoption and number: %s', (code, title) => {
+    expect(title).toMatch(
+      new RegExp(`Convention, (19|20)\\d\\d \\(No\\. ${Number(code.slice(1))}\\)$`),
+    );
+  });
 });

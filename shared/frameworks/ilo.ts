@@ -1,5 +1,6 @@
-// ILO conventions a plan in Turkmenistan reports against: the ten fundamental conventions and the
-// two governance conventions Turkmenistan ratified. Each title is the official English name, which
+// ILO conventions a plan in Turkmenistan reports against: the ten fundamental conventions, the 2014
+// Protocol to the Forced Labour Convention, C181 on private employment agencies and the two
+// governance conventions Turkmenistan ratified. Each title is the official English name, which
 // carries the year of adoption; `note` states Turkmenistan's ratification only where the ILO's own
 // records confirm it.
 import type { Framework, FrameworkItem } from './types';
@@ -21,8 +22,14 @@ const convention = (
 
 export const ilo: Framework = {
   id: 'ilo',
-  name: { en: 'ILO fundamental conventions and governance conventions ratified by Turkmenistan' },
-  shortName: { en: 'ILO' },
+  // Accord's own description in every language, not an official title
+  name: {
+    en: 'ILO fundamental conventions and governance conventions ratified by Turkmenistan',
+    ru: 'Основополагающие конвенции МОТ и ратифицированные Туркменистаном конвенции по вопросам управления',
+    tk: 'HZG-niň esasy konwensiýalary we Türkmenistanyň tassyklan dolandyryş konwensiýalary',
+  },
+  shortName: { en: 'ILO', ru: 'МОТ', tk: 'HZG' },
+  unofficialNames: ['ru', 'tk'],
   version:
     'Fundamental conventions as listed since the 2022 amendment of the ILO Declaration on ' +
     'Fundamental Principles and Rights at Work',
@@ -31,7 +38,8 @@ export const ilo: Framework = {
       'International Labour Organization, NORMLEX: official convention titles. Ratifications: ' +
       'the ILO recorded in September 2019 that Turkmenistan had ratified all eight conventions ' +
       'then fundamental and, that month, C144; NORMLEX records C122 as ratified in 2021. Whether ' +
-      'Turkmenistan has ratified C155 or C187 is not stated here.',
+      'Turkmenistan has ratified C155, C187, the 2014 Protocol to the Forced Labour Convention ' +
+      '(P029) or C181 could not be verified, so nothing is stated about them.',
     url: 'https://normlex.ilo.org',
   },
   languages: ['en'],
@@ -79,6 +87,15 @@ export const ilo: Framework = {
       'fundamental',
       'Promotional Framework for Occupational Safety and Health Convention, 2006 (No. 187)',
     ),
+    // a fundamental instrument on forced labour; Turkmenistan's status not verified, so no note
+    convention('P029', 'fundamental', 'Protocol of 2014 to the Forced Labour Convention, 1930'),
+    {
+      code: 'recruitment',
+      kind: 'section',
+      title: { en: 'Fair recruitment' },
+    },
+    // recruitment fees and agencies (SDG 10.7.1); Turkmenistan's status not verified, so no note
+    convention('C181', 'recruitment', 'Private Employment Agencies Convention, 1997 (No. 181)'),
     {
       code: 'governance',
       kind: 'section',

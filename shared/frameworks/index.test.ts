@@ -9,6 +9,7 @@ import {
   parseLinkKey,
   textIn,
 } from './index';
+import { allBuiltInFrameworks } from './all';
 import { LANGUAGES, type FrameworkItem } from './types';
 
 // Titles a framework lacks in one of its languages; each is said in its source.corrections.
@@ -72,6 +73,40 @@ describe.each(builtInFrameworks.map((framework) => [framework.id, framework] as 
     });
   },
 );
+
+describe.each(allBuiltInFrameworks.map((framework) => [framework.id, framework] as const))(
+  'the name of built-in framework %s',
+  (_id, framework) => {
+    it('is given in English, Russian and Turkmen', () => {
+      for (const language of LANGUAGES) {
+        expect(framework.name[language], language).toMatch(/^\S(?:.*\S)?$/);
+      }
+      // the short name may keep the English abbreviation (SDG, ЦУР) where no other is in use
+      expect(framework.shortName.ru).toBeDefined();
+    });
+
+    it('marks only a Russian or Turkmen name as a translation made for Accord', () => {
+      for (const language of framework.unofficialNames ?? []) {
+        expect(['ru', 'tk']).toContain(language);
+        expect(framework.name[language]).toBeDefined();
+      }
+    });
+  },
+);
+
+it('says which framework names are official and which are translations', () => {
+  const unofficial = Object.fromEntries(
+    allBuiltInFrameworks.map((framework) => [framework.id, framework.unofficialNames ?? []]),
+  );
+  expect(unofficial).toEqual({
+    sdg8: [],
+    'hrap-tm-2021': ['ru', 'tk'],
+    ungp: ['tk'],
+    ilo: ['ru', 'tk'],
+    'oecd-mne': ['ru', 'tk'],
+    sdg: ['tk'],
+  });
+});
 
 describe('builtInFrameworks', () => {
   it('lists SDG 8, the national plan, the UNGPs, the ILO conventions and the OECD Guidelines', () => {

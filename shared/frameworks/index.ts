@@ -4,17 +4,31 @@ import { hrap } from './hrap';
 import { ilo } from './ilo';
 import { oecd } from './oecd';
 import { sdg8 } from './sdg8';
+import { SDG_CODES } from './sdgCodes';
 import type { Framework, FrameworkItem, Language, LocalisedText } from './types';
 import { ungp } from './ungp';
 
 export * from './types';
 export { HRAP_FRAMEWORK_ID } from './hrap';
 
-/** Every framework that ships with Accord, in the order pickers show them. */
+/**
+ * The frameworks that ship with Accord and load with it, in the order pickers show them; SDG 8
+ * comes first as the default. The 17 SDGs come on demand (all.ts).
+ */
 export const builtInFrameworks: readonly Framework[] = [sdg8, hrap, ungp, ilo, oecd];
+
+/** The 17 SDGs with every target and indicator (sdgs.ts, about 340 KB). */
+export const SDGS_FRAMEWORK_ID = 'sdg';
 
 export function getBuiltInFramework(id: string): Framework | undefined {
   return builtInFrameworks.find((framework) => framework.id === id);
+}
+
+/** Whether a built-in framework, loaded or not, has an item `code`. */
+export function isBuiltInItem(frameworkId: string, code: string): boolean {
+  if (frameworkId === SDGS_FRAMEWORK_ID) return SDG_CODES.has(code);
+  const framework = getBuiltInFramework(frameworkId);
+  return framework !== undefined && findItem(framework, code) !== undefined;
 }
 
 export function findItem(framework: Framework, code: string): FrameworkItem | undefined {

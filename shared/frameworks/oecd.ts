@@ -11,10 +11,14 @@ const chapter = (code: string, en: string): FrameworkItem => ({
 
 export const oecd: Framework = {
   id: 'oecd-mne',
+  // No official Russian or Turkmen edition of the 2023 text was found: both are translations
   name: {
     en: 'OECD Guidelines for Multinational Enterprises on Responsible Business Conduct',
+    ru: 'Руководящие принципы ОЭСР для многонациональных предприятий по ответственному ведению бизнеса',
+    tk: 'Köpmilletli kärhanalar üçin jogapkärli telekeçilik boýunça OECD-iň ýolbaşçy ýörelgeleri',
   },
-  shortName: { en: 'OECD Guidelines' },
+  shortName: { en: 'OECD Guidelines', ru: 'Руководящие принципы ОЭСР', tk: 'OECD-iň ýörelgeleri' },
+  unofficialNames: ['ru', 'tk'],
   version: '2023',
   source: {
     title:

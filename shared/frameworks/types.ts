@@ -55,6 +55,8 @@ export interface Framework {
   readonly id: string;
   readonly name: LocalisedText;
   readonly shortName: LocalisedText;
+  /** languages in which name and shortName are translations made for Accord, not official titles */
+  readonly unofficialNames?: readonly Language[];
   readonly version: string;
   readonly source: FrameworkSource;
   /**
@@ -65,6 +67,8 @@ export interface Framework {
   /** item kinds that coverage views count ("which targets have no action") */
   readonly coverageKinds: readonly FrameworkItemKind[];
   readonly items: readonly FrameworkItem[];
+  /** codes of items pickers show first (the SDG targets on trafficking and forced labour) */
+  readonly featured?: readonly string[];
   /** 'builtin' ships with Accord; 'plan' was entered by the plan's owners */
   readonly origin: 'builtin' | 'plan';
 }

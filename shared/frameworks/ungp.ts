@@ -19,8 +19,14 @@ const principle = (n: number, parent: string, en: string): FrameworkItem => ({
 
 export const ungp: Framework = {
   id: 'ungp',
-  name: { en: 'UN Guiding Principles on Business and Human Rights' },
-  shortName: { en: 'UNGPs' },
+  // Russian: the title of the UN's Russian edition; Turkmen: no official edition, so a translation
+  name: {
+    en: 'UN Guiding Principles on Business and Human Rights',
+    ru: 'Руководящие принципы предпринимательской деятельности в аспекте прав человека',
+    tk: 'Telekeçilik we adam hukuklary boýunça BMG-niň ýolbaşçy ýörelgeleri',
+  },
+  shortName: { en: 'UNGPs', ru: 'Руководящие принципы ООН', tk: 'BMG-niň ýolbaşçy ýörelgeleri' },
+  unofficialNames: ['tk'],
   version: '2011 (HR/PUB/11/04; endorsed by Human Rights Council resolution 17/4)',
   source: {
     title:

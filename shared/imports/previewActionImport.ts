@@ -2,7 +2,8 @@
 // problem list per row, before anything is written. Rows whose ref names an existing action
 // update it; the others create actions. Unknown organisations and objectives are offered for
 // creation (the user confirms); bad dates, unknown statuses and unknown framework codes are errors.
-import { builtInFrameworks, findItem, parseLinkKey } from '../frameworks';
+import { findItem, parseLinkKey } from '../frameworks';
+import { allBuiltInFrameworks } from '../frameworks/all';
 import { LANGUAGES } from '../frameworks/types';
 import { NAMESPACES } from '../i18n';
 import {
@@ -187,7 +188,7 @@ export function previewActionImport(
   );
   const refs = new Map(snapshot.actions.map((action) => [action.ref, action]));
   const frameworks = new Map(
-    frameworksOf(snapshot, builtInFrameworks).map((framework) => [framework.id, framework]),
+    frameworksOf(snapshot, allBuiltInFrameworks).map((framework) => [framework.id, framework]),
   );
   const newOrganisations = new Map<string, string>();
   const newObjectives = new Map<string, string>();

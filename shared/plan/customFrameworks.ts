@@ -3,7 +3,7 @@
 // owners because no verified public copy ships with Accord (official text is never invented).
 // Layout: customFrameworkLayout.ts.
 import * as Y from 'yjs';
-import { getBuiltInFramework, linkKey } from '../frameworks';
+import { getBuiltInFramework, linkKey, SDGS_FRAMEWORK_ID } from '../frameworks';
 import { touch } from './actionEntries';
 import {
   CUSTOM_ITEM_KINDS,
@@ -43,7 +43,7 @@ export function create(plan: Plan, input: NewCustomFramework): string {
   if (input.sourceTitle !== undefined) validate.title(input.sourceTitle, 'source');
   const id = input.id ?? plan.newId();
   const builtIn = getBuiltInFramework(id);
-  if (builtIn && builtIn.items.length > 0) {
+  if ((builtIn && builtIn.items.length > 0) || id === SDGS_FRAMEWORK_ID) {
     throw new PlanError('conflict', `${id} is a built-in framework with its own items`);
   }
   if (id.includes(FRAMEWORK_ITEM_SEPARATOR) || id.includes(':'))

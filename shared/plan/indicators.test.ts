@@ -38,6 +38,29 @@ describe('indicators', () => {
     expect(test.snapshot().actions[0]!.indicators).toEqual([]);
   });
 
+  it('orders values of periods of different lengths by their dates, not as text', () => {
+    const test = TestPlan.withActions(1);
+    const actionId = test.actionId(0);
+    const id = indicators.add(test.plan, actionId, { name: 'x', baseline: 0, target: 120 });
+    for (const [period, value] of [
+      ['2025-Q1', 50],
+      ['2024', 30],
+      ['2025-H2', 90],
+      ['2025-03-31', 45],
+      ['2025-03', 40],
+    ] as const) {
+      indicators.recordValue(test.plan, actionId, id, { period, value });
+    }
+    const [indicator] = test.snapshot().actions[0]!.indicators;
+    expect(indicator!.values.map((v) => v.period)).toEqual([
+      '2024',
+      '2025-03-31',
+      '2025-03',
+      '2025-Q1',
+      '2025-H2',
+    ]);
+  });
+
   it.each(['2025', '2025-Q4', '2025-H1', '2025-06', '2025-06-30'])(
     'accepts the period %s',
     (period) => {
@@ -49,7 +72,7 @@ describe('indicators', () => {
     },
   );
 
-  it.each(['', '25', '2025-Q5', '2025-13', 'last year', '2025-Q1; DROP TABLE'])(
+  it.each(['', '25', '2025-Q5', '2025-13', '2025-02-30', 'last year', '2025-Q1; DROP TABLE'])(
     'refuses the period %j',
     (period) => {
       const test = TestPlan.withActions(1);

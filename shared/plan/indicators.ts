@@ -5,6 +5,7 @@ import { action, nested, touch } from './actionEntries';
 import { newEntry, storeRecord, writeField } from './fields';
 import { INDICATOR, INDICATOR_VALUE } from './layout';
 import { INDICATOR_FREQUENCY_LIST, type IndicatorFrequency } from './model';
+import { isPeriod } from './periods';
 import { change, entry, nowIso, type Plan } from './plan';
 import * as validate from './validate';
 
@@ -15,9 +16,6 @@ export interface IndicatorFields {
   readonly target?: number | null;
   readonly frequency?: IndicatorFrequency;
 }
-
-/** A period: a year, a quarter, a month or a day. */
-const PERIOD = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])(-\d{2})?)?$/;
 
 export function add(plan: Plan, actionId: string, input: IndicatorFields): string {
   const map = action(plan, actionId);
@@ -86,7 +84,7 @@ export function recordValue(
     indicatorId,
     'indicator',
   );
-  if (!PERIOD.test(input.period)) {
+  if (!isPeriod(input.period)) {
     throw validate.refuse(
       'period',
       'not_date',

@@ -42,6 +42,7 @@ import {
   ORG_KIND_LIST,
   PRIORITY_LIST,
 } from './model';
+import { comparePeriods } from './periods';
 import { compareOrdered } from './order';
 import { compareIds, readId } from './read';
 
@@ -87,7 +88,7 @@ export const INDICATOR_VALUE = collection(
     by: string(),
     at: requiredTimestamp(),
   },
-  (a, b) => compareIds(a.period, b.period),
+  (a, b) => comparePeriods(a.period, b.period),
 );
 
 export const INDICATOR = byId(
@@ -97,7 +98,7 @@ export const INDICATOR = byId(
     baseline: number(),
     target: number(),
     frequency: choice(INDICATOR_FREQUENCY_LIST, 'annual'),
-    /** sorted by period */
+    /** in time order (periods.ts comparePeriods); the last is the latest */
     values: records(INDICATOR_VALUE),
   },
   (a, b) => a.name.localeCompare(b.name) || compareIds(a.id, b.id),

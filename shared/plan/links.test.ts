@@ -16,11 +16,21 @@ describe('framework links', () => {
     expect(test.snapshot().actions[0]!.links).toEqual(['ilo:C029', 'sdg8:8.7.1']);
   });
 
+  it('links to any of the 17 SDGs before their texts have loaded', () => {
+    const test = TestPlan.withActions(1);
+    const id = test.actionId(0);
+    links.link(test.plan, id, 'sdg', '16.2.2');
+    links.link(test.plan, id, 'sdg', '5.2');
+    expect(test.snapshot().actions[0]!.links).toEqual(['sdg:16.2.2', 'sdg:5.2']);
+  });
+
   it.each([
     ['sdg8', '8.13'],
     ['sdg8', '9.1'],
     ['nope', '1'],
     ['hrap-tm-2021', '1.1'],
+    ['sdg', '18'],
+    ['sdg', '16.2.9'],
   ])('refuses an item that does not exist: %s %s', (frameworkId, code) => {
     const test = TestPlan.withActions(1);
     expect(() => links.link(test.plan, test.actionId(0), frameworkId, code)).toThrow(

@@ -1,7 +1,7 @@
 // Framework links: an action's set of `frameworkId:code` keys, each naming an item of a built-in
-// framework (SDG 8, UNGPs, ILO, OECD) or of a framework the plan defines (its national plan's
+// framework (SDG 8, the 17 SDGs, UNGPs, ILO, OECD) or of a framework the plan defines (its national plan's
 // chapters and items, or a custom one).
-import { findItem, getBuiltInFramework, linkKey } from '../frameworks';
+import { isBuiltInItem, linkKey } from '../frameworks';
 import { action, nested, touch } from './actionEntries';
 import { itemEntryKey } from './customFrameworkLayout';
 import { change, PlanError, planParts, type Plan } from './plan';
@@ -27,7 +27,6 @@ export function unlink(plan: Plan, actionId: string, frameworkId: string, code: 
 
 /** Whether a built-in framework or this plan defines the item. */
 export function itemExists(plan: Plan, frameworkId: string, code: string): boolean {
-  const builtIn = getBuiltInFramework(frameworkId);
-  if (builtIn && findItem(builtIn, code)) return true;
+  if (isBuiltInItem(frameworkId, code)) return true;
   return planParts(plan.doc).frameworks.has(itemEntryKey(frameworkId, code));
 }

@@ -93,6 +93,12 @@ describe('indicatorProgress', () => {
   it.each<[string, Partial<Indicator>, number | null, string]>([
     ['no values', {}, null, 'none'],
     ['the latest value counts', { values: [value('2024', 10), value('2025', 95)] }, 0.95, 'green'],
+    [
+      'the latest period by date, not as text: 2025-H2 after 2025-Q1',
+      { target: 120, values: [value('2024', 30), value('2025-H2', 90), value('2025-Q1', 50)] },
+      0.75,
+      'amber',
+    ],
     ['amber band', { values: [value('2025', 75)] }, 0.75, 'amber'],
     ['red band', { values: [value('2025', 20)] }, 0.2, 'red'],
     [

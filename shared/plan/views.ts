@@ -6,6 +6,7 @@ import type { Framework, FrameworkItem } from '../frameworks/types';
 import { parseLinkKey } from '../frameworks';
 import type { ActionStage, ActionStatus } from './model';
 import { ACTION_STAGE_LIST, ACTION_STATUS_LIST } from './model';
+import { latestByPeriod } from './periods';
 import type { Action, Indicator, Objective, PlanSnapshot } from './schema';
 
 export const TRAFFIC_LIGHTS = {
@@ -102,7 +103,7 @@ export interface IndicatorProgress {
 
 /** Progress to target of an indicator: its latest value measured against baseline and target. */
 export function indicatorProgress(indicator: Indicator): IndicatorProgress {
-  const latest = indicator.values.at(-1);
+  const latest = latestByPeriod(indicator.values);
   const current = latest ? latest.value : null;
   if (
     current === null ||

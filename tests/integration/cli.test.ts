@@ -69,7 +69,7 @@ describe('admin CLI', () => {
     expect(invites.map((i) => i.uses)).toEqual(['0/1', '0/3']);
     expect((await admin(dataDir, 'revoke-invite', created.plan.id, invite.invite.id)).code).toBe(0);
     await expect(admin(dataDir, 'export', created.plan.id, '--format', 'docx')).rejects.toThrow(
-      'unknown format "docx": choose one of json, csv, xlsx, html, pdf',
+      'unknown format "docx": choose one of json, csv, xlsx, html, pdf, iati',
     );
     // Bad dates and periods are said in plain English, never in zod's words.
     const period = (from: string, to: string) =>

@@ -80,6 +80,27 @@ describe('exports', () => {
     ).toBe('%PDF-');
   });
 
+  it('a viewer downloads the results as an IATI file through the API and the CLI', async () => {
+    const plan = await planWithActions();
+    const viewer = { authorization: `Bearer ${plan.tokens[1]}` };
+    const iati = await fetch(`${server!.httpUrl}/api/plans/${plan.planId}/exports?format=iati`, {
+      headers: viewer,
+    });
+    expect(iati.status).toBe(200);
+    expect(iati.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(iati.headers.get('content-disposition')).toMatch(/\.iati\.xml"/);
+    expect(await iati.text()).toContain('<iati-activities version="2.03"');
+
+    const out = join(mkdtempSync(join(tmpdir(), 'accord-export-')), 'results.xml');
+    const code = await run(
+      ['export', plan.planId, '--format', 'iati', '--out', out, '--data', server!.dataDir],
+      {},
+      () => undefined,
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<iati-activity xml:lang="en"');
+  });
+
   it.each([
     ['format=docx', /format/],
     ['format=csv&from=2025-01-01', /both from and to/],

@@ -8,7 +8,7 @@ import { usePlanStore } from '../../state/planStore';
 import { todayIn } from '../../../shared/calendar';
 import { useLanguage } from '../common/format';
 
-const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
+const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json', 'iati'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Set by File > Export… (desktop menu): the panel scrolls into view and takes the focus. */

@@ -1,5 +1,5 @@
 // A searchable dialog over every framework's items: type to narrow (code or title, in the
-// reader's language and English), toggle links with a click or Enter.
+// reader's language and English), featured items first, toggle links with a click or Enter.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkKey, textIn, type Framework } from '../../../shared/frameworks';
@@ -69,7 +69,7 @@ export function LinkPicker({ action, frameworks, onClose }: Props) {
       </div>
       <ul className="picker-list" role="list">
         {results.length === 0 && <li className="muted">{t('picker.noResults')}</li>}
-        {results.map(({ framework, code, title, kind }) => {
+        {results.map(({ framework, code, title, kind, featured }) => {
           const key = linkKey(framework.id, code);
           const linked = action.links.includes(key);
           return (
@@ -88,6 +88,7 @@ export function LinkPicker({ action, frameworks, onClose }: Props) {
                 <span className="framework-tag">{textIn(framework.shortName, language)}</span>
                 <strong>{code}</strong> <span className="picker-title">{title}</span>
                 {framework.origin === 'plan' && <em className="muted"> · {t('picker.entered')}</em>}
+                {featured && <em className="muted"> · {t('picker.featured')}</em>}
                 <span className="picker-state">
                   {linked ? `✓ ${t('picker.linked')}` : t('picker.link')}
                 </span>

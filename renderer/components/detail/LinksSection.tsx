@@ -1,19 +1,14 @@
-// Framework links of an action (SDG 8 targets, national plan items, UNGPs, ILO, OECD, custom),
+// Framework links of an action (SDG 8 targets, the 17 SDGs, national plan items, UNGPs, ILO, OECD, custom),
 // shown with their titles in the reader's language, added through the searchable picker.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  builtInFrameworks,
-  findItem,
-  itemTitle,
-  parseLinkKey,
-  textIn,
-} from '../../../shared/frameworks';
+import { findItem, itemTitle, parseLinkKey, textIn } from '../../../shared/frameworks';
 import * as links from '../../../shared/plan/links';
 import type { Action } from '../../../shared/plan/schema';
 import { frameworksOf } from '../../../shared/plan/views';
 import { usePlanStore } from '../../state/planStore';
 import { useLanguage } from '../common/format';
+import { useBuiltInFrameworks } from '../common/useBuiltInFrameworks';
 import { useOperation } from '../shell/useOperation';
 import { LinkPicker } from './LinkPicker';
 
@@ -22,7 +17,8 @@ export function LinksSection({ action, canEdit }: { action: Action; canEdit: boo
   const language = useLanguage();
   const run = useOperation();
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const frameworks = useMemo(() => frameworksOf(snapshot, builtInFrameworks), [snapshot]);
+  const builtIn = useBuiltInFrameworks();
+  const frameworks = useMemo(() => frameworksOf(snapshot, builtIn), [snapshot, builtIn]);
   const [picking, setPicking] = useState(false);
   return (
     <section className="detail-section" aria-labelledby="links-head">

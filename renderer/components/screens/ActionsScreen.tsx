@@ -3,7 +3,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import * as objectives from '../../../shared/plan/objectives';
-import { builtInFrameworks } from '../../../shared/frameworks';
 import { frameworksOf } from '../../../shared/plan/views';
 import { tableRows } from '../../selectors/actionRows';
 import { liveCount } from '../../selectors/orgUsage';
@@ -16,6 +15,7 @@ import { openActionImport } from '../import/ActionImport';
 import { useOperation } from '../shell/useOperation';
 import { ActionTable } from '../table/ActionTable';
 import { FilterBar } from './FilterBar';
+import { useBuiltInFrameworks } from '../common/useBuiltInFrameworks';
 
 export function ActionsScreen() {
   const { t } = useTranslation();
@@ -37,9 +37,10 @@ export function ActionsScreen() {
   const total = useMemo(() => liveCount(snapshot), [snapshot]);
   // The snapshot keeps customFrameworks identical across action edits, so this rarely reruns.
   const { customFrameworks } = snapshot;
+  const builtIn = useBuiltInFrameworks();
   const frameworks = useMemo(
-    () => frameworksOf({ customFrameworks }, builtInFrameworks),
-    [customFrameworks],
+    () => frameworksOf({ customFrameworks }, builtIn),
+    [customFrameworks, builtIn],
   );
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
 

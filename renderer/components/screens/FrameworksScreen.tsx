@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  builtInFrameworks,
   HRAP_FRAMEWORK_ID,
   itemTitle,
   linkKey,
@@ -18,6 +17,7 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
 import { useFormat } from '../common/format';
+import { useBuiltInFrameworks } from '../common/useBuiltInFrameworks';
 import { useOperation } from '../shell/useOperation';
 import {
   applyFrameworkItems,
@@ -33,7 +33,8 @@ export function FrameworksScreen() {
   const format = useFormat();
   const canEdit = usePlanStore(selectCanEdit);
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const frameworks = useMemo(() => frameworksOf(snapshot, builtInFrameworks), [snapshot]);
+  const builtIn = useBuiltInFrameworks();
+  const frameworks = useMemo(() => frameworksOf(snapshot, builtIn), [snapshot, builtIn]);
   const [selectedId, setSelectedId] = useState(frameworks[0]!.id);
   const framework = frameworks.find((candidate) => candidate.id === selectedId) ?? frameworks[0]!;
   const linked = useMemo(() => {
@@ -63,6 +64,9 @@ export function FrameworksScreen() {
       </nav>
       <section className="page framework-page">
         <h2>{textIn(framework.name, format.language)}</h2>
+        {framework.unofficialNames?.includes(format.language) && (
+          <p className="muted">{t('frameworks.unofficialName')}</p>
+        )}
         <p className="muted">{t('frameworks.source', { source: framework.source.title })}</p>
         {(framework.origin === 'plan' || framework.id === HRAP_FRAMEWORK_ID) && (
           <p className="banner">{t('frameworks.entered')}</p>

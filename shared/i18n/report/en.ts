@@ -142,4 +142,10 @@ export default {
   noActions: 'No actions.',
   noOverdue: 'No overdue actions.',
   noCoverageFramework: 'This plan has no items for this framework yet.',
+  /** the IATI file (exportIati.ts) */
+  iati: {
+    placeholderOrganisation: 'Reporting organisation not yet named (replace before publishing)',
+    placeholderNote:
+      'Replace {{ref}} with the reporting organisation’s IATI organisation identifier before publishing (an organisation registered with no agency asks the IATI Technical Team for an XI-IATI one).',
+  },
 } as const;

@@ -144,4 +144,9 @@ export default {
   noActions: 'Çäre ýok.',
   noOverdue: 'Möhleti geçen çäre ýok.',
   noCoverageFramework: 'Bu çarçuwanyň bentleri meýilnama entek girizilmedi.',
+  iati: {
+    placeholderOrganisation: 'Hasabat berýän gurama entek görkezilmedi (çap etmezden öň çalşyň)',
+    placeholderNote:
+      'Çap etmezden öň {{ref}} belgisini hasabat berýän guramanyň IATI belgisi bilen çalşyň (hiç bir sanawda hasaba alynmadyk gurama XI-IATI belgisini IATI-niň tehniki toparyndan soraýar).',
+  },
 } as const satisfies Catalogue<typeof en>;

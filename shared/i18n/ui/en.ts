@@ -206,6 +206,7 @@ export default {
     unlink: 'Unlink',
     noResults: 'No items match.',
     entered: 'Entered by the plan’s owners',
+    featured: 'Featured',
     close: 'Close',
   },
   dashboard: {
@@ -260,6 +261,7 @@ export default {
     showActions: 'Show linked actions',
     source: 'Source: {{source}}',
     entered: 'Entered by the plan’s owners, not official text',
+    unofficialName: 'Name translated for Accord, not an official title',
     addItems: 'Add items',
     addItemsHint: 'One item a line: code, a space, then the title (e.g. “2.1 Labour inspection”).',
     addItemsButton: 'Add these items',
@@ -282,6 +284,7 @@ export default {
       xlsx: 'Workbook (XLSX)',
       csv: 'Actions table (CSV)',
       json: 'Plan data (JSON)',
+      iati: 'Results for IATI (XML)',
     },
     /** why an export was refused (shared/exports/exportProblems.ts) */
     problems: {

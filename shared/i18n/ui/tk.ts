@@ -210,6 +210,7 @@ export default {
     unlink: 'Baglanyşygy aýyr',
     noResults: 'Laýyk bent ýok.',
     entered: 'Meýilnamanyň eýeleri tarapyndan girizildi',
+    featured: 'Esasy',
     close: 'Ýap',
   },
   dashboard: {
@@ -264,6 +265,7 @@ export default {
     showActions: 'Baglanyşykly çäreleri görkez',
     source: 'Çeşme: {{source}}',
     entered: 'Meýilnamanyň eýeleri tarapyndan girizildi, resmi tekst däl',
+    unofficialName: 'Ady Accord üçin terjime edildi, resmi ady däl',
     addItems: 'Bent goş',
     addItemsHint:
       'Her setirde bir bent: belgi, boşluk, ady (mysal üçin, «2.1 Zähmet gözegçiligi»).',
@@ -287,6 +289,7 @@ export default {
       xlsx: 'Iş kitaby (XLSX)',
       csv: 'Çäreler tablisasy (CSV)',
       json: 'Meýilnamanyň maglumatlary (JSON)',
+      iati: 'IATI üçin netijeler (XML)',
     },
     problems: {
       unknown_format: 'Sanawdan format saýlaň.',
