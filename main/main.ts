@@ -167,7 +167,7 @@ function run(): void {
     workshop = lazyWorkshopController(async () => {
       const [{ createWorkshopController }, { createLogger }] = await Promise.all([
         import('./workshop/workshopController'),
-        import('../server/log'),
+        import('../server/ops/log'),
       ]);
       return createWorkshopController({
         store: openedStore,

@@ -1,7 +1,7 @@
 // `npm run serve`: reads flags and environment, starts the server, and stops it gracefully on
 // SIGTERM/SIGINT (everything pending is stored before the process exits).
-import { loadConfig } from './config';
-import { createLogger } from './log';
+import { loadConfig } from './ops/config';
+import { createLogger } from './ops/log';
 import { createAccordServer } from './server';
 
 const config = loadConfig(process.argv.slice(2), process.env);

@@ -21,7 +21,7 @@ export const NATIVE_MODULES = ['better-sqlite3'];
  */
 const SERVER_WORKERS = [
   join('server', 'storage', 'sqliteWriter.mjs'),
-  join('server', 'replayWorker.mjs'),
+  join('server', 'storage', 'replayWorker.mjs'),
 ];
 
 export async function buildDesktop(root: string, outDir = join(root, 'out')): Promise<void> {

@@ -1,4 +1,4 @@
-// The sync server's HTTP API as the app uses it (server/httpApi.ts): join with an invite, plan
+// The sync server's HTTP API as the app uses it (server/http/httpApi.ts): join with an invite, plan
 // info with my role, members. The contract (paths, roles, response schemas) is shared/http.ts,
 // the one the server builds its responses with; every response is parsed with it before use, and
 // errors carry the server's words. The contract is loaded on first use, so its validator (zod)

@@ -1,5 +1,5 @@
 // The connection of one plan to its sync server: the stock y-websocket provider plus our
-// "stored" acknowledgement (server/protocol.ts, MESSAGE.stored), turned into a SyncState.
+// "stored" acknowledgement (server/sync/protocol.ts, MESSAGE.stored), turned into a SyncState.
 import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInvite, createPlan, join as joinPlan } from '../../server/members';
+import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
 import { openDefaultStore } from '../../server/server';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');

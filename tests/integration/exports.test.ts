@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../server/cli';
+import { run } from '../../server/cli/cli';
 import * as actions from '../../shared/plan/actions';
 import * as meta from '../../shared/plan/meta';
 import * as objectives from '../../shared/plan/objectives';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { silentLogger } from '../../server/log';
+import { silentLogger } from '../../server/ops/log';
 import type { PlanPersistence } from '../../shared/persistence';
 import type { WorkshopStarted } from '../../shared/ipc';
 import {

@@ -1,7 +1,7 @@
 // What one transaction changed, in the plan's terms: which actions and which of their fields, and
 // which top-level parts (meta, objectives, actions, orgs, frameworks). Feeds the audit log.
 import type * as Y from 'yjs';
-import type { Touched } from './storage/store';
+import type { Touched } from '../storage/store';
 
 // Y.AbstractType is generic over its event type; any type will do here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above

@@ -1,11 +1,11 @@
 // The registry of loaded plans: loads a plan on its first connection (one load even when many
 // clients arrive at once, a bounded number of loads at a time), unloads it when its last
 // connection has been gone for a while, and compacts its log in the background.
-import type { Compactor } from './compactor';
-import type { Logger } from './log';
-import type { Metrics } from './metrics';
+import type { Compactor } from '../storage/compactor';
+import type { Logger } from '../ops/log';
+import type { Metrics } from '../ops/metrics';
 import { Room, type RoomPeer } from './room';
-import type { PlanStore } from './storage/store';
+import type { PlanStore } from '../storage/store';
 
 export interface RoomsOptions {
   readonly store: PlanStore;

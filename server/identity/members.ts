@@ -2,7 +2,7 @@
 // and stored only as sha-256 hashes. sha-256 (not a slow password hash) is enough because both are
 // 256-bit random values: there is nothing to guess from a hash.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { InviteRecord, MemberRecord, PlanRecord, PlanStore, Role } from './storage/store';
+import type { InviteRecord, MemberRecord, PlanRecord, PlanStore, Role } from '../storage/store';
 
 /** Bytes of randomness in a token or invite code (256 bits). */
 const SECRET_BYTES = 32;

@@ -4,16 +4,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Limits } from './config';
+import type { Limits } from '../ops/config';
 import { CLOSE } from './closeCodes';
 import { Connection } from './connection';
-import type { Logger } from './log';
-import { memberForToken } from './members';
-import type { Metrics } from './metrics';
+import type { Logger } from '../ops/log';
+import { memberForToken } from '../identity/members';
+import type { Metrics } from '../ops/metrics';
 import { REJECTIONS } from './protocol';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
-import type { MemberRecord, PlanStore } from './storage/store';
+import type { MemberRecord, PlanStore } from '../storage/store';
 import { TokenBucket } from './tokenBucket';
 
 /** Plan ids are UUIDs; anything outside this set is refused before it reaches storage. */

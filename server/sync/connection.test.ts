@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CLOSE } from './closeCodes';
-import { DEFAULT_LIMITS, type Limits } from './config';
+import { DEFAULT_LIMITS, type Limits } from '../ops/config';
 import { Connection, VIEWER_REASON } from './connection';
-import { silentLogger } from './log';
-import { Metrics } from './metrics';
+import { silentLogger } from '../ops/log';
+import { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import { Room } from './room';
-import type { Role } from './storage/store';
-import { GatedStore, RecordingSocket, actionUpdate } from './testPeers';
+import type { Role } from '../storage/store';
+import { GatedStore, RecordingSocket, actionUpdate } from '../../tests/support/testPeers';
 
 async function setup(role: Role, limits: Partial<Limits> = {}) {
   const store = new GatedStore();

@@ -1,7 +1,7 @@
 // Rebuilds a plan's document from storage: the compacted state, then the log after it. Throws if
 // anything cannot be read or applied, so no caller ever works from a partial document.
 import * as Y from 'yjs';
-import type { PlanStore } from './storage/store';
+import type { PlanStore } from './store';
 
 export async function loadStoredDocument(store: PlanStore, planId: string): Promise<Y.Doc> {
   const stored = await store.loadDocument(planId);

@@ -2,12 +2,12 @@
 // the room. Talks to the network only through SyncSocket, so tests drive it with a test double.
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
-import type { Logger } from './log';
-import type { Metrics } from './metrics';
+import type { Logger } from '../ops/log';
+import type { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import { REJECTIONS, type Rejection } from './protocol';
 import type { Room, RoomPeer } from './room';
-import type { MemberRecord } from './storage/store';
+import type { MemberRecord } from '../storage/store';
 import type { SyncSocket } from './syncSocket';
 import { TokenBucket } from './tokenBucket';
 

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as actions from '../shared/plan/actions';
-import { snapshotOf } from '../shared/plan/snapshot';
-import { TestPlan } from '../shared/plan/testing';
+import * as actions from '../../shared/plan/actions';
+import { snapshotOf } from '../../shared/plan/snapshot';
+import { TestPlan } from '../../shared/plan/testing';
 import { PlanSnapshots, QUIET_MS, REBUILD_AFTER_MS, plainJson } from './planSnapshots';
 
 function setUp() {

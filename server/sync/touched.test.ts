@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { touchedBy } from './touched';
-import type { Touched } from './storage/store';
+import type { Touched } from '../storage/store';
 
 /** Builds a plan doc with one action a1 {title: Y.Text, status}, then records what `edit` touched. */
 function touched(edit: (doc: Y.Doc) => void): Touched {

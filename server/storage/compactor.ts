@@ -5,10 +5,10 @@
 // checkpoint for version history.
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { daysInMs } from '../shared/calendar';
-import type { Logger } from './log';
-import type { Metrics } from './metrics';
-import type { PlanStore } from './storage/store';
+import { daysInMs } from '../../shared/calendar';
+import type { Logger } from '../ops/log';
+import type { Metrics } from '../ops/metrics';
+import type { PlanStore } from './store';
 
 export interface CompactorOptions {
   readonly store: PlanStore;

@@ -6,13 +6,13 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
-import type { Logger } from './log';
-import type { Metrics } from './metrics';
+import type { Logger } from '../ops/log';
+import type { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import { REJECTIONS } from './protocol';
-import type { PlanStore, Touched } from './storage/store';
+import type { PlanStore, Touched } from '../storage/store';
 import { touchedBy } from './touched';
-import { loadStoredDocument } from './storedDocument';
+import { loadStoredDocument } from '../storage/storedDocument';
 
 /** What a room needs to know about a connection; Connection implements it. */
 export interface RoomPeer {

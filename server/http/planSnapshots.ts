@@ -13,8 +13,8 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as Y from 'yjs';
-import { snapshotOf } from '../shared/plan/snapshot';
-import type { Room } from './room';
+import { snapshotOf } from '../../shared/plan/snapshot';
+import type { Room } from '../sync/room';
 
 /** What a snapshot is built from: a loaded room (its document). */
 type Source = Pick<Room, 'doc'>;

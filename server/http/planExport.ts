@@ -2,14 +2,14 @@
 // it is loaded, else storage), resolves "changes since" a date or a saved checkpoint, and hands
 // the snapshot to shared/exports, which produces the file.
 import * as Y from 'yjs';
-import { todayIn } from '../shared/calendar';
-import { exportPlan, type ExportedFile } from '../shared/exports/exportPlan';
-import type { ExportQuery } from '../shared/http';
-import { snapshotOf } from '../shared/plan/snapshot';
-import type { PlanSnapshot } from '../shared/plan/schema';
-import type { Rooms } from './rooms';
-import type { PlanStore } from './storage/store';
-import { loadStoredDocument } from './storedDocument';
+import { todayIn } from '../../shared/calendar';
+import { exportPlan, type ExportedFile } from '../../shared/exports/exportPlan';
+import type { ExportQuery } from '../../shared/http';
+import { snapshotOf } from '../../shared/plan/snapshot';
+import type { PlanSnapshot } from '../../shared/plan/schema';
+import type { Rooms } from '../sync/rooms';
+import type { PlanStore } from '../storage/store';
+import { loadStoredDocument } from '../storage/storedDocument';
 
 /** A request the server cannot turn into a report (unknown checkpoint); says why. */
 export class ExportRequestError extends Error {}

@@ -1,4 +1,4 @@
-// The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli.ts …`). Works on the
+// The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli/cli.ts …`). Works on the
 // server's database directly, also while the server runs (SQLite WAL allows it); a running server
 // notices revocations within a second. Human output by default, `--json` for scripts.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -6,17 +6,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { EXPORT_FORMATS, ExportError } from '../shared/exports/exportPlan';
-import { describeExportProblem, exportProblems } from '../shared/exports/exportProblems';
-import { ExportQuery } from '../shared/http';
-import { configFrom, DEFAULT_PORT, publicUrlOf, SERVER_FLAGS, type ServerConfig } from './config';
-import { readServerUrl } from './serverUrlFile';
-import { joinUrl } from './httpApi';
-import { createInvite, createPlan } from './members';
-import { exportStoredPlan, ExportRequestError } from './planExport';
-import { DATABASE_FILE } from './server';
-import { SqliteStore } from './storage/sqliteStore';
-import { ROLE_LIST, type Role } from './storage/store';
+import { EXPORT_FORMATS, ExportError } from '../../shared/exports/exportPlan';
+import { describeExportProblem, exportProblems } from '../../shared/exports/exportProblems';
+import { ExportQuery } from '../../shared/http';
+import {
+  configFrom,
+  DEFAULT_PORT,
+  publicUrlOf,
+  SERVER_FLAGS,
+  type ServerConfig,
+} from '../ops/config';
+import { readServerUrl } from '../ops/serverUrlFile';
+import { joinUrl } from '../http/httpApi';
+import { createInvite, createPlan } from '../identity/members';
+import { exportStoredPlan, ExportRequestError } from '../http/planExport';
+import { DATABASE_FILE } from '../server';
+import { SqliteStore } from '../storage/sqliteStore';
+import { ROLE_LIST, type Role } from '../storage/store';
 
 const USAGE = `Accord admin CLI
 

@@ -3,7 +3,7 @@
 // zod schema; members authenticate with `Authorization: Bearer <personal token>`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ExportError } from '../shared/exports/exportPlan';
+import { ExportError } from '../../shared/exports/exportPlan';
 import {
   ExportQuery,
   InviteRequest,
@@ -11,16 +11,16 @@ import {
   PLAN_ID,
   type Invite,
   type Member,
-} from '../shared/http';
-import { CLOSE } from './closeCodes';
-import type { Logger } from './log';
-import { createInvite, join, memberForToken } from './members';
-import type { Metrics } from './metrics';
+} from '../../shared/http';
+import { CLOSE } from '../sync/closeCodes';
+import type { Logger } from '../ops/log';
+import { createInvite, join, memberForToken } from '../identity/members';
+import type { Metrics } from '../ops/metrics';
 import { exportStoredPlan, ExportRequestError } from './planExport';
 import { plainJson, PlanSnapshots } from './planSnapshots';
-import type { Rooms } from './rooms';
-import type { InviteRecord, MemberRecord, PlanStore } from './storage/store';
-import { TokenBucket } from './tokenBucket';
+import type { Rooms } from '../sync/rooms';
+import type { InviteRecord, MemberRecord, PlanStore } from '../storage/store';
+import { TokenBucket } from '../sync/tokenBucket';
 
 /** Largest JSON body accepted; every body here is a few short strings. */
 const MAX_BODY_BYTES = 64 * 1024;

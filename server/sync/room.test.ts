@@ -4,13 +4,13 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE } from './closeCodes';
 import { Connection } from './connection';
-import { DEFAULT_LIMITS } from './config';
-import { silentLogger } from './log';
-import { Metrics } from './metrics';
+import { DEFAULT_LIMITS } from '../ops/config';
+import { silentLogger } from '../ops/log';
+import { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import { Room } from './room';
-import type { MemberRecord, Role } from './storage/store';
-import { GatedStore, RecordingSocket, actionUpdate, nextTurn } from './testPeers';
+import type { MemberRecord, Role } from '../storage/store';
+import { GatedStore, RecordingSocket, actionUpdate, nextTurn } from '../../tests/support/testPeers';
 
 const PLAN = 'plan-1';
 const member = (id: string, role: Role = 'editor'): MemberRecord => ({

@@ -1,9 +1,9 @@
 // Test doubles for unit tests of rooms and connections: a socket that records what it is sent, and
 // a store whose appends wait for the test to let them through. Not used by the server itself.
 import * as Y from 'yjs';
-import { SqliteStore } from './storage/sqliteStore';
-import type { UpdateToStore } from './storage/store';
-import type { SyncSocket } from './syncSocket';
+import { SqliteStore } from '../../server/storage/sqliteStore';
+import type { UpdateToStore } from '../../server/storage/store';
+import type { SyncSocket } from '../../server/sync/syncSocket';
 
 export class RecordingSocket implements SyncSocket {
   readonly sent: Uint8Array[] = [];
