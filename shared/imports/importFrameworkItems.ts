@@ -201,19 +201,20 @@ function withHierarchy(raw: {
 
 /**
  * Adds the items to a plan-defined framework, creating it first when the plan does not have it
- * yet (`name` is then required): one transaction, or nothing when any item is refused.
+ * yet (`name` is then required, `shortName` optional): one transaction, or nothing when any item
+ * is refused.
  */
 export function applyFrameworkItems(
   plan: Plan,
   frameworkId: string,
   items: readonly FrameworkItemRow[],
-  create?: { name: string },
+  create?: { name: string; shortName?: string },
 ): void {
   allOrNothing(plan, (target) => {
     if (!planParts(target.doc).frameworks.has(frameworkId)) {
       if (!create)
         throw new Error(`framework ${frameworkId} is not in this plan; give its name to create it`);
-      customFrameworks.create(target, { id: frameworkId, name: create.name });
+      customFrameworks.create(target, { id: frameworkId, ...create });
     }
     customFrameworks.addItems(
       target,

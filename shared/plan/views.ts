@@ -33,6 +33,15 @@ export interface ActionHealth {
   readonly overdue: boolean;
 }
 
+/**
+ * An untitled action (a new one nobody has named yet, or one whose title was cleared) has an
+ * empty title in the data; readers show a placeholder in their own language, so no language's
+ * "New action" ever becomes a title.
+ */
+export function isUntitled(action: Pick<Action, 'title'>): boolean {
+  return action.title.trim() === '';
+}
+
 export function band(ratio: number): Exclude<TrafficLight, 'none'> {
   if (ratio >= GREEN_FROM) return 'green';
   if (ratio >= AMBER_FROM) return 'amber';
@@ -290,7 +299,10 @@ export function coverage(snapshot: PlanSnapshot, framework: Framework): Coverage
 }
 
 /** A plan-defined framework in the built-in shape, so views and pickers treat both alike. */
-export function frameworksOf(snapshot: PlanSnapshot, builtIn: readonly Framework[]): Framework[] {
+export function frameworksOf(
+  snapshot: Pick<PlanSnapshot, 'customFrameworks'>,
+  builtIn: readonly Framework[],
+): Framework[] {
   const custom = new Map(snapshot.customFrameworks.map((framework) => [framework.id, framework]));
   const merged: Framework[] = builtIn.map((framework) => {
     const entered = custom.get(framework.id);

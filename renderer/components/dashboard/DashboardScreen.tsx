@@ -31,6 +31,7 @@ import { todayIn } from '../../../shared/calendar';
 import { useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
 import { ExportPanel } from './ExportPanel';
+import { ActionTitle } from '../common/ActionTitle';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'var(--c-planned)',
@@ -251,7 +252,7 @@ function ActionList(props: { actions: readonly Action[]; empty: string; tone?: '
               openAction(action.id);
             }}
           >
-            <span className="ref">{action.ref}</span> {action.title}
+            <span className="ref">{action.ref}</span> <ActionTitle action={action} />
           </button>
           <span className={props.tone === 'bad' ? 'overdue' : 'muted'}>
             {format.date(action.deadline)}

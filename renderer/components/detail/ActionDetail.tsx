@@ -82,6 +82,7 @@ export function ActionDetail({ actionId }: { actionId: string }) {
           actionId={action.id}
           field="title"
           label={t('detail.title')}
+          placeholder={t('untitledAction', { ns: 'plan' })}
           readOnly={!canEdit}
           className="title-input"
         />

@@ -29,15 +29,16 @@ export function ActionsScreen() {
   const [newObjectiveId, setNewObjectiveId] = useState<string | null>(null);
   const onRenameStarted = useCallback(() => setNewObjectiveId(null), []);
   const today = todayIn();
+  const untitled = t('untitledAction', { ns: 'plan' });
   const rows = useMemo(
-    () => tableRows(snapshot, filters, sort, descending, today),
-    [snapshot, filters, sort, descending, today],
+    () => tableRows(snapshot, filters, sort, descending, today, untitled),
+    [snapshot, filters, sort, descending, today, untitled],
   );
   const total = useMemo(() => liveCount(snapshot), [snapshot]);
   // The snapshot keeps customFrameworks identical across action edits, so this rarely reruns.
   const { customFrameworks } = snapshot;
   const frameworks = useMemo(
-    () => frameworksOf({ ...snapshot, customFrameworks }, builtInFrameworks),
+    () => frameworksOf({ customFrameworks }, builtInFrameworks),
     [customFrameworks],
   );
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
@@ -64,10 +65,7 @@ export function ActionsScreen() {
                     (objective) => !objective.deletedAt,
                   );
                   const id = run((plan) =>
-                    actions.create(plan, {
-                      title: t('table.newAction'),
-                      objectiveId: firstObjective?.id ?? null,
-                    }),
+                    actions.create(plan, { objectiveId: firstObjective?.id ?? null }),
                   );
                   if (id) setNewActionId(id);
                 }}

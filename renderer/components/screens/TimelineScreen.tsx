@@ -9,6 +9,7 @@ import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
 import { dayNumber, todayIn } from '../../../shared/calendar';
 import { useFormat } from '../common/format';
+import { ActionTitle } from '../common/ActionTitle';
 
 const ROW = 30;
 
@@ -21,6 +22,8 @@ export function TimelineScreen() {
 
   const { rows, from, to, undated } = useMemo(() => timeline(snapshot, today), [snapshot, today]);
 
+  // The build runs no React Compiler, whose memoisation this warns TanStack Virtual defeats.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -75,7 +78,7 @@ export function TimelineScreen() {
                     openAction(action.id);
                   }}
                 >
-                  <span className="ref">{action.ref}</span> {action.title}
+                  <span className="ref">{action.ref}</span> <ActionTitle action={action} />
                 </button>
                 <div className="timeline-track">
                   <span
