@@ -50,8 +50,8 @@ function valueOf(cell: Cell): string | number | null {
 function cellOf(value: string | number | null, type: ColumnType): ExcelJS.CellValue {
   if (value === null || value === '') return null;
   if ((type === 'date' || type === 'timestamp') && typeof value === 'string') {
-    const time = Date.parse(type === 'date' ? `${value}T00:00:00Z` : value);
-    return Number.isNaN(time) ? value : new Date(time);
+    const date = type === 'date' ? utcMidnight(value) : new Date(value);
+    return Number.isNaN(date.getTime()) ? value : date;
   }
   return value;
 }

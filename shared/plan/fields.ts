@@ -1,6 +1,6 @@
-// The kinds of field a plan document holds (DESIGN.md, "The plan document") and what each
-// means for reading, writing, restoring and the schema. layout.ts states every entity's fields
-// once with these; snapshot.ts, restore.ts, schema.ts and the operations derive from it.
+// The kinds of field a plan document holds (one Y.Doc per plan) and what each means for reading,
+// writing, restoring and the schema. layout.ts states every entity's fields once with these;
+// snapshot.ts, restore.ts, schema.ts and the operations derive from it.
 // Hand-written rather than a schema library's codecs: the readers must be lenient (never throw,
 // fall back to a default) where zod is strict, and the writers must produce Yjs types.
 import * as Y from 'yjs';

@@ -1,8 +1,8 @@
-// The plan document's layout, written once (DESIGN.md, "The plan document"): one field table per
-// entity, each field with its name in the document, its kind, its limits and its default, in
-// the order a snapshot lists them. Reading (snapshot.ts), writing (the operations), restoring
-// (restore.ts) and the schema (schema.ts) all derive from these tables, so a change of layout
-// is a change here plus one migration (LAYOUT.md). Names are part of the file format.
+// The plan document's layout, written once: one field table per entity, each field with its name
+// in the document, its kind, its limits and its default, in the order a snapshot lists them.
+// Reading (snapshot.ts), writing (the operations), restoring (restore.ts) and the schema
+// (schema.ts) all derive from these tables, so a change of layout is a change here plus one
+// idempotent migration (migrations.ts). Names are part of the file format.
 import { z } from 'zod';
 import { parseLinkKey } from '../frameworks';
 import { LANGUAGES, type Language } from '../frameworks/types';
