@@ -817,4 +817,3 @@ class Builder {
     );
   }
 }
-
