@@ -271,5 +271,18 @@ export function storageContractSuite(
       expect(await store.pruneCheckpoints(T0 + 1000)).toBe(1);
       expect((await store.listCheckpoints(planId)).map((c) => c.seq)).toEqual([2]);
     });
+
+    it('[G6] records which member introduced each client id, first one wins', async () => {
+      await store.recordClientIds(planId, [
+        { clientId: 1, memberId: 'm1', at: T0 },
+        { clientId: 2, memberId: 'm1', at: T0 },
+      ]);
+      await store.recordClientIds(planId, [{ clientId: 2, memberId: 'm2', at: T0 + 1 }]);
+      const records = [...(await store.clientIds(planId))].sort((a, b) => a.clientId - b.clientId);
+      expect(records).toEqual([
+        { clientId: 1, memberId: 'm1', at: T0 },
+        { clientId: 2, memberId: 'm1', at: T0 },
+      ]);
+    });
   });
 }

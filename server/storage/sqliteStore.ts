@@ -7,6 +7,7 @@ import { prepareAppend } from './appendUpdates.mjs';
 import type {
   AuditEntry,
   CheckpointRecord,
+  ClientIdRecord,
   InviteRecord,
   MemberRecord,
   NewInvite,
@@ -55,6 +56,9 @@ CREATE TABLE IF NOT EXISTS audit (
   plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
   actions TEXT NOT NULL, parts TEXT NOT NULL, last_seq INTEGER NOT NULL, last_at INTEGER NOT NULL,
   updates INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (plan_id, seq));
+CREATE TABLE IF NOT EXISTS client_ids (
+  plan_id TEXT NOT NULL, client_id INTEGER NOT NULL, member_id TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, client_id));
 `;
 
 /** Schema 1 -> 2: one audit entry may stand for several updates (appendUpdates.mjs). */
@@ -529,6 +533,23 @@ export class SqliteStore implements PlanStore {
   }
 
   /** An online, consistent copy of the whole database (SQLite's backup API). */
+  async clientIds(planId: string): Promise<readonly ClientIdRecord[]> {
+    return this.db
+      .prepare(
+        'SELECT client_id AS clientId, member_id AS memberId, at FROM client_ids WHERE plan_id = ?',
+      )
+      .all(planId) as ClientIdRecord[];
+  }
+
+  async recordClientIds(planId: string, records: readonly ClientIdRecord[]): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO client_ids (plan_id, client_id, member_id, at) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const r of records) insert.run(planId, r.clientId, r.memberId, r.at);
+    })();
+  }
+
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);
   }

@@ -112,6 +112,15 @@ export interface StoredDocument {
   readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
 }
 
+/** Which member first sent structs of a Yjs client id in a plan (the sync gate's ledger, which
+ * bounds new client ids per member over time and tells who wrote with that id). */
+export interface ClientIdRecord {
+  readonly clientId: number;
+  readonly memberId: string;
+  /** epoch ms when the server first accepted an update from this client id */
+  readonly at: number;
+}
+
 export interface CheckpointRecord {
   readonly id: number;
   readonly planId: string;
@@ -171,6 +180,11 @@ export interface PlanStore {
   readCheckpoint(planId: string, id: number): Promise<Uint8Array | undefined>;
   /** Deletes checkpoints older than `before`, always keeping each plan's newest one. */
   pruneCheckpoints(before: number): Promise<number>;
+
+  /** Every client id recorded for a plan. */
+  clientIds(planId: string): Promise<readonly ClientIdRecord[]>;
+  /** Records client ids; one already recorded keeps its first member and time. */
+  recordClientIds(planId: string, records: readonly ClientIdRecord[]): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -64,13 +64,14 @@ function depthInDocument(struct: Y.Item | Y.GC): number {
 
 /** Inspects a client's update against the plan's document, without changing either. */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: GateLimits): GateVerdict {
-  let decoded: { structs: Struct[]; ds: Y.DeleteSet };
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    decoded = Y.decodeUpdate(update) as { structs: Struct[]; ds: Y.DeleteSet };
+    decoded = Y.decodeUpdate(update);
   } catch (error) {
     return refuse(GATE_REFUSALS.malformed, String(error));
   }
-  const { structs, ds } = decoded;
+  const structs = decoded.structs as Struct[];
+  const ds = decoded.ds;
   if (structs.length > limits.maxStructsPerUpdate) {
     return refuse(GATE_REFUSALS.tooManyStructs, `${structs.length} structs`);
   }
