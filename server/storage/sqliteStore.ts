@@ -420,7 +420,7 @@ export class SqliteStore implements PlanStore {
 
   /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
   private onWriter(
-    kind: 'append' | 'compact' | 'checkpoint',
+    kind: 'append' | 'compact' | 'checkpoint' | 'clientIds',
     message: object,
   ): Promise<unknown> | undefined {
     if (this.writerFailure) return Promise.reject(this.writerFailure);
@@ -542,6 +542,12 @@ export class SqliteStore implements PlanStore {
   }
 
   async recordClientIds(planId: string, records: readonly ClientIdRecord[]): Promise<void> {
+    // on the writer thread when there is one: a commit's fsync must not stall the event loop
+    const written = this.onWriter('clientIds', { planId, records });
+    if (written) {
+      await written;
+      return;
+    }
     const insert = this.db.prepare(
       'INSERT OR IGNORE INTO client_ids (plan_id, client_id, member_id, at) VALUES (?, ?, ?, ?)',
     );

@@ -34,6 +34,12 @@ const compact = db.transaction(({ planId, state, throughSeq, at }) => {
 const insertCheckpoint = db.prepare(
   'INSERT INTO checkpoints (plan_id, at, seq, data) VALUES (?, ?, ?, ?)',
 );
+const insertClientId = db.prepare(
+  'INSERT OR IGNORE INTO client_ids (plan_id, client_id, member_id, at) VALUES (?, ?, ?, ?)',
+);
+const recordClientIds = db.transaction(({ planId, records }) => {
+  for (const r of records) insertClientId.run(planId, r.clientId, r.memberId, r.at);
+});
 
 /** Every write the store sends here; each answers with its result. */
 const WRITES = {
@@ -42,6 +48,7 @@ const WRITES = {
   checkpoint: ({ planId, at, seq, state }) => {
     insertCheckpoint.run(planId, at, seq, state);
   },
+  clientIds: (message) => recordClientIds(message),
 };
 
 parentPort?.on('message', (message) => {

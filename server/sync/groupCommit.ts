@@ -15,6 +15,15 @@ import type { PlanStore, Touched } from '../storage/store';
  * merging each instead of one long stall.
  */
 const MERGE_CHUNK = 200;
+/**
+ * Sends in one turn of the event loop at most. A plan with thousands of peers (a flood that got in)
+ * costs ~10 us a send; yielding between slices lets other plans, acknowledgements and /healthz
+ * run in between, so one crowded plan is slow on its own and not for everyone. Frames stay in
+ * order: the next batch waits until this broadcast is done.
+ */
+const SENDS_PER_TURN = 1_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PendingUpdate {
   readonly update: Uint8Array;
@@ -105,8 +114,8 @@ export class GroupCommit {
     const wantsAck = batch.updates.some((u) => u.peer.wantsAcks);
     const stateVector = wantsAck ? Y.encodeStateVector(this.options.doc) : null;
     this.writing = this.store(batch)
-      .then(() => {
-        this.broadcast(batch.updates);
+      .then(async () => {
+        await this.broadcast(batch.updates);
         if (stateVector) {
           this.sendAck(
             new Set(batch.updates.filter((u) => u.peer.wantsAcks).map((u) => u.peer)),
@@ -127,19 +136,22 @@ export class GroupCommit {
     if (batch.updates.length === 0) return;
     const { store, planId, ledger, metrics } = this.options;
     const started = performance.now();
-    // Before the updates: a crash in between leaves a recorded id without its update (it only
-    // counts against its member), never an update whose author was not recorded.
+    // Client ids are asked for first (storage runs writes in the order asked, so both are asked at
+    // once): a crash in between leaves a recorded id without its update (it only counts against
+    // its member), never an update whose client id was not recorded.
     const clientIds = ledger.takeUnsaved();
-    if (clientIds.length > 0) await store.recordClientIds(planId, clientIds);
-    await store.appendUpdates(
-      batch.updates.map((u) => ({
-        planId,
-        update: u.update,
-        memberId: u.peer.memberId,
-        at: u.at,
-        touched: u.touched,
-      })),
-    );
+    await Promise.all([
+      clientIds.length > 0 ? store.recordClientIds(planId, clientIds) : undefined,
+      store.appendUpdates(
+        batch.updates.map((u) => ({
+          planId,
+          update: u.update,
+          memberId: u.peer.memberId,
+          at: u.at,
+          touched: u.touched,
+        })),
+      ),
+    ]);
     metrics.storeLatency.observe((performance.now() - started) / 1000);
     metrics.updates.add(batch.updates.length);
     metrics.updateBytes.add(batch.updates.reduce((sum, u) => sum + u.update.length, 0));
@@ -147,7 +159,8 @@ export class GroupCommit {
 
   /** One frame for everyone per chunk of the batch; a chunk's only author does not get its own
    * edit back. */
-  private broadcast(updates: readonly PendingUpdate[]): void {
+  private async broadcast(updates: readonly PendingUpdate[]): Promise<void> {
+    let sends = 0;
     for (let start = 0; start < updates.length; start += MERGE_CHUNK) {
       const chunk = updates.slice(start, start + MERGE_CHUNK);
       const first = chunk[0];
@@ -156,7 +169,11 @@ export class GroupCommit {
       const frame = protocol.encodeUpdate(merged);
       const authors = new Set(chunk.map((u) => u.peer));
       const soleAuthor = authors.size === 1 ? first.peer : null;
-      for (const peer of this.options.peers) if (peer !== soleAuthor) peer.send(frame);
+      for (const peer of [...this.options.peers]) {
+        if (peer === soleAuthor) continue;
+        peer.send(frame);
+        if (++sends % SENDS_PER_TURN === 0) await nextTurn();
+      }
     }
   }
 

@@ -25,6 +25,9 @@ export interface RunningServer {
   readonly editorTokens: readonly string[];
   /** member tokens that may only read */
   readonly viewerTokens: readonly string[];
+  /** Accord's data folder (more plans can be added beside the running server); none for the
+   * reference server */
+  readonly dataDir?: string;
   /** CPU seconds (user + system) used so far */
   cpuSeconds(): number;
   /** resident memory in bytes */
@@ -82,11 +85,13 @@ function running(
   editorTokens: readonly string[],
   viewerTokens: readonly string[],
   cleanup: () => void,
+  dataDir?: string,
 ): RunningServer {
   const pid = child.pid ?? 0;
   return {
     name,
     pid,
+    dataDir,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     planId,
     editorTokens,
@@ -156,8 +161,15 @@ function accord(name: string, synchronous: 'full' | 'normal'): ServerKind {
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       await waitForOutput(child, '"msg":"listening"');
-      return running(name, child, port, plan.id, editorTokens, viewerTokens, () =>
-        rmSync(dataDir, { recursive: true, force: true }),
+      return running(
+        name,
+        child,
+        port,
+        plan.id,
+        editorTokens,
+        viewerTokens,
+        () => rmSync(dataDir, { recursive: true, force: true }),
+        dataDir,
       );
     },
   };
