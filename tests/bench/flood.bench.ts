@@ -4,7 +4,7 @@
 // time to its "stored durably" acknowledgement and /healthz latency (p50, p99, max; targets: edit
 // p99 < 50 ms, health < 100 ms), the same without a flood, the flood's outcomes and the server's
 // CPU. Two floods: every socket with one token, and spread over 300 tokens.
-// `npm run bench -- flood` (BENCH_QUICK=1: 1,000 sockets).
+// `npm run bench -- flood` (BENCH_QUICK=1: 1,000 sockets; BENCH_SQLITE=normal: without fsyncs).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,11 @@ import { createInvite, createPlan, join as joinPlan } from '../../server/identit
 import { MESSAGE } from '../../server/sync/protocol';
 import { openDefaultStore } from '../../server/server';
 import { now } from './benchClients';
-import { accordServer } from './serverProcesses';
+import { accordServer, accordServerNormal, cpuSeconds } from './serverProcesses';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_SQLITE=normal: SQLite synchronous=NORMAL, so the honest edit waits for no fsync. */
+const SERVER = process.env.BENCH_SQLITE === 'normal' ? accordServerNormal : accordServer;
 const SOCKETS = QUICK ? 1_000 : 3_000;
 /** Honest edits measured in each phase. */
 const EDITS = QUICK ? 100 : 300;
@@ -94,7 +96,7 @@ async function measure(honest: Honest, httpUrl: string, edits: number) {
 }
 
 async function scenario(name: string, tokensUsed: number): Promise<void> {
-  const server = await accordServer.start(tokensUsed, 0);
+  const server = await SERVER.start(tokensUsed, 0);
   const httpUrl = server.wsUrl.replace(/^ws/, 'http').replace(/\/sync$/, '');
   // the honest editor's plan, added beside the running server (as the admin CLI would)
   const store = openDefaultStore(server.dataDir ?? '');
@@ -140,17 +142,21 @@ async function scenario(name: string, tokensUsed: number): Promise<void> {
     await firstRoundDone;
     const floodSeconds = (now() - started) / 1000;
     const cpu = server.cpuSeconds() - cpuBefore;
+    const floodCpu = cpuSeconds(flood.pid ?? 0);
     const exited = new Promise<void>((resolve) => flood.once('exit', () => resolve()));
     flood.kill('SIGTERM');
     await exited;
-    console.log(`### ${name}: ${SOCKETS} hostile sockets, ${tokensUsed} editor token(s)\n`);
+    console.log(
+      `### ${server.name}, ${name}: ${SOCKETS} hostile sockets, ${tokensUsed} editor token(s)\n`,
+    );
     console.log(`- honest edit to ack, no flood: ${summary(quiet.editMs)}`);
     console.log(`- /healthz, no flood: ${summary(quiet.healthMs)}`);
     console.log(`- honest edit to ack, during the flood: ${summary(during.editMs)}`);
     console.log(`- /healthz, during the flood: ${summary(during.healthMs)}`);
     console.log(
-      `- server CPU during the flood: ${cpu.toFixed(1)} s over ${floodSeconds.toFixed(1)} s; ` +
-        `RSS ${(server.rssBytes() / 2 ** 20).toFixed(0)} MB`,
+      `- CPU during the flood: server ${cpu.toFixed(1)} s, flood clients ` +
+        `${floodCpu.toFixed(1)} s, over ${floodSeconds.toFixed(1)} s; ` +
+        `server RSS ${(server.rssBytes() / 2 ** 20).toFixed(0)} MB`,
     );
     for (const line of lines) console.log(`- flood outcomes: ${line}`);
     console.log('');

@@ -51,7 +51,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[11] and fields[12] are utime and stime (fields 14 and 15 of stat(5))
