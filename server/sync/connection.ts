@@ -3,6 +3,7 @@
 // SyncSocket, so tests drive it with a test double.
 import { CLOSE, type CloseCode } from './closeCodes';
 import type { Limits } from '../ops/config';
+import type { LogBudget } from './logBudget';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
@@ -38,6 +39,8 @@ export interface ConnectionOptions {
   readonly wantsAcks: boolean;
   /** absent: no budget beyond the member's daily one (unit tests) */
   readonly newClientIds?: ClientIdBudget;
+  /** shared by every connection of the server; absent: every refusal is logged (unit tests) */
+  readonly logBudget?: LogBudget;
   readonly now?: () => number;
 }
 
@@ -229,11 +232,15 @@ export class Connection implements RoomPeer {
 
   private reject(rejection: Rejection, code: number, reason: string): void {
     this.options.metrics.rejected.add(1, { reason: rejection });
-    this.options.log.info('connection closed for a bad frame', {
-      planId: this.room.planId,
-      memberId: this.memberId,
-      rejection,
-    });
+    const write = (leftOut: number) =>
+      this.options.log.info('connection closed for a bad frame', {
+        planId: this.room.planId,
+        memberId: this.memberId,
+        rejection,
+        ...(leftOut > 0 ? { leftOut } : {}),
+      });
+    if (this.options.logBudget) this.options.logBudget.line(write);
+    else write(0);
     this.close(code, reason);
   }
 

@@ -9,6 +9,7 @@ import type { Limits } from '../ops/config';
 import { Admission } from './admission';
 import { CLOSE } from './closeCodes';
 import { Connection } from './connection';
+import { LogBudget } from './logBudget';
 import type { Logger } from '../ops/log';
 import { memberForToken } from '../identity/members';
 import type { Metrics } from '../ops/metrics';
@@ -35,6 +36,8 @@ export interface SyncEndpointOptions {
 export class SyncEndpoint {
   private readonly wss: WebSocketServer;
   private readonly admission: Admission;
+  /** refusals and bad frames are logged within a budget: a flood must not become a log flood */
+  private readonly logBudget = new LogBudget();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
   private accepting = true;
@@ -179,6 +182,7 @@ export class SyncEndpoint {
         log,
         wantsAcks,
         newClientIds: this.admission.clientIdBudget(address),
+        logBudget: this.logBudget,
       },
     );
     ws.on('pong', () => this.alive.add(ws));
@@ -197,7 +201,9 @@ export class SyncEndpoint {
           ? REJECTIONS.oversized
           : REJECTIONS.malformed;
       metrics.rejected.add(1, { reason });
-      log.info('socket error', { planId: room.planId, memberId: member.id, reason });
+      this.logBudget.line((leftOut) =>
+        log.info('socket error', { planId: room.planId, memberId: member.id, reason, leftOut }),
+      );
     });
     ws.on('close', () => {
       connection.closed();
@@ -216,8 +222,11 @@ export class SyncEndpoint {
   private refuseHttp(socket: Duplex, status: number, reason: string): void {
     this.options.metrics.refused.add(1, { reason });
     // load shedding is counted, not logged: a storm would flood the log
-    if (status !== 503 && status !== 429)
-      this.options.log.info('connection refused', { status, reason });
+    if (status !== 503 && status !== 429) {
+      this.logBudget.line((leftOut) =>
+        this.options.log.info('connection refused', { status, reason, leftOut }),
+      );
+    }
     if (socket.destroyed) return;
     const text = status === 503 || status === 429 ? `Retry-After: ${RETRY_AFTER_SECONDS}\r\n` : '';
     socket.end(
@@ -238,12 +247,15 @@ export class SyncEndpoint {
     label: string,
   ): void {
     this.options.metrics.refused.add(1, { reason: label });
-    this.options.log.info('connection refused', {
-      path: request.url,
-      remoteAddress: request.socket.remoteAddress,
-      code,
-      reason: label,
-    });
+    this.logBudget.line((leftOut) =>
+      this.options.log.info('connection refused', {
+        path: request.url,
+        remoteAddress: request.socket.remoteAddress,
+        code,
+        reason: label,
+        leftOut,
+      }),
+    );
     if (socket.destroyed) return;
     this.wss.handleUpgrade(request, socket, head, (ws) => ws.close(code, reason));
   }

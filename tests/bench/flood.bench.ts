@@ -67,9 +67,16 @@ async function honestEditor(wsUrl: string, planId: string, token: string): Promi
   };
 }
 
+/** ms until /healthz answered; a failed request (no connection within undici's 10 s) counts
+ * with the time it took, and in `healthFailures`. */
+let healthFailures = 0;
 async function healthLatency(httpUrl: string): Promise<number> {
   const started = now();
-  await (await fetch(`${httpUrl}/healthz`)).text();
+  try {
+    await (await fetch(`${httpUrl}/healthz`)).text();
+  } catch {
+    healthFailures += 1;
+  }
   return now() - started;
 }
 
@@ -83,6 +90,7 @@ const summary = (values: readonly number[]) =>
 
 /** Honest edits and health probes side by side until `edits` edits are done. */
 async function measure(honest: Honest, httpUrl: string, edits: number) {
+  healthFailures = 0;
   const editMs: number[] = [];
   const healthMs: number[] = [];
   let done = false;
@@ -92,7 +100,7 @@ async function measure(honest: Honest, httpUrl: string, edits: number) {
   for (let i = 0; i < edits; i++) editMs.push(await honest.edit());
   done = true;
   await probing;
-  return { editMs, healthMs };
+  return { editMs, healthMs, healthFailures };
 }
 
 async function scenario(name: string, tokensUsed: number): Promise<void> {
@@ -152,7 +160,9 @@ async function scenario(name: string, tokensUsed: number): Promise<void> {
     console.log(`- honest edit to ack, no flood: ${summary(quiet.editMs)}`);
     console.log(`- /healthz, no flood: ${summary(quiet.healthMs)}`);
     console.log(`- honest edit to ack, during the flood: ${summary(during.editMs)}`);
-    console.log(`- /healthz, during the flood: ${summary(during.healthMs)}`);
+    console.log(
+      `- /healthz, during the flood: ${summary(during.healthMs)}, ${during.healthFailures} failed`,
+    );
     console.log(
       `- CPU during the flood: server ${cpu.toFixed(1)} s, flood clients ` +
         `${floodCpu.toFixed(1)} s, over ${floodSeconds.toFixed(1)} s; ` +

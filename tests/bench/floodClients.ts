@@ -54,6 +54,8 @@ function attempt(i: number, firstTry: boolean): void {
   ws.on('close', (code) => settle(`close ${code}`, true));
 }
 
+// the benchmark may stop reading before it kills us
+process.stdout.on('error', () => undefined);
 for (let i = 0; i < sockets; i++) attempt(i, true);
 process.on('SIGTERM', () => {
   stopping = true;
