@@ -64,7 +64,9 @@ export interface Limits {
   /** New client ids one member may introduce to a plan in 24 hours (recorded in storage). */
   readonly maxNewClientIdsPerMemberPerDay: number;
   /** New client ids a second, server-wide and per address (bursts of ten times that), so a flood
-   * of fresh sessions is told to retry instead of growing plans' state vectors. */
+   * of fresh sessions is told to retry instead of growing plans' state vectors and fanning out to
+   * every peer. A workshop behind one address whose 300 people all start typing within a minute
+   * needs ~300; an id turned away is brought again by the client's reconnect. */
   readonly newClientIdsPerSecond: number;
   readonly newClientIdsPerSecondPerAddress: number;
   /** Largest presence state of one client (a name, organisation, colour and focus is ~200 B). */
@@ -126,7 +128,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxNewClientIdsPerUpdate: 256,
   maxNewClientIdsPerMemberPerDay: 500,
   newClientIdsPerSecond: 200,
-  newClientIdsPerSecondPerAddress: 50,
+  newClientIdsPerSecondPerAddress: 10,
   maxPresenceStateBytes: 4_096,
   maxPresenceEntriesPerConnection: 4,
   presenceUpdatesPerSecond: 20,

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { prepareAppend } from './appendUpdates.mjs';
+import { prepareRecordClientIds } from './clientIds.mjs';
 import type {
   AuditEntry,
   CheckpointRecord,
@@ -416,11 +417,13 @@ export class SqliteStore implements PlanStore {
   }
 
   /** The inline append (without a writer thread); prepared on first use. */
-  private append: ((updates: readonly UpdateToStore[]) => number[]) | undefined;
+  private append:
+    | ((updates: readonly UpdateToStore[], clientIds: readonly ClientIdRecord[]) => number[])
+    | undefined;
 
   /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
   private onWriter(
-    kind: 'append' | 'compact' | 'checkpoint' | 'clientIds',
+    kind: 'append' | 'compact' | 'checkpoint',
     message: object,
   ): Promise<unknown> | undefined {
     if (this.writerFailure) return Promise.reject(this.writerFailure);
@@ -433,12 +436,24 @@ export class SqliteStore implements PlanStore {
     });
   }
 
-  async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+  async appendUpdates(
+    updates: readonly UpdateToStore[],
+    clientIds: readonly ClientIdRecord[] = [],
+  ): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    const written = this.onWriter('append', { updates });
+    const written = this.onWriter('append', { updates, clientIds });
     if (written) return (await written) as number[];
-    this.append ??= this.db.transaction(prepareAppend(this.db, this.auditCoalesceMs));
-    return this.append(updates);
+    if (!this.append) {
+      const append = prepareAppend(this.db, this.auditCoalesceMs);
+      const record = prepareRecordClientIds(this.db);
+      this.append = this.db.transaction(
+        (batch: readonly UpdateToStore[], ids: readonly ClientIdRecord[]) => {
+          record(ids);
+          return append(batch);
+        },
+      );
+    }
+    return this.append(updates, clientIds);
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
@@ -536,24 +551,10 @@ export class SqliteStore implements PlanStore {
   async clientIds(planId: string): Promise<readonly ClientIdRecord[]> {
     return this.db
       .prepare(
-        'SELECT client_id AS clientId, member_id AS memberId, at FROM client_ids WHERE plan_id = ?',
+        `SELECT plan_id AS planId, client_id AS clientId, member_id AS memberId, at
+           FROM client_ids WHERE plan_id = ?`,
       )
       .all(planId) as ClientIdRecord[];
-  }
-
-  async recordClientIds(planId: string, records: readonly ClientIdRecord[]): Promise<void> {
-    // on the writer thread when there is one: a commit's fsync must not stall the event loop
-    const written = this.onWriter('clientIds', { planId, records });
-    if (written) {
-      await written;
-      return;
-    }
-    const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO client_ids (plan_id, client_id, member_id, at) VALUES (?, ?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const r of records) insert.run(planId, r.clientId, r.memberId, r.at);
-    })();
   }
 
   async backup(destination: string): Promise<void> {

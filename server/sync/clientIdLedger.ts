@@ -1,5 +1,6 @@
 // Which member introduced each Yjs client id of one plan ([G2], [G6]): loaded with the plan, added to
-// as updates are accepted, written to storage with the batch that carries them. It bounds how many
+// as updates are accepted, written to storage in the append transaction of the batch that carries
+// them. It bounds how many
 // new client ids (editing sessions) a member may bring in a day, and records who wrote with each id.
 import type { ClientIdRecord } from '../storage/store';
 
@@ -11,7 +12,10 @@ export class ClientIdLedger {
   private readonly introduced = new Map<string, number[]>();
   private unsaved: ClientIdRecord[] = [];
 
-  constructor(records: readonly ClientIdRecord[]) {
+  constructor(
+    private readonly planId: string,
+    records: readonly ClientIdRecord[],
+  ) {
     for (const record of [...records].sort((a, b) => a.at - b.at)) this.remember(record);
   }
 
@@ -31,7 +35,7 @@ export class ClientIdLedger {
 
   introduce(memberId: string, clientIds: readonly number[], at: number): void {
     for (const clientId of this.unrecorded(clientIds)) {
-      const record = { clientId, memberId, at };
+      const record = { planId: this.planId, clientId, memberId, at };
       this.remember(record);
       this.unsaved.push(record);
     }

@@ -136,22 +136,18 @@ export class GroupCommit {
     if (batch.updates.length === 0) return;
     const { store, planId, ledger, metrics } = this.options;
     const started = performance.now();
-    // Client ids are asked for first (storage runs writes in the order asked, so both are asked at
-    // once): a crash in between leaves a recorded id without its update (it only counts against
-    // its member), never an update whose client id was not recorded.
-    const clientIds = ledger.takeUnsaved();
-    await Promise.all([
-      clientIds.length > 0 ? store.recordClientIds(planId, clientIds) : undefined,
-      store.appendUpdates(
-        batch.updates.map((u) => ({
-          planId,
-          update: u.update,
-          memberId: u.peer.memberId,
-          at: u.at,
-          touched: u.touched,
-        })),
-      ),
-    ]);
+    // in the same transaction as the updates that brought them: every update's client id is
+    // attributed, and no commit of its own
+    await store.appendUpdates(
+      batch.updates.map((u) => ({
+        planId,
+        update: u.update,
+        memberId: u.peer.memberId,
+        at: u.at,
+        touched: u.touched,
+      })),
+      ledger.takeUnsaved(),
+    );
     metrics.storeLatency.observe((performance.now() - started) / 1000);
     metrics.updates.add(batch.updates.length);
     metrics.updateBytes.add(batch.updates.reduce((sum, u) => sum + u.update.length, 0));

@@ -101,7 +101,7 @@ export class Room {
       loadStoredDocument(options.store, planId),
       options.store.clientIds(planId),
     ]);
-    return new Room(planId, doc, new ClientIdLedger(clientIds), options);
+    return new Room(planId, doc, new ClientIdLedger(planId, clientIds), options);
   }
 
   get isFailed(): boolean {
