@@ -3,9 +3,6 @@
 import { create } from 'zustand';
 import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
 
-/** The commands this page acts on (a subset of shared/ipc.ts MENU_COMMANDS). */
-export type PageCommand = 'newPlan' | 'undo' | 'redo' | 'importPlan';
-
 interface DesktopEvents {
   readonly onMenuCommand?: (listener: (command: string) => void) => () => void;
   readonly onJoinLink?: (

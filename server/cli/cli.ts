@@ -20,8 +20,10 @@ import { readServerUrl } from '../ops/serverUrlFile';
 import { joinUrl } from '../http/httpApi';
 import { createInvite, createPlan } from '../identity/members';
 import { exportStoredPlan, ExportRequestError } from '../http/planExport';
-import { DATABASE_FILE } from '../server';
+import { DATABASE_FILE } from '../storage/sqliteFile';
+import { PostgresStore } from '../storage/postgresStore';
 import { SqliteStore } from '../storage/sqliteStore';
+import type { PlanStore } from '../storage/store';
 import { ROLE_LIST, type Role } from '../storage/store';
 
 const USAGE = `Accord admin CLI
@@ -157,11 +159,13 @@ export async function run(
     return EXIT.ok;
   }
 
-  if (!existsSync(file) && command !== 'create-plan') {
+  if (!config.databaseUrl && !existsSync(file) && command !== 'create-plan') {
     throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
   }
   mkdirSync(dataDir, { recursive: true });
-  const store = new SqliteStore({ file });
+  const store: PlanStore = config.databaseUrl
+    ? await PostgresStore.open({ connectionString: config.databaseUrl })
+    : new SqliteStore({ file });
   try {
     switch (command) {
       case 'create-plan': {
@@ -269,6 +273,11 @@ export async function run(
       case 'backup': {
         const target = need(args[0], '<file>');
         if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
+        if (!(store instanceof SqliteStore)) {
+          throw new UsageError(
+            'back up a PostgreSQL database with pg_dump (README, Running a cluster)',
+          );
+        }
         await store.backup(target);
         print(`backed up ${file} to ${target}`, { backup: target });
         return EXIT.ok;

@@ -241,7 +241,7 @@ export function createApi(context: ApiContext) {
     if (collection === 'invites' && itemId !== undefined && method === 'DELETE') {
       ownerOnly(me);
       // Revoking an invite also revokes the members who joined with it, unless asked not to: a
-      // leaked link must not leave its users inside (issue 4).
+      // leaked link must not leave its users inside.
       const keepMembers = url.searchParams.get('keepMembers') === '1';
       const revoked = await store.revokeInvite(planId, itemId, Date.now(), !keepMembers);
       if (!revoked) throw new HttpError(404, 'not_found', 'No such invite.');

@@ -3,6 +3,7 @@
 // batch is stored is it broadcast and acknowledged (DESIGN.md, Storage).
 import * as Y from 'yjs';
 import type { ClientIdLedger } from './clientIdLedger';
+import type { FollowedPlan } from '../cluster/redisFeed';
 import type { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import type { RoomPeer } from './roomPeer';
@@ -50,6 +51,8 @@ export interface GroupCommitOptions {
   readonly onStored: (count: number) => void;
   /** storage failed: the room can no longer be trusted */
   readonly onFailed: (error: unknown) => void;
+  /** the plan's news to the other nodes of a cluster; absent on a single node */
+  readonly followed?: FollowedPlan;
 }
 
 export class GroupCommit {
@@ -78,11 +81,12 @@ export class GroupCommit {
     }
   }
 
-  /** Nothing new from the peer (a duplicate): still confirm that what it sent is stored. The state
-   * vector is taken now: by the time the ack goes out, later updates may be applied, not stored. */
-  acknowledge(peer: RoomPeer): void {
+  /** Confirms to `peers` that everything applied so far is stored (a duplicate they sent, or what
+   * another node stored). The state vector is taken now: by the time the ack goes out, later
+   * updates may be applied but not stored. */
+  acknowledge(peers: readonly RoomPeer[]): void {
     const stateVector = Y.encodeStateVector(this.options.doc);
-    this.afterStored(() => this.sendAck([peer], stateVector));
+    this.afterStored(() => this.sendAck(peers, stateVector));
   }
 
   /** No more commits (the room failed). */
@@ -138,7 +142,7 @@ export class GroupCommit {
     const started = performance.now();
     // in the same transaction as the updates that brought them: every update's client id is
     // attributed, and no commit of its own
-    await store.appendUpdates(
+    const seqs = await store.appendUpdates(
       batch.updates.map((u) => ({
         planId,
         update: u.update,
@@ -147,6 +151,12 @@ export class GroupCommit {
         touched: u.touched,
       })),
       ledger.takeUnsaved(),
+    );
+    this.options.followed?.publish(
+      seqs,
+      batch.updates.length === 1
+        ? (batch.updates[0] as PendingUpdate).update
+        : Y.mergeUpdates(batch.updates.map((u) => u.update)),
     );
     metrics.storeLatency.observe((performance.now() - started) / 1000);
     metrics.updates.add(batch.updates.length);

@@ -38,7 +38,8 @@ export class Presence {
     private readonly metrics: Metrics,
     /** peers currently in the room (entries from a peer that already left are not owned) */
     private readonly isPeer: (peer: RoomPeer) => boolean,
-    onChanged: (clientIds: number[]) => void,
+    /** `byPeer`: the change came from one of this node's peers (not another node or a leave) */
+    onChanged: (clientIds: number[], byPeer: boolean) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server has no presence of its own
@@ -46,8 +47,10 @@ export class Presence {
     this.awareness.on(
       'update',
       (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        this.own(changes, origin as RoomPeer | null);
-        onChanged([...changes.added, ...changes.updated, ...changes.removed]);
+        const peer = origin as RoomPeer | null;
+        const byPeer = peer !== null && this.isPeer(peer);
+        if (byPeer) this.own(changes, peer);
+        onChanged([...changes.added, ...changes.updated, ...changes.removed], byPeer);
       },
     );
   }
@@ -64,9 +67,10 @@ export class Presence {
   /**
    * Applies a peer's presence update, minus entries for client ids another member introduced. The
    * same member's new connection may take over its client id (a reconnect while the old socket
-   * lingers). Throws ProtocolError, before applying anything, on a malformed or oversized update.
+   * lingers). Throws ProtocolError, before applying anything, on a malformed or oversized update;
+   * `capped: false` for what another node of the cluster relays (its own peers were capped there).
    */
-  apply(peer: RoomPeer, update: Uint8Array): void {
+  apply(peer: RoomPeer, update: Uint8Array, capped = true): void {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     const kept: Entry[] = [];
@@ -76,7 +80,7 @@ export class Presence {
       const clientID = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const bytes = decoding.readVarUint8Array(decoder);
-      if (bytes.length > this.limits.maxPresenceStateBytes) {
+      if (capped && bytes.length > this.limits.maxPresenceStateBytes) {
         throw new ProtocolError(
           REJECTIONS.presenceTooLarge,
           `a presence state of ${bytes.length} bytes`,
@@ -90,7 +94,7 @@ export class Presence {
       if (state === 'null') holding.delete(clientID);
       else holding.add(clientID);
     }
-    if (holding.size > this.limits.maxPresenceEntriesPerConnection) {
+    if (capped && holding.size > this.limits.maxPresenceEntriesPerConnection) {
       throw new ProtocolError(
         REJECTIONS.presenceTooLarge,
         `${holding.size} presence entries on one connection`,
@@ -115,21 +119,20 @@ export class Presence {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
   }
 
-  /** A peer left: the presence it owns goes with it. */
-  leave(peer: RoomPeer): void {
-    const presence = this.presenceOf.get(peer);
+  /** A peer left: the presence it owns goes with it. Returns the client ids removed. */
+  leave(peer: RoomPeer): number[] {
+    const presence = [...(this.presenceOf.get(peer) ?? [])];
     this.presenceOf.delete(peer);
-    for (const id of presence ?? []) this.presenceOwner.delete(id);
-    if (presence && presence.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...presence], null);
-    }
+    for (const id of presence) this.presenceOwner.delete(id);
+    if (presence.length > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, presence, null);
+    return presence;
   }
 
   private own(
     changes: { added: number[]; updated: number[]; removed: number[] },
-    peer: RoomPeer | null,
+    peer: RoomPeer,
   ): void {
-    if (!peer || !this.isPeer(peer)) return;
     let owned = this.presenceOf.get(peer);
     if (!owned) this.presenceOf.set(peer, (owned = new Set()));
     for (const id of [...changes.added, ...changes.updated]) {

@@ -17,7 +17,8 @@ import type { RoomPeer } from './roomPeer';
 import type { PlanStore, Touched } from '../storage/store';
 import { touchedBy } from './touched';
 import { inspectUpdate, type GateVerdict } from './updateGate';
-import { loadStoredDocument } from '../storage/storedDocument';
+import { loadStoredPlan } from '../storage/storedDocument';
+import type { FollowedPlan } from '../cluster/redisFeed';
 
 export type { RoomPeer } from './roomPeer';
 
@@ -42,7 +43,17 @@ export interface RoomOptions {
   /** called once when the room can no longer be trusted (storage failed); the registry drops it */
   readonly onFailed?: (room: Room) => void;
   readonly now?: () => number;
+  /** this plan's news to and from the other nodes of a cluster; absent on a single node */
+  readonly followed?: FollowedPlan;
 }
+
+/** The origin of updates and presence another node stored or relayed: never stored again here. */
+const FROM_ANOTHER_NODE: RoomPeer = {
+  memberId: '',
+  wantsAcks: false,
+  send: () => undefined,
+  close: () => undefined,
+};
 
 export class Room {
   readonly peers = new Set<RoomPeer>();
@@ -50,6 +61,8 @@ export class Room {
   private readonly throttle: AwarenessThrottle;
   private readonly commit: GroupCommit;
   private failed = false;
+  /** presence client ids changed by this node's peers since the last flush (for other nodes) */
+  private readonly awarenessToPublish = new Set<number>();
   /** set while applying one peer's update: what the transaction stored and touched */
   private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
 
@@ -59,18 +72,26 @@ export class Room {
     readonly ledger: ClientIdLedger,
     private readonly options: RoomOptions,
   ) {
-    const { limits, metrics, store } = options;
+    const { limits, metrics, store, followed } = options;
     // encoded once for every peer (fan-out costs per recipient; encoding must not)
     this.throttle = new AwarenessThrottle(limits.awarenessFlushMs, (ids) => {
       const frame = protocol.encodeAwareness(this.presence.encode(ids));
       for (const peer of this.peers) peer.send(frame);
+      if (this.awarenessToPublish.size > 0) {
+        const local = [...this.awarenessToPublish];
+        this.awarenessToPublish.clear();
+        followed?.publishAwareness(this.presence.encode(local));
+      }
     });
     this.presence = new Presence(
       doc,
       limits,
       metrics,
       (peer) => this.peers.has(peer),
-      (ids) => this.throttle.add(ids),
+      (ids, byPeer) => {
+        if (byPeer && followed) for (const id of ids) this.awarenessToPublish.add(id);
+        this.throttle.add(ids);
+      },
     );
     this.commit = new GroupCommit({
       planId,
@@ -81,6 +102,7 @@ export class Room {
       ledger,
       onStored: (count) => this.options.onStored?.(this, count),
       onFailed: (error) => this.fail(error),
+      followed,
     });
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.captured && transaction.origin !== null) {
@@ -97,11 +119,13 @@ export class Room {
    * created from a partial or empty document that could later overwrite stored data.
    */
   static async load(planId: string, options: RoomOptions): Promise<Room> {
-    const [doc, clientIds] = await Promise.all([
-      loadStoredDocument(options.store, planId),
+    const [{ doc, through }, clientIds] = await Promise.all([
+      loadStoredPlan(options.store, planId),
       options.store.clientIds(planId),
     ]);
-    return new Room(planId, doc, new ClientIdLedger(planId, clientIds), options);
+    const room = new Room(planId, doc, new ClientIdLedger(planId, clientIds), options);
+    options.followed?.attach(room, through);
+    return room;
   }
 
   get isFailed(): boolean {
@@ -122,7 +146,8 @@ export class Room {
 
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    this.presence.leave(peer);
+    const removed = this.presence.leave(peer);
+    if (removed.length > 0) this.options.followed?.publishAwareness(this.presence.encode(removed));
   }
 
   /** Sync step 1: answer with what the peer lacks, once everything it will see is stored. */
@@ -161,7 +186,7 @@ export class Room {
           at,
         });
       } else if (peer.wantsAcks) {
-        this.commit.acknowledge(peer);
+        this.commit.acknowledge([peer]);
       }
     }
   }
@@ -169,6 +194,28 @@ export class Room {
   /** A peer's presence update ([S20], [G7]); throws ProtocolError before applying a refused one. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
     this.presence.apply(peer, update);
+  }
+
+  /**
+   * Applies an update another node of the cluster committed (it is stored already) and relays it
+   * to this node's peers. Not captured, so never stored or audited again.
+   */
+  applyRemote(update: Uint8Array): void {
+    const before = Y.encodeStateVector(this.doc);
+    Y.applyUpdate(this.doc, update, FROM_ANOTHER_NODE);
+    const after = Y.encodeStateVector(this.doc);
+    if (equalBytes(before, after) && !this.doc.store.pendingStructs) return;
+    const frame = protocol.encodeUpdate(update);
+    for (const peer of this.peers) peer.send(frame);
+    // What another node relayed is stored: say so to peers that count acknowledgements, once what
+    // this node applied before it is stored too (the state vector now includes both).
+    const wanting = [...this.peers].filter((peer) => peer.wantsAcks);
+    if (wanting.length > 0) this.commit.acknowledge(wanting);
+  }
+
+  /** Another node's presence change: relayed, minus entries for this node's peers' client ids. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    this.presence.apply(FROM_ANOTHER_NODE, update, false);
   }
 
   answerAwarenessQuery(peer: RoomPeer): void {
@@ -201,8 +248,13 @@ export class Room {
   }
 
   destroy(): void {
+    this.options.followed?.stop();
     this.throttle.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -14,7 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
 import { MESSAGE } from '../../server/sync/protocol';
-import { openDefaultStore } from '../../server/server';
+import { openSqliteStore } from '../../server/storage/sqliteFile';
 import { now } from './benchClients';
 import { accordServer, accordServerNormal, cpuSeconds } from './serverProcesses';
 
@@ -107,7 +107,7 @@ async function scenario(name: string, tokensUsed: number): Promise<void> {
   const server = await SERVER.start(tokensUsed, 0);
   const httpUrl = server.wsUrl.replace(/^ws/, 'http').replace(/\/sync$/, '');
   // the honest editor's plan, added beside the running server (as the admin CLI would)
-  const store = openDefaultStore(server.dataDir ?? '');
+  const store = openSqliteStore(server.dataDir ?? '');
   const { plan } = await createPlan(store, 'Another plan');
   const { code } = await createInvite(store, plan.id, {
     role: 'editor',
