@@ -58,7 +58,7 @@ export function createAccordServer(
     metrics,
     log,
     compactor,
-    awarenessFlushMs: limits.awarenessFlushMs,
+    limits,
     unloadAfterMs: limits.unloadAfterMs,
     compactEveryUpdates: limits.compactEveryUpdates,
     maxConcurrentLoads: limits.maxConcurrentLoads,

@@ -42,6 +42,43 @@ export interface Limits {
   readonly maxConnectionsPerPlan: number;
   /** Connections from one address: a whole workshop can sit behind one NAT address. */
   readonly maxConnectionsPerAddress: number;
+  /** Connections with one member's token: a person has a few devices and tabs, not thousands. */
+  readonly maxConnectionsPerMember: number;
+  /** Connections to the whole server, so a flood from many addresses still has a ceiling. */
+  readonly maxConnections: number;
+  /** New connections admitted a second from one address (burst `addressAdmissionBurst`, enough
+   * for a workshop behind one NAT reconnecting at once), so one address cannot use up the
+   * server-wide admission budget. */
+  readonly addressAdmissionsPerSecond: number;
+  readonly addressAdmissionBurst: number;
+  /** A connection that sends nothing this long after it opened is closed (the stock provider
+   * sends sync step 1 at once). */
+  readonly firstMessageTimeoutMs: number;
+  /** Types nested inside each other in the plan (the plan model uses 5: actions > action >
+   * indicators > indicator > values); Yjs recurses this deep when it deletes. */
+  readonly maxNestingDepth: number;
+  /** Structs in one update: a 10,000-action plan is ~400,000 as one update. */
+  readonly maxStructsPerUpdate: number;
+  /** Ranges in one update's delete set. */
+  readonly maxDeleteRangesPerUpdate: number;
+  /** Client ids the plan has never seen in one update (or state vector): each editing session of
+   * a replica is one; an offline copy reopened many times brings a few dozen. Every client id
+   * costs every later acknowledgement and sync answer a little, for ever. */
+  readonly maxNewClientIdsPerUpdate: number;
+  /** New client ids one member may introduce to a plan in 24 hours (recorded in storage). */
+  readonly maxNewClientIdsPerMemberPerDay: number;
+  /** New client ids a second, server-wide and per address (bursts of ten times that), so a flood
+   * of fresh sessions is told to retry instead of growing plans' state vectors and fanning out to
+   * every peer. A workshop behind one address whose 300 people all start typing within a minute
+   * needs ~300; an id turned away is brought again by the client's reconnect. */
+  readonly newClientIdsPerSecond: number;
+  readonly newClientIdsPerSecondPerAddress: number;
+  /** Largest presence state of one client (a name, organisation, colour and focus is ~200 B). */
+  readonly maxPresenceStateBytes: number;
+  /** Presence entries (client ids) one connection may hold: one per document it syncs. */
+  readonly maxPresenceEntriesPerConnection: number;
+  /** Presence messages a second per connection (burst of five times that). */
+  readonly presenceUpdatesPerSecond: number;
   /** A client whose unsent data exceeds this is too slow to follow the plan; it is closed and
    * catches up from the server's state when it reconnects (nothing is lost). */
   readonly maxBufferedBytes: number;
@@ -84,6 +121,21 @@ export const DEFAULT_LIMITS: Limits = {
   authTimeoutMs: 10_000,
   maxConnectionsPerPlan: 1_000,
   maxConnectionsPerAddress: 1_000,
+  maxConnectionsPerMember: 50,
+  maxConnections: 10_000,
+  addressAdmissionsPerSecond: 50,
+  addressAdmissionBurst: 350,
+  firstMessageTimeoutMs: 10_000,
+  maxNestingDepth: 32,
+  maxStructsPerUpdate: 2_000_000,
+  maxDeleteRangesPerUpdate: 1_000_000,
+  maxNewClientIdsPerUpdate: 256,
+  maxNewClientIdsPerMemberPerDay: 500,
+  newClientIdsPerSecond: 200,
+  newClientIdsPerSecondPerAddress: 10,
+  maxPresenceStateBytes: 4_096,
+  maxPresenceEntriesPerConnection: 4,
+  presenceUpdatesPerSecond: 20,
   maxBufferedBytes: 32 * 1024 * 1024,
   admissionsPerSecond: 200,
   admissionBurst: 400,

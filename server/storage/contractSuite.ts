@@ -272,5 +272,25 @@ export function storageContractSuite(
       expect(await store.pruneCheckpoints(T0 + 1000)).toBe(1);
       expect((await store.listCheckpoints(planId)).map((c) => c.seq)).toEqual([2]);
     });
+
+    it('[G6] records which member introduced each client id with the updates, first one wins', async () => {
+      const doc = new Y.Doc();
+      const record = (clientId: number, memberId: string, at: number) => ({
+        planId,
+        clientId,
+        memberId,
+        at,
+      });
+      await store.appendUpdates(
+        [{ planId, update: textUpdate(doc, 'a'), memberId: 'm1', at: T0, touched: NOTHING }],
+        [record(1, 'm1', T0), record(2, 'm1', T0)],
+      );
+      await store.appendUpdates(
+        [{ planId, update: textUpdate(doc, 'b'), memberId: 'm2', at: T0 + 1, touched: NOTHING }],
+        [record(2, 'm2', T0 + 1)],
+      );
+      const records = [...(await store.clientIds(planId))].sort((a, b) => a.clientId - b.clientId);
+      expect(records).toEqual([record(1, 'm1', T0), record(2, 'm1', T0)]);
+    });
   });
 }

@@ -35,4 +35,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     last_at BIGINT NOT NULL, updates INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (plan_id, seq));
   CREATE INDEX audit_member ON audit(plan_id, member_id, seq);
   `,
+  // 2: which member introduced each Yjs client id of a plan (SPEC.md [G6])
+  `
+  CREATE TABLE client_ids (
+    plan_id TEXT NOT NULL REFERENCES plans(id), client_id BIGINT NOT NULL, member_id TEXT NOT NULL,
+    at BIGINT NOT NULL, PRIMARY KEY (plan_id, client_id));
+  `,
 ];

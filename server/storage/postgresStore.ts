@@ -11,6 +11,7 @@ import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import type {
   AuditEntry,
   CheckpointRecord,
+  ClientIdRecord,
   InviteRecord,
   MemberRecord,
   NewInvite,
@@ -350,7 +351,19 @@ export class PostgresStore implements PlanStore {
     return rows.map(member);
   }
 
-  async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+  async clientIds(planId: string): Promise<readonly ClientIdRecord[]> {
+    const { rows } = await this.pool.query<ClientIdRecord>(
+      `SELECT plan_id AS "planId", client_id AS "clientId", member_id AS "memberId", at
+         FROM client_ids WHERE plan_id = $1`,
+      [planId],
+    );
+    return rows;
+  }
+
+  async appendUpdates(
+    updates: readonly UpdateToStore[],
+    clientIds: readonly ClientIdRecord[] = [],
+  ): Promise<readonly number[]> {
     if (updates.length === 0) return [];
     return this.transaction(async (client) => {
       const planIds = [...new Set(updates.map((entry) => entry.planId))].sort();
@@ -361,6 +374,13 @@ export class PostgresStore implements PlanStore {
       if (locked.rowCount !== planIds.length) {
         const known = new Set(locked.rows.map((row) => row.id));
         throw new Error(`no plan ${planIds.find((id) => !known.has(id))}`);
+      }
+      for (const r of clientIds) {
+        await client.query(
+          `INSERT INTO client_ids (plan_id, client_id, member_id, at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING`,
+          [r.planId, r.clientId, r.memberId, r.at],
+        );
       }
       const seqs: number[] = [];
       for (const entry of updates) {

@@ -4,9 +4,11 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { prepareAppend } from './appendUpdates.mjs';
+import { prepareRecordClientIds } from './clientIds.mjs';
 import type {
   AuditEntry,
   CheckpointRecord,
+  ClientIdRecord,
   InviteRecord,
   MemberRecord,
   NewInvite,
@@ -55,6 +57,9 @@ CREATE TABLE IF NOT EXISTS audit (
   plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
   actions TEXT NOT NULL, parts TEXT NOT NULL, last_seq INTEGER NOT NULL, last_at INTEGER NOT NULL,
   updates INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (plan_id, seq));
+CREATE TABLE IF NOT EXISTS client_ids (
+  plan_id TEXT NOT NULL, client_id INTEGER NOT NULL, member_id TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, client_id));
 `;
 
 /** Schema 1 -> 2: one audit entry may stand for several updates (appendUpdates.mjs). */
@@ -412,7 +417,9 @@ export class SqliteStore implements PlanStore {
   }
 
   /** The inline append (without a writer thread); prepared on first use. */
-  private append: ((updates: readonly UpdateToStore[]) => number[]) | undefined;
+  private append:
+    | ((updates: readonly UpdateToStore[], clientIds: readonly ClientIdRecord[]) => number[])
+    | undefined;
 
   /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
   private onWriter(
@@ -429,12 +436,24 @@ export class SqliteStore implements PlanStore {
     });
   }
 
-  async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+  async appendUpdates(
+    updates: readonly UpdateToStore[],
+    clientIds: readonly ClientIdRecord[] = [],
+  ): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    const written = this.onWriter('append', { updates });
+    const written = this.onWriter('append', { updates, clientIds });
     if (written) return (await written) as number[];
-    this.append ??= this.db.transaction(prepareAppend(this.db, this.auditCoalesceMs));
-    return this.append(updates);
+    if (!this.append) {
+      const append = prepareAppend(this.db, this.auditCoalesceMs);
+      const record = prepareRecordClientIds(this.db);
+      this.append = this.db.transaction(
+        (batch: readonly UpdateToStore[], ids: readonly ClientIdRecord[]) => {
+          record(ids);
+          return append(batch);
+        },
+      );
+    }
+    return this.append(updates, clientIds);
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
@@ -529,6 +548,15 @@ export class SqliteStore implements PlanStore {
   }
 
   /** An online, consistent copy of the whole database (SQLite's backup API). */
+  async clientIds(planId: string): Promise<readonly ClientIdRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT plan_id AS planId, client_id AS clientId, member_id AS memberId, at
+           FROM client_ids WHERE plan_id = ?`,
+      )
+      .all(planId) as ClientIdRecord[];
+  }
+
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);
   }

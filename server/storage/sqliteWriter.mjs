@@ -9,13 +9,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { prepareAppend } from './appendUpdates.mjs';
+import { prepareRecordClientIds } from './clientIds.mjs';
 
 const db = new Database(workerData.file);
 db.pragma(`busy_timeout = ${workerData.busyTimeoutMs}`);
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${workerData.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
 
-const append = db.transaction(prepareAppend(db, workerData.auditCoalesceMs));
+const appendBody = prepareAppend(db, workerData.auditCoalesceMs);
+const recordClientIds = prepareRecordClientIds(db);
+const append = db.transaction((updates, clientIds) => {
+  recordClientIds(clientIds);
+  return appendBody(updates);
+});
 
 const currentState = db.prepare('SELECT seq FROM states WHERE plan_id = ?');
 const upsertState = db.prepare(
@@ -34,10 +40,9 @@ const compact = db.transaction(({ planId, state, throughSeq, at }) => {
 const insertCheckpoint = db.prepare(
   'INSERT INTO checkpoints (plan_id, at, seq, data) VALUES (?, ?, ?, ?)',
 );
-
 /** Every write the store sends here; each answers with its result. */
 const WRITES = {
-  append: (message) => append(message.updates),
+  append: (message) => append(message.updates, message.clientIds ?? []),
   compact: (message) => compact(message),
   checkpoint: ({ planId, at, seq, state }) => {
     insertCheckpoint.run(planId, at, seq, state);

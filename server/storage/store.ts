@@ -112,6 +112,16 @@ export interface StoredDocument {
   readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
 }
 
+/** Which member first sent structs of a Yjs client id in a plan (the sync gate's ledger, which
+ * bounds new client ids per member over time and tells who wrote with that id). */
+export interface ClientIdRecord {
+  readonly planId: string;
+  readonly clientId: number;
+  readonly memberId: string;
+  /** epoch ms when the server first accepted an update from this client id */
+  readonly at: number;
+}
+
 export interface CheckpointRecord {
   readonly id: number;
   readonly planId: string;
@@ -156,9 +166,14 @@ export interface PlanStore {
    * Appends updates (any plans) durably in one transaction, with their audit entries, and
    * returns their sequence numbers in order. Resolves only once they survive a crash. An update
    * extends its member's newest audit entry instead of adding one when it touched the same
-   * actions, fields and parts within the backend's audit coalescing window.
+   * actions, fields and parts within the backend's audit coalescing window. `clientIds` are the
+   * client ids these updates introduce, recorded in the same transaction; one already recorded
+   * keeps its first member and time.
    */
-  appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]>;
+  appendUpdates(
+    updates: readonly UpdateToStore[],
+    clientIds?: readonly ClientIdRecord[],
+  ): Promise<readonly number[]>;
   loadDocument(planId: string): Promise<StoredDocument>;
   /** Replaces the compacted state by `state` (which folds in every update up to `throughSeq`). */
   compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void>;
@@ -171,6 +186,9 @@ export interface PlanStore {
   readCheckpoint(planId: string, id: number): Promise<Uint8Array | undefined>;
   /** Deletes checkpoints older than `before`, always keeping each plan's newest one. */
   pruneCheckpoints(before: number): Promise<number>;
+
+  /** Every client id recorded for a plan (appendUpdates records them). */
+  clientIds(planId: string): Promise<readonly ClientIdRecord[]>;
 
   close(): Promise<void>;
 }

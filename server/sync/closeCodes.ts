@@ -13,6 +13,24 @@ export const CLOSE = {
   unauthorized: 4401,
   /** the member was revoked, or their invite was */
   forbidden: 4403,
+  /** more connections with one member's token than maxConnectionsPerMember: a person's devices
+   * never need that many, so this is a script; retrying would not help until others close */
+  tooManyConnections: 4409,
+  /** no message within firstMessageTimeoutMs of connecting: the stock provider sends sync step 1
+   * at once, so this is a socket held open for nothing; retryable in case it was a stalled client */
+  idle: 4504,
+  /** an update depends on structs the server lacks (it would sit pending in the plan for ever);
+   * retryable: the reconnect's sync step 2 carries what was missing */
+  outOfOrder: 4509,
+  /** the update gate refused an update (nesting, size, client ids, subdocument): resending the
+   * same update cannot succeed, so the provider must not retry */
+  updateRefused: 4422,
+  /** a presence entry, or one connection's presence, over its size limit; not retried, as the
+   * client would send the same state again */
+  presenceRefused: 4413,
+  /** the member introduced more new client ids (devices, sessions) than a day allows; not retried
+   * until the member reloads, since each retry would bring the same ids */
+  clientIdBudget: 4429,
   /** the plan could not be loaded or stored right now; retry later (nothing is lost) */
   unavailable: 4503,
   /** the client reads too slowly to follow the plan; it catches up when it reconnects */

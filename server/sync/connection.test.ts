@@ -15,7 +15,12 @@ async function setup(role: Role, limits: Partial<Limits> = {}) {
   store.open();
   await store.createPlan({ id: 'p', title: 't', createdAt: 0 });
   const metrics = new Metrics();
-  const room = await Room.load('p', { store, metrics, log: silentLogger, awarenessFlushMs: 1 });
+  const room = await Room.load('p', {
+    store,
+    metrics,
+    log: silentLogger,
+    limits: { ...DEFAULT_LIMITS, awarenessFlushMs: 1 },
+  });
   const socket = new RecordingSocket();
   const member = {
     id: 'm',

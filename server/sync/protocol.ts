@@ -4,6 +4,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
+import { CLOSE, type CloseCode } from './closeCodes';
+import { GATE_REFUSALS } from './updateGate';
 
 /** Top-level message types (the first varUint of every frame). */
 export const MESSAGE = {
@@ -43,6 +45,8 @@ export type ClientMessage =
 
 /** Why a frame was refused; the label on accord_rejected_messages_total. */
 export const REJECTIONS = {
+  /** every refusal of the update gate (updateGate.ts) */
+  ...GATE_REFUSALS,
   /** could not be decoded (random bytes, truncated) */
   malformed: 'malformed',
   /** a message type or sync sub-type the protocol does not have, or one only servers send */
@@ -57,6 +61,16 @@ export const REJECTIONS = {
   slowClient: 'slow_client',
   /** a presence entry for a client id another member introduced (counted per entry) */
   foreignPresence: 'foreign_presence',
+  /** a presence entry, or one connection's presence, over its size limit */
+  presenceTooLarge: 'presence_too_large',
+  /** a state vector naming more clients the plan never saw than an update may bring */
+  stateVectorTooLarge: 'state_vector_too_large',
+  /** more new client ids than the member's daily budget */
+  clientIdBudget: 'client_id_budget',
+  /** more new client ids a second than the address or the server admits */
+  clientIdRate: 'client_id_rate',
+  /** nothing sent within firstMessageTimeoutMs of connecting */
+  idle: 'idle',
 } as const;
 export type Rejection = (typeof REJECTIONS)[keyof typeof REJECTIONS];
 
@@ -64,6 +78,8 @@ export class ProtocolError extends Error {
   constructor(
     readonly rejection: Rejection,
     message: string,
+    /** the close code for the connection that sent it */
+    readonly code: CloseCode = CLOSE.protocolError,
   ) {
     super(message);
   }

@@ -34,7 +34,7 @@ async function newRoom(): Promise<Room> {
     store,
     metrics,
     log: silentLogger,
-    awarenessFlushMs: 1,
+    limits: { ...DEFAULT_LIMITS, awarenessFlushMs: 1 },
     onFailed: (r) => failed.push(r),
   });
 }
@@ -148,7 +148,12 @@ describe('room', () => {
 
   it('[S17] presence goes out at once in a quiet room and coalesced under a storm', async () => {
     room.destroy();
-    room = await Room.load(PLAN, { store, metrics, log: silentLogger, awarenessFlushMs: 30 });
+    room = await Room.load(PLAN, {
+      store,
+      metrics,
+      log: silentLogger,
+      limits: { ...DEFAULT_LIMITS, awarenessFlushMs: 30 },
+    });
     const watcher = join('w', 'viewer');
     const senders = Array.from({ length: 20 }, (_, i) => join(`s${i}`));
     senders[0]?.connection.receive(awarenessFrame(1, 1));
@@ -177,15 +182,15 @@ describe('room', () => {
     a.connection.receive(presence(7, 1, { user: { name: 'Aman' } }));
     intruder.connection.receive(presence(7, 2, null));
     intruder.connection.receive(presence(7, 3, { user: { name: 'not Aman' } }));
-    expect(room.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman' } });
+    expect(room.presence.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman' } });
     expect(metrics.rejected.get({ reason: 'foreign_presence' })).toBe(2);
     // the same member reconnecting (new socket, old one not yet closed) takes its presence over
     const again = join('a');
     again.connection.receive(presence(7, 4, { user: { name: 'Aman, again' } }));
     a.connection.closed();
-    expect(room.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman, again' } });
+    expect(room.presence.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman, again' } });
     again.connection.closed();
-    expect(room.awareness.getStates().has(7)).toBe(false);
+    expect(room.presence.awareness.getStates().has(7)).toBe(false);
   });
 
   it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {

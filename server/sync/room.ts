@@ -1,55 +1,43 @@
-// One plan loaded in memory: its Y.Doc, presence, and the connections editing it. Owns the
-// durability pipeline: an accepted update is applied, appended to storage with the next batch, and
-// only once that batch is stored is it broadcast and acknowledged, so an acknowledged edit is kept.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
+// One plan loaded in memory: its Y.Doc and the connections editing it. Composes the parts with one
+// job each: the update gate (updateGate.ts) in front of Yjs, presence ownership and caps
+// (presence.ts) with its broadcast throttle (awarenessThrottle.ts), the client-id ledger
+// (clientIdLedger.ts) and the durability pipeline (groupCommit.ts): an accepted update is applied,
+// stored with the next batch, and only then broadcast and acknowledged (DESIGN.md, Storage).
 import * as Y from 'yjs';
+import { AwarenessThrottle } from './awarenessThrottle';
+import { ClientIdLedger } from './clientIdLedger';
 import { CLOSE } from './closeCodes';
+import { GroupCommit } from './groupCommit';
+import type { Limits } from '../ops/config';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
+import { Presence } from './presence';
 import * as protocol from './protocol';
-import { REJECTIONS } from './protocol';
+import type { RoomPeer } from './roomPeer';
 import type { PlanStore, Touched } from '../storage/store';
 import { touchedBy } from './touched';
+import { inspectUpdate, type GateVerdict } from './updateGate';
 import { loadStoredPlan } from '../storage/storedDocument';
 import type { FollowedPlan } from '../cluster/redisFeed';
 
-/** What a room needs to know about a connection; Connection implements it. */
-export interface RoomPeer {
-  readonly memberId: string;
-  /** asked for our "stored durably" acknowledgements (`ack=1`) */
-  readonly wantsAcks: boolean;
-  send(frame: Uint8Array): void;
-  close(code: number, reason: string): void;
-}
+export type { RoomPeer } from './roomPeer';
 
-/**
- * Updates merged into one broadcast frame at most. Merging saves a send per recipient per update
- * (~10 us each, times every peer) but costs ~50 us per update and blocks while it runs (3,000 small
- * updates: ~150-280 ms, measured), so a saturating burst is sent as several frames of ~10 ms of
- * merging each instead of one long stall.
- */
-const MERGE_CHUNK = 200;
-
-interface PendingUpdate {
-  readonly update: Uint8Array;
-  readonly touched: Touched;
-  readonly peer: RoomPeer;
-  readonly at: number;
-}
-
-interface Batch {
-  updates: PendingUpdate[];
-  /** sends that must wait until everything applied so far is stored */
-  after: (() => void)[];
-}
+export type RoomLimits = Pick<
+  Limits,
+  | 'awarenessFlushMs'
+  | 'maxNestingDepth'
+  | 'maxStructsPerUpdate'
+  | 'maxDeleteRangesPerUpdate'
+  | 'maxNewClientIdsPerUpdate'
+  | 'maxPresenceStateBytes'
+  | 'maxPresenceEntriesPerConnection'
+>;
 
 export interface RoomOptions {
   readonly store: PlanStore;
   readonly metrics: Metrics;
   readonly log: Logger;
-  readonly awarenessFlushMs: number;
+  readonly limits: RoomLimits;
   /** called after each stored batch with the number of log entries added */
   readonly onStored?: (room: Room, count: number) => void;
   /** called once when the room can no longer be trusted (storage failed); the registry drops it */
@@ -69,34 +57,53 @@ const FROM_ANOTHER_NODE: RoomPeer = {
 
 export class Room {
   readonly peers = new Set<RoomPeer>();
-  readonly awareness: awarenessProtocol.Awareness;
-  private batch: Batch = { updates: [], after: [] };
-  private writing: Promise<void> | null = null;
-  private flushScheduled = false;
+  readonly presence: Presence;
+  private readonly throttle: AwarenessThrottle;
+  private readonly commit: GroupCommit;
   private failed = false;
-  /** presence changes not yet broadcast: coalesced so an awareness storm costs one send per peer */
-  private readonly awarenessChanged = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  /** when presence was last broadcast (performance.now()) */
-  private awarenessFlushedAt = -Infinity;
-  /** which presence client ids each peer controls, removed when it leaves */
-  private readonly presenceOf = new Map<RoomPeer, Set<number>>();
-  /** which peer introduced each presence client id: only that member may change or remove it */
-  private readonly presenceOwner = new Map<number, RoomPeer>();
-  /** set while applying one peer's update: what the transaction stored and touched */
-  private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
   /** presence client ids changed by this node's peers since the last flush (for other nodes) */
   private readonly awarenessToPublish = new Set<number>();
+  /** set while applying one peer's update: what the transaction stored and touched */
+  private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
 
   private constructor(
     readonly planId: string,
     readonly doc: Y.Doc,
+    readonly ledger: ClientIdLedger,
     private readonly options: RoomOptions,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // the server has no presence of its own
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    const { limits, metrics, store, followed } = options;
+    // encoded once for every peer (fan-out costs per recipient; encoding must not)
+    this.throttle = new AwarenessThrottle(limits.awarenessFlushMs, (ids) => {
+      const frame = protocol.encodeAwareness(this.presence.encode(ids));
+      for (const peer of this.peers) peer.send(frame);
+      if (this.awarenessToPublish.size > 0) {
+        const local = [...this.awarenessToPublish];
+        this.awarenessToPublish.clear();
+        followed?.publishAwareness(this.presence.encode(local));
+      }
+    });
+    this.presence = new Presence(
+      doc,
+      limits,
+      metrics,
+      (peer) => this.peers.has(peer),
+      (ids, byPeer) => {
+        if (byPeer && followed) for (const id of ids) this.awarenessToPublish.add(id);
+        this.throttle.add(ids);
+      },
+    );
+    this.commit = new GroupCommit({
+      planId,
+      doc,
+      peers: this.peers,
+      store,
+      metrics,
+      ledger,
+      onStored: (count) => this.options.onStored?.(this, count),
+      onFailed: (error) => this.fail(error),
+      followed,
+    });
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.captured && transaction.origin !== null) {
         this.captured.touched = touchedBy(doc, transaction);
@@ -112,8 +119,11 @@ export class Room {
    * created from a partial or empty document that could later overwrite stored data.
    */
   static async load(planId: string, options: RoomOptions): Promise<Room> {
-    const { doc, through } = await loadStoredPlan(options.store, planId);
-    const room = new Room(planId, doc, options);
+    const [{ doc, through }, clientIds] = await Promise.all([
+      loadStoredPlan(options.store, planId),
+      options.store.clientIds(planId),
+    ]);
+    const room = new Room(planId, doc, new ClientIdLedger(planId, clientIds), options);
     options.followed?.attach(room, through);
     return room;
   }
@@ -123,161 +133,68 @@ export class Room {
   }
 
   get isIdle(): boolean {
-    return this.batch.updates.length === 0 && this.batch.after.length === 0 && !this.writing;
+    return this.commit.isIdle;
   }
 
   join(peer: RoomPeer, canEdit: boolean): void {
     this.peers.add(peer);
     // Editors get our state vector so they send what we lack; viewers' answers would be dropped.
     if (canEdit) peer.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) {
-      peer.send(
-        protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
-      );
-    }
+    const everyone = this.presence.clientIds();
+    if (everyone.length > 0) peer.send(protocol.encodeAwareness(this.presence.encode(everyone)));
   }
 
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    const presence = this.presenceOf.get(peer);
-    this.presenceOf.delete(peer);
-    for (const id of presence ?? []) this.presenceOwner.delete(id);
-    if (presence && presence.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...presence], null);
-      this.options.followed?.publishAwareness(
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...presence]),
-      );
-    }
+    const removed = this.presence.leave(peer);
+    if (removed.length > 0) this.options.followed?.publishAwareness(this.presence.encode(removed));
   }
 
   /** Sync step 1: answer with what the peer lacks, once everything it will see is stored. */
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
     const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.afterStored(() => peer.send(protocol.encodeSyncStep2(missing)));
+    this.commit.afterStored(() => peer.send(protocol.encodeSyncStep2(missing)));
+  }
+
+  /** The gate's verdict on a client's update against the plan as it is now ([G1]-[G4]). */
+  inspect(update: Uint8Array): GateVerdict {
+    return inspectUpdate(this.doc, update, this.options.limits);
   }
 
   /**
-   * Applies a peer's update (sync step 2 or update). The update must already have been decoded
-   * successfully (Y.decodeUpdate). Throws only if Yjs rejects it, after storing whatever part the
-   * document did take, so memory and storage never disagree.
+   * Applies a peer's update (sync step 2 or update) that passed `inspect` just now, with the client
+   * ids it introduces. Throws only if Yjs rejects it, after storing whatever part the document did
+   * take, so memory and storage never disagree.
    */
-  applyUpdate(peer: RoomPeer, update: Uint8Array): void {
+  applyUpdate(peer: RoomPeer, update: Uint8Array, newClientIds: readonly number[] = []): void {
     const captured: { update: Uint8Array | null; touched: Touched | null } = {
       update: null,
       touched: null,
     };
+    const at = (this.options.now ?? Date.now)();
     this.captured = captured;
     try {
       Y.applyUpdate(this.doc, update, peer);
     } finally {
       this.captured = null;
       if (captured.update) {
-        this.batch.updates.push({
+        this.ledger.introduce(peer.memberId, newClientIds, at);
+        this.commit.push({
           update: captured.update,
           touched: captured.touched ?? { actions: {}, parts: [] },
           peer,
-          at: (this.options.now ?? Date.now)(),
+          at,
         });
-        this.scheduleFlush();
       } else if (peer.wantsAcks) {
-        // Nothing new (a duplicate): still confirm what the peer sent is stored. The state vector
-        // is taken now: by the time the ack goes out, later updates may be applied but not stored.
-        const stateVector = Y.encodeStateVector(this.doc);
-        this.afterStored(() => this.sendAck([peer], stateVector));
+        this.commit.acknowledge([peer]);
       }
     }
   }
 
-  /**
-   * Applies a peer's presence update, minus entries for client ids another member introduced: a
-   * member cannot hide or impersonate someone else's presence. The same member's new connection
-   * may take over its client id (a reconnect while the old socket lingers). Throws on a malformed
-   * update before applying anything.
-   */
+  /** A peer's presence update ([S20], [G7]); throws ProtocolError before applying a refused one. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const kept: { clientID: number; clock: number; state: string }[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientID = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      const owner = this.presenceOwner.get(clientID);
-      if (!owner || owner.memberId === peer.memberId) kept.push({ clientID, clock, state });
-    }
-    if (kept.length === count) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-      return;
-    }
-    this.options.metrics.rejected.add(count - kept.length, { reason: REJECTIONS.foreignPresence });
-    if (kept.length === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, kept.length);
-    for (const entry of kept) {
-      encoding.writeVarUint(encoder, entry.clientID);
-      encoding.writeVarUint(encoder, entry.clock);
-      encoding.writeVarString(encoder, entry.state);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
+    this.presence.apply(peer, update);
   }
-
-  answerAwarenessQuery(peer: RoomPeer): void {
-    const states = [...this.awareness.getStates().keys()];
-    peer.send(
-      protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
-    );
-  }
-
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const ids = [...changes.added, ...changes.updated, ...changes.removed];
-    const peer = origin as RoomPeer | null;
-    if (peer && this.peers.has(peer)) {
-      let owned = this.presenceOf.get(peer);
-      if (!owned) this.presenceOf.set(peer, (owned = new Set()));
-      for (const id of [...changes.added, ...changes.updated]) {
-        const previous = this.presenceOwner.get(id);
-        if (previous && previous !== peer) this.presenceOf.get(previous)?.delete(id);
-        this.presenceOwner.set(id, peer);
-        owned.add(id);
-      }
-      for (const id of changes.removed) {
-        owned.delete(id);
-        if (this.presenceOwner.get(id) === peer) this.presenceOwner.delete(id);
-      }
-      if (this.options.followed) for (const id of ids) this.awarenessToPublish.add(id);
-    }
-    for (const id of ids) this.awarenessChanged.add(id);
-    if (this.awarenessTimer) return;
-    // Leading-edge throttle: a change in a quiet room goes out at once (after this turn's other
-    // frames); under a storm, at most one broadcast per awarenessFlushMs carries everything.
-    const wait = this.awarenessFlushedAt + this.options.awarenessFlushMs - performance.now();
-    this.awarenessTimer =
-      wait > 0 ? setTimeout(this.flushAwareness, wait) : setImmediate(this.flushAwareness);
-  };
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null;
-    this.awarenessFlushedAt = performance.now();
-    if (this.awarenessChanged.size === 0) return;
-    const ids = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
-    // encoded once for every peer (fan-out costs per recipient; encoding must not)
-    const frame = protocol.encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
-    );
-    for (const peer of this.peers) peer.send(frame);
-    if (this.awarenessToPublish.size > 0) {
-      const local = [...this.awarenessToPublish];
-      this.awarenessToPublish.clear();
-      this.options.followed?.publishAwareness(
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
-      );
-    }
-  };
 
   /**
    * Applies an update another node of the cluster committed (it is stored already) and relays it
@@ -293,102 +210,21 @@ export class Room {
     // What another node relayed is stored: say so to peers that count acknowledgements, once what
     // this node applied before it is stored too (the state vector now includes both).
     const wanting = [...this.peers].filter((peer) => peer.wantsAcks);
-    if (wanting.length > 0) {
-      const stateVector = Y.encodeStateVector(this.doc);
-      this.afterStored(() => this.sendAck(wanting, stateVector));
-    }
+    if (wanting.length > 0) this.commit.acknowledge(wanting);
   }
 
   /** Another node's presence change: relayed, minus entries for this node's peers' client ids. */
   applyRemoteAwareness(update: Uint8Array): void {
-    this.applyAwareness(FROM_ANOTHER_NODE, update);
+    this.presence.apply(FROM_ANOTHER_NODE, update, false);
+  }
+
+  answerAwarenessQuery(peer: RoomPeer): void {
+    peer.send(protocol.encodeAwareness(this.presence.encode(this.presence.clientIds())));
   }
 
   /** Runs `send` once everything applied so far is stored (at once if it already is). */
   afterStored(send: () => void): void {
-    if (this.isIdle) send();
-    else {
-      this.batch.after.push(send);
-      this.scheduleFlush();
-    }
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.writing || this.failed) return;
-    this.flushScheduled = true;
-    // setImmediate: frames that arrived in the same turn of the event loop share one commit
-    setImmediate(this.flush);
-  }
-
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
-    if (this.writing || this.failed) return;
-    const batch = this.batch;
-    this.batch = { updates: [], after: [] };
-    // The state vector now is exactly what this batch and the ones before it hold.
-    const wantsAck = batch.updates.some((u) => u.peer.wantsAcks);
-    const stateVector = wantsAck ? Y.encodeStateVector(this.doc) : null;
-    this.writing = this.store(batch)
-      .then(() => {
-        this.broadcast(batch.updates);
-        if (stateVector) {
-          this.sendAck(
-            new Set(batch.updates.filter((u) => u.peer.wantsAcks).map((u) => u.peer)),
-            stateVector,
-          );
-        }
-        for (const send of batch.after) send();
-        if (batch.updates.length > 0) this.options.onStored?.(this, batch.updates.length);
-      })
-      .catch((error: unknown) => this.fail(error))
-      .finally(() => {
-        this.writing = null;
-        if (this.batch.updates.length > 0 || this.batch.after.length > 0) this.scheduleFlush();
-      });
-  };
-
-  private async store(batch: Batch): Promise<void> {
-    if (batch.updates.length === 0) return;
-    const started = performance.now();
-    const seqs = await this.options.store.appendUpdates(
-      batch.updates.map((u) => ({
-        planId: this.planId,
-        update: u.update,
-        memberId: u.peer.memberId,
-        at: u.at,
-        touched: u.touched,
-      })),
-    );
-    this.options.followed?.publish(
-      seqs,
-      batch.updates.length === 1
-        ? batch.updates[0]!.update
-        : Y.mergeUpdates(batch.updates.map((u) => u.update)),
-    );
-    const { metrics } = this.options;
-    metrics.storeLatency.observe((performance.now() - started) / 1000);
-    metrics.updates.add(batch.updates.length);
-    metrics.updateBytes.add(batch.updates.reduce((sum, u) => sum + u.update.length, 0));
-  }
-
-  /** One frame for everyone per chunk of the batch; a chunk's only author does not get its own
-   * edit back. */
-  private broadcast(updates: readonly PendingUpdate[]): void {
-    for (let start = 0; start < updates.length; start += MERGE_CHUNK) {
-      const chunk = updates.slice(start, start + MERGE_CHUNK);
-      const first = chunk[0];
-      if (!first) return;
-      const merged = chunk.length === 1 ? first.update : Y.mergeUpdates(chunk.map((u) => u.update));
-      const frame = protocol.encodeUpdate(merged);
-      const authors = new Set(chunk.map((u) => u.peer));
-      const soleAuthor = authors.size === 1 ? first.peer : null;
-      for (const peer of this.peers) if (peer !== soleAuthor) peer.send(frame);
-    }
-  }
-
-  private sendAck(peers: Iterable<RoomPeer>, stateVector: Uint8Array): void {
-    const frame = protocol.encodeStored(stateVector);
-    for (const peer of peers) if (this.peers.has(peer)) peer.send(frame);
+    this.commit.afterStored(send);
   }
 
   /**
@@ -399,6 +235,7 @@ export class Room {
   fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
+    this.commit.stop();
     this.options.log.error('room failed; closing its connections', { planId: this.planId, error });
     for (const peer of [...this.peers])
       peer.close(CLOSE.unavailable, 'plan storage failed; retrying');
@@ -406,22 +243,14 @@ export class Room {
   }
 
   /** Resolves once nothing applied is waiting to be stored. */
-  async drained(): Promise<void> {
-    while (!this.isIdle && !this.failed) {
-      if (this.writing) await this.writing;
-      else {
-        this.flush();
-      }
-    }
+  drained(): Promise<void> {
+    return this.commit.drained();
   }
 
   destroy(): void {
-    if (this.awarenessTimer) {
-      clearTimeout(this.awarenessTimer as NodeJS.Timeout);
-      clearImmediate(this.awarenessTimer as NodeJS.Immediate);
-    }
     this.options.followed?.stop();
-    this.awareness.destroy();
+    this.throttle.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

@@ -4,7 +4,7 @@
 import type { Compactor } from '../storage/compactor';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
-import { Room, type RoomPeer } from './room';
+import { Room, type RoomLimits, type RoomPeer } from './room';
 import type { PlanStore } from '../storage/store';
 import type { FollowedPlan } from '../cluster/redisFeed';
 
@@ -19,7 +19,7 @@ export interface RoomsOptions {
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly compactor: Compactor;
-  readonly awarenessFlushMs: number;
+  readonly limits: RoomLimits;
   readonly unloadAfterMs: number;
   readonly compactEveryUpdates: number;
   readonly maxConcurrentLoads: number;
@@ -147,7 +147,7 @@ export class Rooms {
         store: this.options.store,
         metrics: this.options.metrics,
         log: this.options.log,
-        awarenessFlushMs: this.options.awarenessFlushMs,
+        limits: this.options.limits,
         onStored: (loaded, count) => this.stored(loaded, count),
         onFailed: (failed) => this.dropFailed(failed),
       });

@@ -1,12 +1,15 @@
 // The sync endpoint: `/sync/:planId?token=…` upgrades to a WebSocket speaking the y-websocket
 // protocol. Everything is decided at the HTTP upgrade, before any sync message: admission
-// (reconnect storms), per-address and per-plan limits, the member's token, and loading the plan.
+// (admission.ts: floods and reconnect storms), per-address, per-member and per-plan limits, the
+// member's token, and loading the plan.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Limits } from '../ops/config';
+import { Admission } from './admission';
 import { CLOSE } from './closeCodes';
 import { Connection } from './connection';
+import { LogBudget } from './logBudget';
 import type { Logger } from '../ops/log';
 import { memberForToken } from '../identity/members';
 import type { Metrics } from '../ops/metrics';
@@ -14,7 +17,6 @@ import { REJECTIONS } from './protocol';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
 import type { MemberRecord, PlanStore } from '../storage/store';
-import { TokenBucket } from './tokenBucket';
 
 /** Plan ids are UUIDs; anything outside this set is refused before it reaches storage. */
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
@@ -33,8 +35,9 @@ export interface SyncEndpointOptions {
 
 export class SyncEndpoint {
   private readonly wss: WebSocketServer;
-  private readonly admission: TokenBucket;
-  private readonly perAddress = new Map<string, number>();
+  private readonly admission: Admission;
+  /** refusals and bad frames are logged within a budget: a flood must not become a log flood */
+  private readonly logBudget = new LogBudget();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
   private accepting = true;
@@ -46,10 +49,7 @@ export class SyncEndpoint {
       // Compression costs CPU per recipient on every broadcast; Yjs updates are already compact.
       perMessageDeflate: false,
     });
-    this.admission = new TokenBucket(
-      options.limits.admissionsPerSecond,
-      options.limits.admissionBurst,
-    );
+    this.admission = new Admission(options.limits);
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
@@ -70,18 +70,17 @@ export class SyncEndpoint {
     if (!match?.[1]) return this.refuseHttp(socket, 404, 'not_found');
     const planId = match[1];
     if (!this.accepting) return this.refuseHttp(socket, 503, 'shutting_down');
-    // Admission control: a reconnect storm is spread out by asking the excess to retry (the
-    // provider backs off exponentially with jitter), instead of loading everyone at once.
-    if (!this.admission.take()) return this.refuseHttp(socket, 503, 'busy');
+    // Admission control: a reconnect storm or a flood is spread out by asking the excess to retry
+    // (the provider backs off exponentially with jitter), instead of loading everyone at once.
     const address = request.socket.remoteAddress ?? 'unknown';
-    if ((this.perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
-      return this.refuseHttp(socket, 429, 'too_many_from_address');
+    const arrived = this.admission.arrive(address);
+    if (typeof arrived !== 'function') {
+      return this.refuseHttp(socket, arrived.status, arrived.reason);
     }
-    this.countAddress(address, 1);
-    let counted = true;
+    const leaveMember: (() => void)[] = [];
     const uncount = () => {
-      if (counted) this.countAddress(address, -1);
-      counted = false;
+      arrived();
+      for (const leave of leaveMember.splice(0)) leave();
     };
     socket.once('close', uncount);
 
@@ -107,6 +106,18 @@ export class SyncEndpoint {
         'revoked',
       );
     }
+    const leave = this.admission.member(member.id);
+    if (!leave) {
+      return this.refuseSocket(
+        request,
+        socket,
+        head,
+        CLOSE.tooManyConnections,
+        'too many connections with this token',
+        'too_many_for_member',
+      );
+    }
+    leaveMember.push(leave);
     if (rooms.users(planId) >= limits.maxConnectionsPerPlan) {
       return this.refuseHttp(socket, 503, 'plan_full');
     }
@@ -141,7 +152,7 @@ export class SyncEndpoint {
       );
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.attach(ws, current, room, url.searchParams.get('ack') === '1', uncount);
+      this.attach(ws, current, room, url.searchParams.get('ack') === '1', uncount, address);
     });
   }
 
@@ -151,6 +162,7 @@ export class SyncEndpoint {
     room: Room,
     wantsAcks: boolean,
     uncount: () => void,
+    address: string,
   ): void {
     const { metrics, log, limits, rooms } = this.options;
     this.alive.add(ws);
@@ -164,7 +176,14 @@ export class SyncEndpoint {
       },
       member,
       room,
-      { limits, metrics, log, wantsAcks },
+      {
+        limits,
+        metrics,
+        log,
+        wantsAcks,
+        newClientIds: this.admission.clientIdBudget(address),
+        logBudget: this.logBudget,
+      },
     );
     ws.on('pong', () => this.alive.add(ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -182,7 +201,9 @@ export class SyncEndpoint {
           ? REJECTIONS.oversized
           : REJECTIONS.malformed;
       metrics.rejected.add(1, { reason });
-      log.info('socket error', { planId: room.planId, memberId: member.id, reason });
+      this.logBudget.line((leftOut) =>
+        log.info('socket error', { planId: room.planId, memberId: member.id, reason, leftOut }),
+      );
     });
     ws.on('close', () => {
       connection.closed();
@@ -197,17 +218,15 @@ export class SyncEndpoint {
     log.debug('connected', { planId: room.planId, memberId: member.id, role: member.role });
   }
 
-  private countAddress(address: string, delta: number): void {
-    const next = (this.perAddress.get(address) ?? 0) + delta;
-    if (next <= 0) this.perAddress.delete(address);
-    else this.perAddress.set(address, next);
-  }
-
   /** Refuses before the upgrade: cheap, for load shedding; the client retries with backoff. */
   private refuseHttp(socket: Duplex, status: number, reason: string): void {
     this.options.metrics.refused.add(1, { reason });
     // load shedding is counted, not logged: a storm would flood the log
-    if (status !== 503) this.options.log.info('connection refused', { status, reason });
+    if (status !== 503 && status !== 429) {
+      this.logBudget.line((leftOut) =>
+        this.options.log.info('connection refused', { status, reason, leftOut }),
+      );
+    }
     if (socket.destroyed) return;
     const text = status === 503 || status === 429 ? `Retry-After: ${RETRY_AFTER_SECONDS}\r\n` : '';
     socket.end(
@@ -228,12 +247,15 @@ export class SyncEndpoint {
     label: string,
   ): void {
     this.options.metrics.refused.add(1, { reason: label });
-    this.options.log.info('connection refused', {
-      path: request.url,
-      remoteAddress: request.socket.remoteAddress,
-      code,
-      reason: label,
-    });
+    this.logBudget.line((leftOut) =>
+      this.options.log.info('connection refused', {
+        path: request.url,
+        remoteAddress: request.socket.remoteAddress,
+        code,
+        reason: label,
+        leftOut,
+      }),
+    );
     if (socket.destroyed) return;
     this.wss.handleUpgrade(request, socket, head, (ws) => ws.close(code, reason));
   }

@@ -25,6 +25,9 @@ export interface RunningServer {
   readonly editorTokens: readonly string[];
   /** member tokens that may only read */
   readonly viewerTokens: readonly string[];
+  /** Accord's data folder (more plans can be added beside the running server); none for the
+   * reference server */
+  readonly dataDir?: string;
   /** CPU seconds (user + system) used so far */
   cpuSeconds(): number;
   /** resident memory in bytes */
@@ -48,7 +51,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[11] and fields[12] are utime and stime (fields 14 and 15 of stat(5))
@@ -82,11 +86,13 @@ function running(
   editorTokens: readonly string[],
   viewerTokens: readonly string[],
   cleanup: () => void,
+  dataDir?: string,
 ): RunningServer {
   const pid = child.pid ?? 0;
   return {
     name,
     pid,
+    dataDir,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     planId,
     editorTokens,
@@ -156,8 +162,15 @@ function accord(name: string, synchronous: 'full' | 'normal'): ServerKind {
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       await waitForOutput(child, '"msg":"listening"');
-      return running(name, child, port, plan.id, editorTokens, viewerTokens, () =>
-        rmSync(dataDir, { recursive: true, force: true }),
+      return running(
+        name,
+        child,
+        port,
+        plan.id,
+        editorTokens,
+        viewerTokens,
+        () => rmSync(dataDir, { recursive: true, force: true }),
+        dataDir,
       );
     },
   };

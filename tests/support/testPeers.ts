@@ -2,7 +2,7 @@
 // a store whose appends wait for the test to let them through. Not used by the server itself.
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/storage/sqliteStore';
-import type { UpdateToStore } from '../../server/storage/store';
+import type { ClientIdRecord, UpdateToStore } from '../../server/storage/store';
 import type { SyncSocket } from '../../server/sync/syncSocket';
 
 export class RecordingSocket implements SyncSocket {
@@ -49,11 +49,14 @@ export class GatedStore extends SqliteStore {
     this.open();
   }
 
-  override async appendUpdates(updates: readonly UpdateToStore[]): Promise<readonly number[]> {
+  override async appendUpdates(
+    updates: readonly UpdateToStore[],
+    clientIds?: readonly ClientIdRecord[],
+  ): Promise<readonly number[]> {
     if (!this.opened) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
     this.appended += updates.length;
-    return super.appendUpdates(updates);
+    return super.appendUpdates(updates, clientIds);
   }
 }
 
