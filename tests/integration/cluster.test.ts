@@ -15,7 +15,16 @@ import {
   type RedisInstance,
 } from '../support/engines';
 import { alive, exited, startBalancer, startNode, type ClusterNode } from '../support/cluster';
-import { addAction, closedByServer, connect, stored, synced, until, type Client } from './harness';
+import {
+  addAction,
+  closedByServer,
+  connect,
+  stored,
+  synced,
+  until,
+  withTimeout,
+  type Client,
+} from './harness';
 
 const missing = postgresMissing() ?? redisMissing();
 
@@ -191,5 +200,28 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     const closed = closedByServer(client);
     await store.revokeMember(planId, members[1]!.id, Date.now());
     expect((await closed).code).toBe(4403);
+  });
+  it('[CL9] presence set on one node is seen on another, and leaves with its client', async () => {
+    const { planId, tokens } = await planFor(2);
+    const [a, b] = tokens.map((token, i) => connect(wsUrl(nodes[i + 1]!.port), planId, token)) as [
+      Client,
+      Client,
+    ];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const seesA = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Aýna';
+    const changed = () =>
+      new Promise<void>((resolve) => b.provider.awareness.once('change', () => resolve()));
+    let change = changed();
+    a.provider.awareness.setLocalStateField('user', { name: 'Aýna' });
+    while (!seesA()) {
+      await withTimeout(change, 20_000, 'presence from the other node');
+      change = changed();
+    }
+    a.destroy();
+    while (b.provider.awareness.getStates().has(a.doc.clientID)) {
+      await withTimeout(change, 20_000, 'presence removed on the other node');
+      change = changed();
+    }
   });
 });
