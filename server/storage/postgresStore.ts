@@ -6,7 +6,6 @@
 // by plan id, so two batches never deadlock) and bumps `plans.last_seq`, so every node can tail a
 // plan by sequence and notice a gap.
 import pg from 'pg';
-import { canonicalTouched } from './appendUpdates.mjs';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import type {
   AuditEntry,
@@ -365,73 +364,40 @@ export class PostgresStore implements PlanStore {
     clientIds: readonly ClientIdRecord[] = [],
   ): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    return this.transaction(async (client) => {
-      const planIds = [...new Set(updates.map((entry) => entry.planId))].sort();
-      const locked = await client.query<{ id: string }>(
-        'SELECT id FROM plans WHERE id = ANY($1) ORDER BY id FOR UPDATE',
-        [planIds],
-      );
-      if (locked.rowCount !== planIds.length) {
-        const known = new Set(locked.rows.map((row) => row.id));
-        throw new Error(`no plan ${planIds.find((id) => !known.has(id))}`);
-      }
-      for (const r of clientIds) {
-        await client.query(
-          `INSERT INTO client_ids (plan_id, client_id, member_id, at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING`,
-          [r.planId, r.clientId, r.memberId, r.at],
-        );
-      }
-      const seqs: number[] = [];
-      for (const entry of updates) {
-        const { rows } = await client.query<{ last_seq: number }>(
-          'UPDATE plans SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
-          [entry.planId],
-        );
-        const seq = rows[0]!.last_seq;
-        await client.query(
-          'INSERT INTO updates (plan_id, seq, member_id, at, data) VALUES ($1, $2, $3, $4, $5)',
-          [entry.planId, seq, entry.memberId, entry.at, Buffer.from(entry.update)],
-        );
-        await this.recordAudit(client, entry, seq);
-        seqs.push(seq);
-      }
-      return seqs;
-    });
-  }
-
-  /** The audit rule of appendUpdates.mjs: extend the member's newest entry or start one. */
-  private async recordAudit(
-    client: pg.PoolClient,
-    entry: UpdateToStore,
-    seq: number,
-  ): Promise<void> {
-    const actions = JSON.stringify(entry.touched.actions);
-    const parts = JSON.stringify(entry.touched.parts);
-    if (this.auditCoalesceMs > 0 && entry.memberId !== null) {
-      const { rows } = await client.query<AuditRow>(
-        `SELECT * FROM audit WHERE plan_id = $1 AND member_id = $2 ORDER BY seq DESC LIMIT 1`,
-        [entry.planId, entry.memberId],
-      );
-      const newest = rows[0];
-      if (
-        newest &&
-        entry.at - newest.last_at <= this.auditCoalesceMs &&
-        canonicalTouched(newest.actions, newest.parts) === canonicalTouched(actions, parts)
-      ) {
-        await client.query(
-          `UPDATE audit SET last_seq = $1, last_at = GREATEST(last_at, $2), updates = updates + 1
-             WHERE plan_id = $3 AND seq = $4`,
-          [seq, entry.at, entry.planId, newest.seq],
-        );
-        return;
-      }
+    const append = (
+      run: (sql: string, values: unknown[]) => Promise<pg.QueryResult<{ seq: number }>>,
+    ) =>
+      run('SELECT accord_append($1, $2, $3, $4, $5, $6, $7, $8) AS seq', [
+        updates.map((entry) => entry.planId),
+        updates.map((entry) => entry.memberId),
+        updates.map((entry) => entry.at),
+        updates.map((entry) => Buffer.from(entry.update)),
+        updates.map((entry) => JSON.stringify(entry.touched.actions)),
+        updates.map((entry) => JSON.stringify(entry.touched.parts)),
+        updates.map((entry) => touchedKey(entry.touched)),
+        this.auditCoalesceMs,
+      ]);
+    // The common case (no new client id) is one round trip; new client ids join the same
+    // transaction, so the ledger never names a client id whose updates were not stored.
+    if (clientIds.length === 0) {
+      const { rows } = await append((sql, values) => this.pool.query(sql, values));
+      return rows.map((row) => row.seq);
     }
-    await client.query(
-      `INSERT INTO audit (plan_id, seq, member_id, at, actions, parts, last_seq, last_at, updates)
-         VALUES ($1, $2, $3, $4, $5, $6, $2, $4, 1)`,
-      [entry.planId, seq, entry.memberId, entry.at, actions, parts],
-    );
+    return this.transaction(async (client) => {
+      const { rows } = await append((sql, values) => client.query(sql, values));
+      await client.query(
+        `INSERT INTO client_ids (plan_id, client_id, member_id, at)
+           SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::bigint[])
+           ON CONFLICT DO NOTHING`,
+        [
+          clientIds.map((r) => r.planId),
+          clientIds.map((r) => r.clientId),
+          clientIds.map((r) => r.memberId),
+          clientIds.map((r) => r.at),
+        ],
+      );
+      return rows.map((row) => row.seq);
+    });
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
@@ -541,6 +507,20 @@ export class PostgresStore implements PlanStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/**
+ * What an update touched, with its actions, their fields and the parts sorted: equal keys mean the
+ * same things touched, which is how accord_append coalesces audit entries (the rule SQLite's
+ * appendUpdates.mjs states).
+ */
+function touchedKey(touched: Touched): string {
+  return JSON.stringify([
+    Object.keys(touched.actions)
+      .sort()
+      .map((id) => [id, [...(touched.actions[id] ?? [])].sort()]),
+    [...touched.parts].sort(),
+  ]);
 }
 
 async function insertMember(client: pg.PoolClient, record: NewMember): Promise<MemberRecord> {

@@ -1,9 +1,6 @@
 // [CL4]-[CL8] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
 // with stock y-websocket clients spread over them, directly or through a small TCP load
 // balancer that sends each new connection to a live node.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
@@ -17,11 +14,11 @@ import {
   type PostgresInstance,
   type RedisInstance,
 } from '../support/engines';
+import { alive, exited, startBalancer, startNode, type ClusterNode } from '../support/cluster';
 import {
   addAction,
   closedByServer,
   connect,
-  newDataDir,
   stored,
   synced,
   until,
@@ -29,77 +26,10 @@ import {
   type Client,
 } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
 const missing = postgresMissing() ?? redisMissing();
 
-interface Node {
-  readonly port: number;
-  child: ChildProcess;
-}
-
-function startNode(port: number, database: string, redis: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      ...['--port', String(port), '--data', newDataDir()],
-      ...['--database', database, '--redis', redis, '--log-level', 'info'],
-      // unload quickly so plans are reloaded from PostgreSQL between tests
-      ...['--unload-after-ms', '200', '--revocation-poll-ms', '200'],
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return withTimeout(
-    new Promise<ChildProcess>((resolve, reject) => {
-      let buffered = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8');
-        if (buffered.includes('"msg":"listening"')) resolve(child);
-      });
-      child.once('exit', (code) => reject(new Error(`node exited with ${code}`)));
-    }),
-    45_000,
-    'cluster node to listen',
-  );
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once('exit', () => resolve()),
-  );
-
-const alive = (node: Node) => node.child.exitCode === null && node.child.signalCode === null;
-
-/** Round-robin over live nodes, per new connection; routing a plan to one node is not needed. */
-async function startBalancer(nodes: readonly Node[]): Promise<{ port: number; server: Server }> {
-  let next = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((incoming) => {
-    const live = nodes.filter(alive);
-    const node = live[next++ % Math.max(1, live.length)];
-    if (!node) return incoming.destroy();
-    const outgoing = tcpConnect(node.port, '127.0.0.1');
-    for (const socket of [incoming, outgoing]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        incoming.destroy();
-        outgoing.destroy();
-      });
-    }
-    incoming.pipe(outgoing).pipe(incoming);
-    outgoing.on('close', () => incoming.destroy());
-    incoming.on('close', () => outgoing.destroy());
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  server.on('close', () => sockets.forEach((socket) => socket.destroy()));
-  return { port, server };
-}
+/** unload quickly so plans are reloaded from PostgreSQL between tests */
+const NODE_ARGS = ['--unload-after-ms', '200', '--revocation-poll-ms', '200'];
 
 const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
 
@@ -107,7 +37,7 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
   let postgres: PostgresInstance;
   let redis: RedisInstance;
   let store: PostgresStore;
-  const nodes: Node[] = [];
+  const nodes: ClusterNode[] = [];
   const clients: Client[] = [];
 
   beforeAll(async () => {
@@ -117,7 +47,7 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     const ports = await Promise.all([0, 1, 2].map(() => freePort()));
     // one at a time: they migrate the same schema (an advisory lock makes that safe either way)
     for (const port of ports) {
-      nodes.push({ port, child: await startNode(port, postgres.url(), redis.url) });
+      nodes.push({ port, child: await startNode(nodeOptions(port)) });
     }
   }, 180_000);
 
@@ -149,6 +79,13 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     }
     return { planId: plan.id, tokens };
   }
+
+  const nodeOptions = (port: number) => ({
+    port,
+    database: postgres.url(),
+    redis: redis.url,
+    extraArgs: NODE_ARGS,
+  });
 
   const wsUrl = (port: number) => ({ wsUrl: `ws://127.0.0.1:${port}/sync` });
 
@@ -210,9 +147,9 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
       );
       await Promise.all(group.map((client) => stored(client, 60_000)));
       expect([...(await storedIds(planId))].sort()).toEqual(expected.sort());
-      victim.child = await startNode(victim.port, postgres.url(), redis.url);
+      victim.child = await startNode(nodeOptions(victim.port));
     } finally {
-      balancer.server.close();
+      balancer.close();
     }
   });
 
@@ -263,5 +200,28 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     const closed = closedByServer(client);
     await store.revokeMember(planId, members[1]!.id, Date.now());
     expect((await closed).code).toBe(4403);
+  });
+  it('[CL9] presence set on one node is seen on another, and leaves with its client', async () => {
+    const { planId, tokens } = await planFor(2);
+    const [a, b] = tokens.map((token, i) => connect(wsUrl(nodes[i + 1]!.port), planId, token)) as [
+      Client,
+      Client,
+    ];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const seesA = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Aýna';
+    const changed = () =>
+      new Promise<void>((resolve) => b.provider.awareness.once('change', () => resolve()));
+    let change = changed();
+    a.provider.awareness.setLocalStateField('user', { name: 'Aýna' });
+    while (!seesA()) {
+      await withTimeout(change, 20_000, 'presence from the other node');
+      change = changed();
+    }
+    a.destroy();
+    while (b.provider.awareness.getStates().has(a.doc.clientID)) {
+      await withTimeout(change, 20_000, 'presence removed on the other node');
+      change = changed();
+    }
   });
 });

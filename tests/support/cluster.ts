@@ -1,0 +1,102 @@
+// Accord cluster nodes as child processes and a small TCP load balancer, for the cluster tests
+// and the cluster benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './engines';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+export interface ClusterNode {
+  readonly port: number;
+  child: ChildProcess;
+}
+
+export interface NodeOptions {
+  readonly port: number;
+  /** postgres://… ; absent: a single node on SQLite in a new data folder */
+  readonly database?: string;
+  readonly redis?: string;
+  /** run the production bundle (dist/server/main.mjs, `npm run build:server`) under plain node */
+  readonly built?: boolean;
+  readonly extraArgs?: readonly string[];
+}
+
+/** Starts a node (server/main.ts) and resolves once it listens. */
+export function startNode(options: NodeOptions): Promise<ChildProcess> {
+  const entry = options.built ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(
+    process.execPath,
+    [
+      ...entry,
+      ...['--port', String(options.port), '--data', mkdtempSync(join(tmpdir(), 'accord-node-'))],
+      ...(options.database ? ['--database', options.database] : []),
+      ...(options.redis ? ['--redis', options.redis] : []),
+      ...['--log-level', 'info'],
+      ...(options.extraArgs ?? []),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise<ChildProcess>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('node did not listen within 60 s')), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      if (buffered.includes('"msg":"listening"')) {
+        clearTimeout(timer);
+        buffered = '';
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`node exited with ${code}`));
+    });
+  });
+}
+
+export const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
+
+export const alive = (node: ClusterNode) =>
+  node.child.exitCode === null && node.child.signalCode === null;
+
+/** Round-robin over live nodes, per new connection; routing a plan to one node is not needed. */
+export async function startBalancer(
+  nodes: readonly ClusterNode[],
+): Promise<{ port: number; close(): void }> {
+  let next = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((incoming) => {
+    const live = nodes.filter(alive);
+    const node = live[next++ % Math.max(1, live.length)];
+    if (!node) return incoming.destroy();
+    const outgoing = tcpConnect(node.port, '127.0.0.1');
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {
+        incoming.destroy();
+        outgoing.destroy();
+      });
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+    outgoing.on('close', () => incoming.destroy());
+    incoming.on('close', () => outgoing.destroy());
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port,
+    close: () => {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
