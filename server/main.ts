@@ -2,11 +2,23 @@
 // SIGTERM/SIGINT (everything pending is stored before the process exits).
 import { loadConfig } from './ops/config';
 import { createLogger } from './ops/log';
-import { createAccordServer } from './server';
+import { createAccordServer, type AccordServer } from './server';
 
 const config = loadConfig(process.argv.slice(2), process.env);
 const log = createLogger(config.logLevel);
-const server = createAccordServer(config, log);
+
+/** A start that fails (a full disk, a malformed database, a port in use) ends with one line. */
+function couldNotStart(error: unknown): never {
+  log.error('could not start', { dataDir: config.dataDir, error });
+  process.exit(1);
+}
+
+let server: AccordServer;
+try {
+  server = createAccordServer(config, log);
+} catch (error) {
+  couldNotStart(error);
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -24,7 +36,4 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-server.listen().catch((error: unknown) => {
-  log.error('could not start', { error });
-  process.exit(1);
-});
+server.listen().catch(couldNotStart);

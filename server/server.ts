@@ -1,6 +1,5 @@
 // Composes the sync server: storage, rooms, compactor, the sync endpoint, the HTTP API and the web
 // app on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,8 +12,9 @@ import { withoutQuery, type Logger } from './ops/log';
 import { Metrics } from './ops/metrics';
 import { PlanSnapshots } from './http/planSnapshots';
 import { Rooms } from './sync/rooms';
-import { SqliteStore, type SynchronousMode } from './storage/sqliteStore';
-import type { PlanStore } from './storage/store';
+import { makePrivateFolder, SqliteStore, type SynchronousMode } from './storage/sqliteStore';
+import { notReady } from './storage/readiness';
+import type { DamagedPlan, PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
 import { serveWebApp } from './http/webApp';
 
@@ -42,6 +42,7 @@ export function createAccordServer(
     config.dataDir,
     config.sqliteSynchronous,
     config.limits.auditCoalesceMs,
+    (damaged) => log.error('plan storage damaged', { ...damaged }),
   ),
 ): AccordServer {
   const { limits } = config;
@@ -81,6 +82,10 @@ export function createAccordServer(
     publicUrl: () => publicUrlOf({ ...config, port }),
     joinsPerMinutePerAddress: limits.joinsPerMinutePerAddress,
     healthy: () => !closing,
+    notReady: () =>
+      closing
+        ? Promise.resolve(['shutting down'])
+        : notReady({ store, dataDir: config.dataDir, minFreeDiskBytes: limits.minFreeDiskBytes }),
   });
 
   /** How often Node checks the header and request timeouts (its default, 30 s, would let a
@@ -169,8 +174,9 @@ export function openDefaultStore(
   dataDir: string,
   synchronous: SynchronousMode = 'full',
   auditCoalesceMs = DEFAULT_LIMITS.auditCoalesceMs,
+  onDamaged?: (damaged: DamagedPlan) => void,
 ): SqliteStore {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateFolder(dataDir);
   // With FULL, a commit waits for the disk, so it runs on the writer thread; with NORMAL it only
   // writes to the page cache (~30 us), cheaper inline than a round trip to a thread.
   return new SqliteStore({
@@ -178,5 +184,6 @@ export function openDefaultStore(
     writerThread: synchronous === 'full',
     synchronous,
     auditCoalesceMs,
+    ...(onDamaged ? { onDamaged } : {}),
   });
 }

@@ -16,12 +16,13 @@ const ELECTRON_NODE_TARGET = 'node22';
 export const NATIVE_MODULES = ['better-sqlite3'];
 
 /**
- * The sync server's worker threads, which it starts as `new URL('./x.mjs', import.meta.url)`:
- * bundled beside main.js, where that URL points once the server is inside the main bundle.
+ * The sync server's worker threads (TypeScript), which it starts as
+ * `new URL('./x.mjs', import.meta.url)` (server/storage/workerThread.ts): bundled beside main.js,
+ * where that URL points once the server is inside the main bundle.
  */
 const SERVER_WORKERS = [
-  join('server', 'storage', 'sqliteWriter.mjs'),
-  join('server', 'storage', 'replayWorker.mjs'),
+  join('server', 'storage', 'sqliteWriter.ts'),
+  join('server', 'storage', 'replayWorker.ts'),
 ];
 
 export async function buildDesktop(root: string, outDir = join(root, 'out')): Promise<void> {
@@ -45,7 +46,7 @@ export async function buildDesktop(root: string, outDir = join(root, 'out')): Pr
       // Flat, by file name: both sit beside main.js whatever folder they came from.
       entryPoints: SERVER_WORKERS.map((path) => ({
         in: join(root, path),
-        out: basename(path, '.mjs'),
+        out: basename(path, '.ts'),
       })),
       outdir: join(outDir, 'main'),
       outExtension: { '.js': '.mjs' },

@@ -79,7 +79,7 @@ describe('sqlite store', () => {
         touched,
       },
     ]);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
     await store.close();
   });
 });

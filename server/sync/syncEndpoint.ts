@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Limits } from '../ops/config';
 import { CLOSE } from './closeCodes';
+import { DAMAGED_REASON, DamagedPlanError } from '../storage/integrity';
 import { Connection } from './connection';
 import type { Logger } from '../ops/log';
 import { memberForToken } from '../identity/members';
@@ -113,7 +114,10 @@ export class SyncEndpoint {
     let room: Room;
     try {
       room = await rooms.acquire(planId);
-    } catch {
+    } catch (error) {
+      if (error instanceof DamagedPlanError) {
+        return this.refuseSocket(request, socket, head, CLOSE.damaged, DAMAGED_REASON, 'damaged');
+      }
       return this.refuseSocket(
         request,
         socket,

@@ -5,7 +5,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { replay } from '../../server/storage/compactor';
 import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
 import { DATABASE_FILE, openDefaultStore } from '../../server/server';
 import { SqliteStore } from '../../server/storage/sqliteStore';
@@ -171,15 +170,8 @@ describe('crash safety', { timeout: CRASH_TEST_TIMEOUT_MS }, () => {
     await exited(child);
     expect(child.exitCode).toBe(0);
     const readBack = new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
-    const stored = await readBack.loadDocument(plan.id);
     const doc = new Y.Doc();
-    Y.applyUpdate(
-      doc,
-      replay(
-        stored.state,
-        stored.updates.map((u) => u.update),
-      ),
-    );
+    Y.applyUpdate(doc, (await readBack.loadMergedState(plan.id)).state);
     await readBack.close();
     expect([...ids(doc)].sort()).toEqual([...all].sort());
   });
