@@ -17,12 +17,16 @@ export interface RepairReport {
     | { readonly kind: 'none'; readonly seq: 0 };
   /** intact log entries applied after the base */
   readonly applied: number;
+  /**
+   * intact entries that build on lost ones (later edits of the same editor's session): Yjs keeps
+   * them waiting for what is lost, so they are not in the rebuilt plan; their author's copy sends
+   * them again, with what was lost, on its next sync
+   */
+  readonly unapplied: number;
   /** log entries after the base that were unreadable, missing or failed their checksum */
   readonly lost: readonly number[];
   /** checkpoints that failed their checksum or could not be read (removed when possible) */
   readonly damagedCheckpoints: readonly number[];
-  /** whether some applied entries build on lost ones, so Yjs could not apply them either */
-  readonly dependentsLost: boolean;
   /** actions in the rebuilt plan */
   readonly actions: number;
   /** the plan's last sequence number, through which the rebuilt state reaches */
@@ -100,51 +104,45 @@ export function repairPlan(db: Database.Database, planId: string, at: number): R
   const readEntry = db.prepare('SELECT data, checksum FROM updates WHERE plan_id = ? AND seq = ?');
   const lost: number[] = [];
   let applied = 0;
+  let unapplied = 0;
+  const clocks = () =>
+    [...doc.store.clients.keys()].reduce((sum, c) => sum + Y.getState(doc.store, c), 0);
   for (let seq = base.seq + 1; seq <= throughSeq; seq++) {
     const data = intact(() => readEntry.get(planId, seq) as Blob | undefined);
     if (!data) {
       lost.push(seq);
       continue;
     }
+    const before = clocks();
     Y.applyUpdate(doc, data);
-    applied += 1;
+    const waiting = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    if (waiting && clocks() === before) unapplied += 1;
+    else applied += 1;
   }
-  const dependentsLost = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  // encodeStateAsUpdate carries pending structs along; the rebuilt plan is what applied, or its
+  // next load would find them waiting again
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
   const rebuilt = Y.encodeStateAsUpdate(doc);
   const actions = doc.getMap('actions').size;
   doc.destroy();
 
-  // Rows are removed one by one by key, so a page SQLite cannot read is never walked; when even
-  // listing them fails, every key up to the last one is tried.
-  const entries =
-    attempt(
-      () =>
-        db
-          .prepare('SELECT seq FROM updates WHERE plan_id = ? AND seq <= ?')
-          .pluck()
-          .all(planId, throughSeq) as number[],
-      null,
-    ) ?? Array.from({ length: throughSeq }, (_, index) => index + 1);
   const report: RepairReport = {
     planId,
     base,
     applied,
+    unapplied,
     lost,
     damagedCheckpoints,
-    dependentsLost,
     actions,
     throughSeq,
   };
   db.transaction(() => {
-    const removeEntry = db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq = ?');
-    for (const seq of entries) attempt(() => removeEntry.run(planId, seq), undefined);
     db.prepare(
       `INSERT INTO states (plan_id, seq, data, compacted_at, checksum) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (plan_id) DO UPDATE SET seq = excluded.seq, data = excluded.data,
          compacted_at = excluded.compacted_at, checksum = excluded.checksum`,
     ).run(planId, throughSeq, rebuilt, at, checksumOf(rebuilt));
-    const removeCheckpoint = db.prepare('DELETE FROM checkpoints WHERE id = ?');
-    for (const id of damagedCheckpoints) attempt(() => removeCheckpoint.run(id), undefined);
     db.prepare(
       'INSERT INTO checkpoints (plan_id, at, seq, data, checksum) VALUES (?, ?, ?, ?, ?)',
     ).run(planId, at, throughSeq, rebuilt, checksumOf(rebuilt));
@@ -154,6 +152,14 @@ export function repairPlan(db: Database.Database, planId: string, at: number): R
       JSON.stringify(report),
     );
   })();
+  // Then what the new state folds in or replaces goes, row by row by key and each on its own: a
+  // page SQLite cannot read fails only its own rows (which then stay, never read again: loads
+  // start after the state), and never the repair itself.
+  const removeCheckpoint = db.prepare('DELETE FROM checkpoints WHERE id = ?');
+  for (const id of damagedCheckpoints) attempt(() => removeCheckpoint.run(id), undefined);
+  const removeEntry = db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq = ?');
+  for (let seq = 1; seq <= throughSeq; seq++)
+    attempt(() => removeEntry.run(planId, seq), undefined);
   return report;
 }
 
@@ -186,13 +192,15 @@ export function describeRepair(report: RepairReport): string {
       `could not recover log entries ${ranges(report.lost)} (unreadable, missing or failing their checksum)`,
     );
   }
-  if (report.dependentsLost) {
-    lines.push('some later edits build on those lost entries and could not be applied either');
+  if (report.unapplied > 0) {
+    lines.push(
+      `${report.unapplied} later log entries build on lost ones and wait for them (not in the plan)`,
+    );
   }
   if (report.damagedCheckpoints.length > 0) {
     lines.push(`removed damaged checkpoints ${report.damagedCheckpoints.join(', ')}`);
   }
-  if (report.lost.length > 0 || report.dependentsLost) {
+  if (report.lost.length > 0 || report.unapplied > 0) {
     lines.push('members who still hold those edits send them again when they next connect');
   }
   return lines.join('\n');

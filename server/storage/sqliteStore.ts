@@ -311,10 +311,18 @@ export class SqliteStore implements PlanStore {
         const key = CHECKSUMMED[table];
         this.db.exec(`ALTER TABLE ${table} ADD COLUMN checksum TEXT`);
         const update = this.db.prepare(`UPDATE ${table} SET checksum = ? WHERE ${key} = ?`);
-        const rows = this.db
-          .prepare(`SELECT ${key} AS key, data FROM ${table}`)
-          .iterate() as IterableIterator<{ key: number; data: Buffer }>;
-        for (const row of rows) update.run(checksumOf(row.data), row.key);
+        // in batches: a connection cannot write while it iterates, and all blobs at once could
+        // be more than memory holds
+        const batch = this.db.prepare(
+          `SELECT ${key} AS key, data FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT 500`,
+        );
+        for (let after = -1; ;) {
+          const rows = batch.all(after) as { key: number; data: Buffer }[];
+          for (const row of rows) update.run(checksumOf(row.data), row.key);
+          const last = rows.at(-1);
+          if (!last) break;
+          after = last.key;
+        }
       }
       this.db.exec(AUDIT_INDEX);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
