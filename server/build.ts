@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
  * beside the bundle that starts them, where that URL points (the desktop build does the same).
  */
 export const SERVER_WORKERS = [
-  join('server', 'storage', 'sqliteWriter.mjs'),
-  join('server', 'storage', 'replayWorker.mjs'),
+  join('server', 'storage', 'sqliteWriter.ts'),
+  join('server', 'storage', 'replayWorker.ts'),
 ];
 
 const NODE_TARGET = 'node20';
@@ -34,7 +34,7 @@ export async function buildServer(
       entryPoints: [
         { in: join(root, 'server', 'main.ts'), out: 'main' },
         { in: join(root, 'server', 'cli', 'cli.ts'), out: 'cli' },
-        ...SERVER_WORKERS.map((path) => ({ in: join(root, path), out: basename(path, '.mjs') })),
+        ...SERVER_WORKERS.map((path) => ({ in: join(root, path), out: basename(path, '.ts') })),
       ],
       outdir: outDir,
       outExtension: { '.js': '.mjs' },

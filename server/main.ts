@@ -11,8 +11,16 @@ import { PostgresStore } from './storage/postgresStore';
 const config = loadConfig(process.argv.slice(2), process.env);
 const log = createLogger(config.logLevel);
 
-async function start() {
-  const store = await openStore(config);
+/** A start that fails (a full disk, a malformed database, a port in use) ends with one line. */
+function couldNotStart(error: unknown): never {
+  log.error('could not start', { dataDir: config.dataDir, error });
+  process.exit(1);
+}
+
+async function start(): Promise<void> {
+  const store = await openStore(config, (damaged) =>
+    log.error('plan storage damaged', { ...damaged }),
+  );
   const feed =
     config.redisUrl && store instanceof PostgresStore
       ? await RedisFeed.start({ url: config.redisUrl, source: store, log })
@@ -36,7 +44,4 @@ async function start() {
   await server.listen();
 }
 
-start().catch((error: unknown) => {
-  log.error('could not start', { error });
-  process.exit(1);
-});
+start().catch(couldNotStart);

@@ -13,6 +13,7 @@ import { PlanSnapshots } from './http/planSnapshots';
 import { Rooms } from './sync/rooms';
 import { openSqliteStore } from './storage/sqliteFile';
 import type { PlanFeed } from './sync/rooms';
+import { notReady } from './storage/readiness';
 import type { PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
 import { serveWebApp } from './http/webApp';
@@ -38,6 +39,7 @@ export function createAccordServer(
     config.dataDir,
     config.sqliteSynchronous,
     config.limits.auditCoalesceMs,
+    (damaged) => log.error('plan storage damaged', { ...damaged }),
   ),
   /** a cluster node's fan-out (RedisFeed); stopped with the server */
   feed?: PlanFeed & { stop(): Promise<void> },
@@ -80,6 +82,10 @@ export function createAccordServer(
     publicUrl: () => publicUrlOf({ ...config, port }),
     joinsPerMinutePerAddress: limits.joinsPerMinutePerAddress,
     healthy: () => !closing,
+    notReady: () =>
+      closing
+        ? Promise.resolve(['shutting down'])
+        : notReady({ store, dataDir: config.dataDir, minFreeDiskBytes: limits.minFreeDiskBytes }),
   });
 
   /** How often Node checks the header and request timeouts (its default, 30 s, would let a

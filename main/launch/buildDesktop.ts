@@ -37,7 +37,7 @@ export async function buildDesktop(root: string, outDir = join(root, 'out')): Pr
       // The server's workers, flat by file name beside main.js, where the bundled server looks.
       entryPoints: SERVER_WORKERS.map((path) => ({
         in: join(root, path),
-        out: basename(path, '.mjs'),
+        out: basename(path, '.ts'),
       })),
       outdir: join(outDir, 'main'),
       outExtension: { '.js': '.mjs' },

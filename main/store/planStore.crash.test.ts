@@ -37,6 +37,11 @@ const PLAN = 'crash-test-plan';
  * torn write would leave, so the next writer and reader must cut it.
  */
 const TORN_WRITE_SHARE = 0.3;
+/**
+ * The work is bounded by count (KILLS runs); the timeout only catches a hang. A clean-clone CI run
+ * under load average ~10 took more than a minute for the 50 runs, so give it five.
+ */
+const TIMEOUT_MS = 300_000;
 
 const seed = Number(process.env.ACCORD_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 let workDir: string;
@@ -107,7 +112,7 @@ function runWriterUntilKilled(
   });
 }
 
-describe('plan store crash safety', () => {
+describe('plan store crash safety', { timeout: TIMEOUT_MS }, () => {
   it(`[L1] keeps every acknowledged update through ${KILLS} kills at random points`, async () => {
     console.log(`plan store crash test: seed ${seed} (rerun with ACCORD_CRASH_SEED=${seed})`);
     const random = seededRandom(seed);
@@ -163,5 +168,5 @@ describe('plan store crash safety', () => {
         `left by kills, ${simulatedTornWrites} simulated torn writes, ` +
         `${interruptedCompactions} kills during compaction`,
     );
-  }, 60_000);
+  });
 });

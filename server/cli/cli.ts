@@ -1,7 +1,7 @@
 // The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli/cli.ts …`). Works on the
 // server's database directly, also while the server runs (SQLite WAL allows it); a running server
 // notices revocations within a second. Human output by default, `--json` for scripts.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -20,9 +20,15 @@ import { readServerUrl } from '../ops/serverUrlFile';
 import { joinUrl } from '../http/httpApi';
 import { createInvite, createPlan } from '../identity/members';
 import { exportStoredPlan, ExportRequestError } from '../http/planExport';
-import { DATABASE_FILE } from '../storage/sqliteFile';
 import { PostgresStore } from '../storage/postgresStore';
-import { SqliteStore } from '../storage/sqliteStore';
+import { DATABASE_FILE } from '../storage/sqliteFile';
+import {
+  makePrivate,
+  makePrivateFolder,
+  PRIVATE_FILE_MODE,
+  SqliteStore,
+} from '../storage/sqliteStore';
+import { describeRepair } from '../storage/sqliteRepair';
 import type { PlanStore } from '../storage/store';
 import { ROLE_LIST, type Role } from '../storage/store';
 
@@ -43,6 +49,8 @@ Commands:
   revoke-member <planId> <memberId>       revoke a member (their live connections close)
   backup <file>                           online, consistent copy of the database (server may run)
   restore <file>                          replace the database by a backup (stop the server first)
+  repair <planId>                         rebuild a damaged plan from its newest intact checkpoint
+                                          and intact log; says what it recovered (server may run)
   export <planId> --format pdf|xlsx|csv|json|html|iati [--lang en|ru|tk] [--from DATE --to DATE]
           [--since DATE|checkpoint:ID] [--out FILE]
                                           write a report or data export (for scheduled monthly
@@ -152,6 +160,7 @@ export async function run(
         .all();
       if (tables.length === 0) throw new UsageError(`${source} is not an Accord database backup`);
       await backup.backup(file);
+      makePrivate(file);
     } finally {
       backup.close();
     }
@@ -162,7 +171,7 @@ export async function run(
   if (!config.databaseUrl && !existsSync(file) && command !== 'create-plan') {
     throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateFolder(dataDir);
   const store: PlanStore = config.databaseUrl
     ? await PostgresStore.open({ connectionString: config.databaseUrl })
     : new SqliteStore({ file });
@@ -270,6 +279,14 @@ export async function run(
         print(`revoked member ${memberId} (${revoked.name})`, { member: memberId });
         return EXIT.ok;
       }
+      case 'repair': {
+        if (!(store instanceof SqliteStore)) {
+          throw new UsageError('repair works on SQLite; PostgreSQL checks its own pages');
+        }
+        const report = await store.repair(need(args[0], '<planId>'));
+        print(describeRepair(report), report);
+        return EXIT.ok;
+      }
       case 'backup': {
         const target = need(args[0], '<file>');
         if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
@@ -311,7 +328,7 @@ export async function run(
           },
         );
         const target = values.out ?? exported.fileName;
-        writeFileSync(target, exported.bytes);
+        writeFileSync(target, exported.bytes, { mode: PRIVATE_FILE_MODE });
         print(`wrote ${target} (${exported.bytes.byteLength} bytes)`, {
           file: target,
           bytes: exported.bytes.byteLength,

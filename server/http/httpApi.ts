@@ -17,6 +17,7 @@ import type { Logger } from '../ops/log';
 import { createInvite, join, memberForToken } from '../identity/members';
 import type { Metrics } from '../ops/metrics';
 import { exportStoredPlan, ExportRequestError } from './planExport';
+import { DAMAGED_REASON, DamagedPlanError } from '../storage/integrity';
 import { plainJson, PlanSnapshots } from './planSnapshots';
 import type { Rooms } from '../sync/rooms';
 import type { InviteRecord, MemberRecord, PlanStore } from '../storage/store';
@@ -39,6 +40,8 @@ export interface ApiContext {
   readonly publicUrl: () => string;
   readonly joinsPerMinutePerAddress: number;
   readonly healthy: () => boolean;
+  /** why the server is not ready (/readyz: storage writable, free disk, no damaged plan) */
+  readonly notReady?: () => Promise<readonly string[]>;
 }
 
 class HttpError extends Error {
@@ -151,6 +154,14 @@ export function createApi(context: ApiContext) {
     if (path === '/healthz' && method === 'GET') {
       const ok = context.healthy();
       send(response, ok ? 200 : 503, { status: ok ? 'ok' : 'unhealthy' });
+      return true;
+    }
+    if (path === '/readyz' && method === 'GET') {
+      const reasons = (await context.notReady?.()) ?? [];
+      send(response, reasons.length === 0 ? 200 : 503, {
+        status: reasons.length ? 'not ready' : 'ready',
+        reasons,
+      });
       return true;
     }
     if (path === '/metrics' && method === 'GET') {
@@ -348,6 +359,8 @@ export function createApi(context: ApiContext) {
     } catch (error) {
       if (error instanceof HttpError) {
         send(response, error.status, { error: error.code, message: error.message });
+      } else if (error instanceof DamagedPlanError) {
+        send(response, 503, { error: 'plan_damaged', message: DAMAGED_REASON });
       } else {
         context.log.error('request failed', { path: url.pathname, error });
         send(response, 500, { error: 'internal', message: 'Something went wrong on the server.' });

@@ -109,6 +109,8 @@ export interface Limits {
    * not one per keystroke, while a return to the same field after a pause is a new one. 0: one
    * entry per update. */
   readonly auditCoalesceMs: number;
+  /** /readyz says not ready below this much free space in the data folder's file system. */
+  readonly minFreeDiskBytes: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -148,6 +150,7 @@ export const DEFAULT_LIMITS: Limits = {
   checkpointRetentionDays: 365,
   revocationPollMs: 1_000,
   auditCoalesceMs: 60_000,
+  minFreeDiskBytes: 64 * 1024 * 1024,
 };
 
 const positive = z.coerce.number().int().nonnegative();

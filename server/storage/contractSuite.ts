@@ -112,6 +112,26 @@ export function storageContractSuite(
       expect(next).toBe(4);
     });
 
+    it('[ST11] merges the state and its log into one state, a bounded number of entries at a time', async () => {
+      const doc = new Y.Doc();
+      const texts = ['a', 'b', 'c', 'd'];
+      for (const text of texts) {
+        await store.appendUpdates([
+          { planId, update: textUpdate(doc, text), memberId: null, at: T0, touched: NOTHING },
+        ]);
+      }
+      const first = await store.loadMergedState(planId, 2);
+      expect([first.stateSeq, first.seq, first.lastSeq]).toEqual([0, 2, 4]);
+      await store.compact(planId, first.state, first.seq, T0);
+      const rest = await store.loadMergedState(planId);
+      expect([rest.stateSeq, rest.seq, rest.lastSeq]).toEqual([2, 4, 4]);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, rest.state);
+      expect(copy.getText('t').toString()).toBe('abcd');
+      expect(await store.damagedPlans()).toEqual([]);
+      await store.probeWrite();
+    });
+
     it('[ST5] records who touched which actions and fields, newest first, paged', async () => {
       const doc = new Y.Doc();
       const touched: Touched = { actions: { a1: ['title', 'status'] }, parts: ['actions'] };

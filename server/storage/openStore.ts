@@ -3,10 +3,11 @@
 import type { ServerConfig } from '../ops/config';
 import { PostgresStore } from './postgresStore';
 import { openSqliteStore } from './sqliteFile';
-import type { PlanStore } from './store';
+import type { DamagedPlan, PlanStore } from './store';
 
 export async function openStore(
   config: Pick<ServerConfig, 'databaseUrl' | 'dataDir' | 'sqliteSynchronous' | 'limits'>,
+  onDamaged?: (damaged: DamagedPlan) => void,
 ): Promise<PlanStore> {
   if (config.databaseUrl) {
     return PostgresStore.open({
@@ -14,5 +15,10 @@ export async function openStore(
       auditCoalesceMs: config.limits.auditCoalesceMs,
     });
   }
-  return openSqliteStore(config.dataDir, config.sqliteSynchronous, config.limits.auditCoalesceMs);
+  return openSqliteStore(
+    config.dataDir,
+    config.sqliteSynchronous,
+    config.limits.auditCoalesceMs,
+    onDamaged,
+  );
 }

@@ -6,10 +6,14 @@
 // by plan id, so two batches never deadlock) and bumps `plans.last_seq`, so every node can tail a
 // plan by sequence and notice a gap.
 import pg from 'pg';
+import { DamagedPlanError } from './integrity';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
+import { mergeStored } from './storedDocument';
 import type {
   AuditEntry,
   CheckpointRecord,
+  DamagedPlan,
+  MergedDocument,
   ClientIdRecord,
   InviteRecord,
   MemberRecord,
@@ -130,6 +134,8 @@ const bytes = (buffer: Buffer): Uint8Array =>
 export class PostgresStore implements PlanStore {
   readonly pool: pg.Pool;
   private readonly auditCoalesceMs: number;
+  /** plans whose log did not apply (found on this node); refused until restarted after a fix */
+  private readonly damaged = new Map<string, DamagedPlan>();
 
   private constructor(options: PostgresStoreOptions) {
     this.auditCoalesceMs = options.auditCoalesceMs ?? 0;
@@ -406,6 +412,46 @@ export class PostgresStore implements PlanStore {
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       return readDocument(client, planId, 0);
     });
+  }
+
+  /**
+   * The state and log merged into one state. PostgreSQL checks its own pages (data checksums), so
+   * the check here is Yjs's: a log that leaves pending structs is refused and the plan marked
+   * damaged. The merge runs on this node's event loop (a worker as SQLite has is left to do).
+   */
+  async loadMergedState(planId: string, maxUpdates?: number): Promise<MergedDocument> {
+    const known = this.damaged.get(planId);
+    if (known) throw new DamagedPlanError(planId, known.reason);
+    const { stored, lastSeq } = await this.transaction(async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const whole = await readDocument(client, planId, 0);
+      const { rows } = await client.query<{ last_seq: number }>(
+        'SELECT last_seq FROM plans WHERE id = $1',
+        [planId],
+      );
+      const updates = maxUpdates === undefined ? whole.updates : whole.updates.slice(0, maxUpdates);
+      return { stored: { ...whole, updates }, lastSeq: rows[0]?.last_seq ?? 0 };
+    });
+    try {
+      return mergeStored(planId, stored, lastSeq);
+    } catch (error) {
+      if (error instanceof DamagedPlanError) {
+        this.damaged.set(planId, { planId, reason: error.reason, at: Date.now() });
+      }
+      throw error;
+    }
+  }
+
+  async damagedPlans(): Promise<readonly DamagedPlan[]> {
+    return [...this.damaged.values()];
+  }
+
+  /** A standby (read-only) server or a lost connection cannot take writes. */
+  async probeWrite(): Promise<void> {
+    const { rows } = await this.pool.query<{ standby: boolean }>(
+      'SELECT pg_is_in_recovery() AS standby',
+    );
+    if (rows[0]?.standby) throw new Error('PostgreSQL is a read-only standby');
   }
 
   /**

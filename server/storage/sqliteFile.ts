@@ -1,8 +1,8 @@
 // The embedded default: one SQLite file in the server's data folder.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../ops/config';
-import { SqliteStore, type SynchronousMode } from './sqliteStore';
+import { makePrivateFolder, SqliteStore, type SynchronousMode } from './sqliteStore';
+import type { DamagedPlan } from './store';
 
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'accord.db';
@@ -11,8 +11,9 @@ export function openSqliteStore(
   dataDir: string,
   synchronous: SynchronousMode = 'full',
   auditCoalesceMs = DEFAULT_LIMITS.auditCoalesceMs,
+  onDamaged?: (damaged: DamagedPlan) => void,
 ): SqliteStore {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateFolder(dataDir);
   // With FULL, a commit waits for the disk, so it runs on the writer thread; with NORMAL it only
   // writes to the page cache (~30 us), cheaper inline than a round trip to a thread.
   return new SqliteStore({
@@ -20,5 +21,6 @@ export function openSqliteStore(
     writerThread: synchronous === 'full',
     synchronous,
     auditCoalesceMs,
+    ...(onDamaged ? { onDamaged } : {}),
   });
 }

@@ -1,16 +1,26 @@
 // The embedded default backend: one SQLite database in WAL mode (better-sqlite3). Every write is a
 // transaction committed with synchronous=FULL, so a resolved appendUpdates survives a crash or a
-// power cut, not only a killed process.
-import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import { prepareAppend } from './appendUpdates.mjs';
-import { prepareRecordClientIds } from './clientIds.mjs';
+// power cut, not only a killed process. Every blob carries a checksum, checked when it is read
+// (sqliteDocument.ts); a plan that fails a check is refused until `repair` (sqliteRepair.ts).
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { checksumOf, DamagedPlanError, readingPlan } from './integrity';
+import { openConnection, type SynchronousMode } from './sqliteConnection';
+import { mergeStoredDocument, readStoredDocument } from './sqliteDocument';
+import { repairPlan, type RepairReport } from './sqliteRepair';
+import { prepareWrites, type SqliteWrites } from './sqliteWrites';
+import type { ReplayAnswer, ReplayRequest } from './replayWorker';
+import type { WriterAnswer, WriterData } from './sqliteWriter';
+import { startWorker } from './workerThread';
 import type {
   AuditEntry,
   CheckpointRecord,
   ClientIdRecord,
+  DamagedPlan,
   InviteRecord,
   MemberRecord,
+  MergedDocument,
   NewInvite,
   NewMember,
   PlanRecord,
@@ -22,12 +32,15 @@ import type {
   UpdateToStore,
 } from './store';
 
-/** Bumped with every schema change; `migrate` brings older files up to it. 2: coalesced audit
- * entries (last_seq, last_at, updates). */
-const SCHEMA_VERSION = 2;
+export type { SynchronousMode } from './sqliteConnection';
 
-/** How long a writer waits for another connection's lock (the CLI, a backup) before failing. */
-const BUSY_TIMEOUT_MS = 5_000;
+/** Bumped with every schema change; `migrate` brings older files up to it. 2: coalesced audit
+ * entries (last_seq, last_at, updates). 3: a checksum beside every blob; repairs; the probe. */
+const SCHEMA_VERSION = 3;
+
+/** Owner-only: the database holds every plan, member names and token hashes. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_FOLDER_MODE = 0o700;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS plans (
@@ -46,12 +59,13 @@ CREATE INDEX IF NOT EXISTS members_plan ON members(plan_id);
 CREATE INDEX IF NOT EXISTS members_revoked ON members(revoked_at);
 CREATE TABLE IF NOT EXISTS updates (
   plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
-  data BLOB NOT NULL, PRIMARY KEY (plan_id, seq));
+  data BLOB NOT NULL, checksum TEXT, PRIMARY KEY (plan_id, seq));
 CREATE TABLE IF NOT EXISTS states (
-  plan_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data BLOB NOT NULL, compacted_at INTEGER NOT NULL);
+  plan_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data BLOB NOT NULL, compacted_at INTEGER NOT NULL,
+  checksum TEXT);
 CREATE TABLE IF NOT EXISTS checkpoints (
   id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, at INTEGER NOT NULL,
-  seq INTEGER NOT NULL, data BLOB NOT NULL);
+  seq INTEGER NOT NULL, data BLOB NOT NULL, checksum TEXT);
 CREATE INDEX IF NOT EXISTS checkpoints_plan ON checkpoints(plan_id, at);
 CREATE TABLE IF NOT EXISTS audit (
   plan_id TEXT NOT NULL, seq INTEGER NOT NULL, member_id TEXT, at INTEGER NOT NULL,
@@ -60,15 +74,22 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS client_ids (
   plan_id TEXT NOT NULL, client_id INTEGER NOT NULL, member_id TEXT NOT NULL, at INTEGER NOT NULL,
   PRIMARY KEY (plan_id, client_id));
+CREATE TABLE IF NOT EXISTS repairs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, at INTEGER NOT NULL,
+  report TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
-/** Schema 1 -> 2: one audit entry may stand for several updates (appendUpdates.mjs). */
+/** Schema 1 -> 2: one audit entry may stand for several updates (appendUpdates.ts). */
 const AUDIT_COALESCING = `
 ALTER TABLE audit ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audit ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audit ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
 UPDATE audit SET last_seq = seq, last_at = at;
 `;
+
+/** Schema 2 -> 3: the tables whose blobs get a checksum, and each one's key. */
+const CHECKSUMMED = { updates: 'rowid', states: 'rowid', checkpoints: 'id' } as const;
 
 /** Finds a member's newest audit entry in a plan, which their next update may extend. */
 const AUDIT_INDEX = 'CREATE INDEX IF NOT EXISTS audit_member ON audit(plan_id, member_id, seq);';
@@ -155,13 +176,29 @@ const audit = (row: AuditRow): AuditEntry => ({
 const bytes = (buffer: Buffer): Uint8Array =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
+/**
+ * Creates the file owner-only if it does not exist, and makes an existing one owner-only. SQLite
+ * gives its WAL and shared-memory files the database file's permissions.
+ */
+export function makePrivate(file: string): void {
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** Creates the data folder owner-only, or makes an existing one owner-only. */
+export function makePrivateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  chmodSync(folder, PRIVATE_FOLDER_MODE);
+}
+
 export interface SqliteStoreOptions {
-  /** a file path, or ':memory:' for tests */
+  /** a file path (created owner-only), or ':memory:' for tests */
   readonly file: string;
   readonly readonly?: boolean;
   /**
    * Append updates, and write compacted states and checkpoints, on a writer thread
-   * (sqliteWriter.mjs) so a commit's fsync never blocks the event loop; the server uses this. Not for ':memory:' (the thread opens the file itself).
+   * (sqliteWriter.ts) so a commit's fsync never blocks the event loop; the server uses this.
+   * Not for ':memory:' (the thread opens the file itself).
    */
   readonly writerThread?: boolean;
   /**
@@ -177,9 +214,19 @@ export interface SqliteStoreOptions {
    * one audit entry per update. The server passes `limits.auditCoalesceMs`.
    */
   readonly auditCoalesceMs?: number;
+  /** caps the database at this many pages on every connection (tests simulate a full disk) */
+  readonly maxPageCount?: number;
+  /** told once each time a plan is found damaged (the server logs it) */
+  readonly onDamaged?: (damaged: DamagedPlan) => void;
+  readonly now?: () => number;
 }
 
-export type SynchronousMode = 'full' | 'normal';
+/** Replays run on a worker for files; in-process for ':memory:' (tests) and read-only stores. */
+interface PendingReplay {
+  readonly planId: string;
+  resolve(merged: MergedDocument): void;
+  reject(error: Error): void;
+}
 
 interface PendingWrite {
   resolve(result: unknown): void;
@@ -193,35 +240,46 @@ export class SqliteStore implements PlanStore {
   private readonly writes = new Map<number, PendingWrite>();
   private nextWrite = 0;
   private readonly auditCoalesceMs: number;
+  private readonly settings: WriterData;
+  private replayer: Worker | null = null;
+  private readonly replays = new Map<number, PendingReplay>();
+  private nextReplay = 0;
+  /** plans refused as damaged, with the newest repair id seen when each was found */
+  private readonly damaged = new Map<string, DamagedPlan & { repairsSeen: number }>();
+  private readonly now: () => number;
 
-  constructor(options: SqliteStoreOptions) {
+  constructor(private readonly options: SqliteStoreOptions) {
     this.auditCoalesceMs = options.auditCoalesceMs ?? 0;
-    this.db = new Database(options.file, { readonly: options.readonly ?? false });
-    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!options.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-      this.db.pragma('foreign_keys = ON');
-      this.migrate();
+    this.now = options.now ?? Date.now;
+    this.settings = {
+      file: options.file,
+      synchronous: options.synchronous ?? 'full',
+      maxPageCount: options.maxPageCount,
+      auditCoalesceMs: this.auditCoalesceMs,
+    };
+    if (options.file !== ':memory:' && !options.readonly) makePrivate(options.file);
+    this.db = openConnection({ ...this.settings, readonly: options.readonly ?? false });
+    try {
+      if (!options.readonly) {
+        this.db.pragma('foreign_keys = ON');
+        this.migrate();
+      }
+    } catch (error) {
+      this.db.close();
+      throw error;
     }
-    if (options.writerThread) this.startWriter(options.file, options.synchronous ?? 'full');
+    if (options.writerThread) this.startWriter();
   }
 
-  private startWriter(file: string, synchronous: SynchronousMode): void {
-    const writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), {
-      workerData: {
-        file,
-        busyTimeoutMs: BUSY_TIMEOUT_MS,
-        synchronous,
-        auditCoalesceMs: this.auditCoalesceMs,
-      },
-    });
-    writer.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+  private startWriter(): void {
+    const writer = startWorker(new URL('./sqliteWriter.mjs', import.meta.url), this.settings);
+    writer.on('message', (message: WriterAnswer) => {
+      if ('closed' in message) return;
       const pending = this.writes.get(message.id);
       this.writes.delete(message.id);
       if (!pending) return;
       if (message.error === undefined) pending.resolve(message.result);
-      else pending.reject(new Error(message.error));
+      else pending.reject(Object.assign(new Error(message.error), { code: message.code }));
     });
     const fail = (error: Error) => {
       this.writerFailure = error;
@@ -241,11 +299,34 @@ export class SqliteStore implements PlanStore {
         `database schema ${version} is newer than this server (${SCHEMA_VERSION}); upgrade the server`,
       );
     }
+    if (version === SCHEMA_VERSION) return;
     this.db.transaction(() => {
-      const auditExisted = this.tableColumns('audit').length > 0;
+      const existed = (table: string) => this.tableColumns(table).length > 0;
+      const auditExisted = existed('audit');
+      const unchecked = Object.keys(CHECKSUMMED).filter(
+        (table) => existed(table) && !this.tableColumns(table).includes('checksum'),
+      ) as (keyof typeof CHECKSUMMED)[];
       this.db.exec(SCHEMA);
       if (auditExisted && !this.tableColumns('audit').includes('last_seq')) {
         this.db.exec(AUDIT_COALESCING);
+      }
+      // Once, for the blobs stored before checksums: they are trusted as they read now.
+      for (const table of unchecked) {
+        const key = CHECKSUMMED[table];
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN checksum TEXT`);
+        const update = this.db.prepare(`UPDATE ${table} SET checksum = ? WHERE ${key} = ?`);
+        // in batches: a connection cannot write while it iterates, and all blobs at once could
+        // be more than memory holds
+        const batch = this.db.prepare(
+          `SELECT ${key} AS key, data FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT 500`,
+        );
+        for (let after = -1; ;) {
+          const rows = batch.all(after) as { key: number; data: Buffer }[];
+          for (const row of rows) update.run(checksumOf(row.data), row.key);
+          const last = rows.at(-1);
+          if (!last) break;
+          after = last.key;
+        }
       }
       this.db.exec(AUDIT_INDEX);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -416,22 +497,26 @@ export class SqliteStore implements PlanStore {
     return rows.map(member);
   }
 
-  /** The inline append (without a writer thread); prepared on first use. */
-  private append:
-    | ((updates: readonly UpdateToStore[], clientIds: readonly ClientIdRecord[]) => number[])
-    | undefined;
+  /** The inline writes (without a writer thread); prepared on first use. */
+  private inline: SqliteWrites | undefined;
 
-  /** Runs a write on the writer thread (sqliteWriter.mjs, WRITES); undefined without one. */
-  private onWriter(
-    kind: 'append' | 'compact' | 'checkpoint',
+  private get inlineWrites(): SqliteWrites {
+    this.inline ??= prepareWrites(this.db, this.auditCoalesceMs);
+    return this.inline;
+  }
+
+  /** Runs a write on the writer thread (sqliteWriter.ts), or inline without one. */
+  private async write<K extends keyof SqliteWrites>(
+    kind: K,
     message: object,
-  ): Promise<unknown> | undefined {
-    if (this.writerFailure) return Promise.reject(this.writerFailure);
+    inline: (writes: SqliteWrites) => ReturnType<SqliteWrites[K]>,
+  ): Promise<ReturnType<SqliteWrites[K]>> {
+    if (this.writerFailure) throw this.writerFailure;
     const writer = this.writer;
-    if (!writer) return undefined;
+    if (!writer) return inline(this.inlineWrites);
     const id = this.nextWrite++;
     return new Promise((resolve, reject) => {
-      this.writes.set(id, { resolve, reject });
+      this.writes.set(id, { resolve: resolve as (result: unknown) => void, reject });
       writer.postMessage({ ...message, id, kind });
     });
   }
@@ -441,58 +526,123 @@ export class SqliteStore implements PlanStore {
     clientIds: readonly ClientIdRecord[] = [],
   ): Promise<readonly number[]> {
     if (updates.length === 0) return [];
-    const written = this.onWriter('append', { updates, clientIds });
-    if (written) return (await written) as number[];
-    if (!this.append) {
-      const append = prepareAppend(this.db, this.auditCoalesceMs);
-      const record = prepareRecordClientIds(this.db);
-      this.append = this.db.transaction(
-        (batch: readonly UpdateToStore[], ids: readonly ClientIdRecord[]) => {
-          record(ids);
-          return append(batch);
-        },
-      );
+    return this.write('append', { updates, clientIds }, (writes) =>
+      writes.append(updates, clientIds),
+    );
+  }
+
+  /** Refuses a plan known to be damaged, unless it was repaired since (by the CLI, say). */
+  private refuseDamaged(planId: string): void {
+    const damaged = this.damaged.get(planId);
+    if (!damaged) return;
+    if (this.newestRepair(planId) > damaged.repairsSeen) this.damaged.delete(planId);
+    else throw new DamagedPlanError(planId, damaged.reason);
+  }
+
+  private newestRepair(planId: string): number {
+    const row = this.db
+      .prepare('SELECT MAX(id) AS id FROM repairs WHERE plan_id = ?')
+      .get(planId) as { id: number | null } | undefined;
+    return row?.id ?? 0;
+  }
+
+  /** Remembers (and reports once) a plan found damaged, then rethrows what was found. */
+  private noteDamage(error: unknown): never {
+    if (error instanceof DamagedPlanError && !this.damaged.has(error.planId)) {
+      let repairsSeen = 0;
+      try {
+        repairsSeen = this.newestRepair(error.planId);
+      } catch {
+        // the repairs table may sit on the damaged page too: any later repair is then newer
+      }
+      const damaged = { planId: error.planId, reason: error.reason, at: this.now() };
+      this.damaged.set(error.planId, { ...damaged, repairsSeen });
+      this.options.onDamaged?.(damaged);
     }
-    return this.append(updates, clientIds);
+    throw error;
   }
 
   async loadDocument(planId: string): Promise<StoredDocument> {
-    return this.db.transaction((): StoredDocument => {
-      const state = this.db
-        .prepare('SELECT seq, data FROM states WHERE plan_id = ?')
-        .get(planId) as { seq: number; data: Buffer } | undefined;
-      const stateSeq = state?.seq ?? 0;
-      const rows = this.db
-        .prepare('SELECT seq, data FROM updates WHERE plan_id = ? AND seq > ? ORDER BY seq')
-        .all(planId, stateSeq) as { seq: number; data: Buffer }[];
-      return {
-        state: state ? bytes(state.data) : null,
-        stateSeq,
-        updates: rows.map((row) => ({ seq: row.seq, update: bytes(row.data) })),
-      };
-    })();
+    this.refuseDamaged(planId);
+    try {
+      return readStoredDocument(this.db, planId);
+    } catch (error) {
+      return this.noteDamage(error);
+    }
+  }
+
+  async loadMergedState(planId: string, maxUpdates?: number): Promise<MergedDocument> {
+    this.refuseDamaged(planId);
+    try {
+      const replayer = this.startReplayer();
+      if (!replayer) return mergeStoredDocument(this.db, planId, maxUpdates);
+      const id = this.nextReplay++;
+      return await new Promise<MergedDocument>((resolve, reject) => {
+        this.replays.set(id, { planId, resolve, reject });
+        replayer.postMessage({ id, planId, maxUpdates } satisfies ReplayRequest);
+      });
+    } catch (error) {
+      return this.noteDamage(error);
+    }
+  }
+
+  /** The replay worker for a file-backed store; null in-process (':memory:', read-only). */
+  private startReplayer(): Worker | null {
+    if (this.replayer) return this.replayer;
+    if (this.options.file === ':memory:' || this.options.readonly) return null;
+    const replayer = startWorker(new URL('./replayWorker.mjs', import.meta.url), this.settings);
+    replayer.unref();
+    replayer.on('message', (answer: ReplayAnswer) => {
+      const pending = this.replays.get(answer.id);
+      this.replays.delete(answer.id);
+      if (!pending) return;
+      if ('merged' in answer) pending.resolve(answer.merged);
+      else if (answer.damaged !== undefined) {
+        pending.reject(new DamagedPlanError(pending.planId, answer.damaged));
+      } else pending.reject(new Error(answer.error));
+    });
+    const gone = (error: Error) => {
+      this.replayer = null;
+      for (const pending of this.replays.values()) pending.reject(error);
+      this.replays.clear();
+    };
+    replayer.on('error', gone);
+    replayer.on('exit', () => gone(new Error('replay worker exited')));
+    this.replayer = replayer;
+    return replayer;
+  }
+
+  async damagedPlans(): Promise<readonly DamagedPlan[]> {
+    for (const planId of [...this.damaged.keys()]) {
+      try {
+        this.refuseDamaged(planId);
+      } catch {
+        // still damaged
+      }
+    }
+    return [...this.damaged.values()].map(({ planId, reason, at }) => ({ planId, reason, at }));
   }
 
   async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {
-    const written = this.onWriter('compact', { planId, state, throughSeq, at });
-    if (written) {
-      await written;
-      return;
-    }
-    this.db.transaction(() => {
-      const current = this.db.prepare('SELECT seq FROM states WHERE plan_id = ?').get(planId) as
-        { seq: number } | undefined;
-      // A slower compaction must never replace a newer one.
-      if (current && current.seq >= throughSeq) return;
-      this.db
-        .prepare(
-          `INSERT INTO states (plan_id, seq, data, compacted_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (plan_id) DO UPDATE SET seq = excluded.seq, data = excluded.data,
-             compacted_at = excluded.compacted_at`,
-        )
-        .run(planId, throughSeq, state, at);
-      this.db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq <= ?').run(planId, throughSeq);
-    })();
+    // a damaged plan's log is all that is left of what the damage hid: never fold it away
+    this.refuseDamaged(planId);
+    const write = { planId, state, throughSeq, at };
+    await this.write('compact', write, (writes) => writes.compact(write));
+  }
+
+  /**
+   * Rebuilds a damaged plan (sqliteRepair.ts) and says what it recovered. A server running on the
+   * same file serves the plan again at its next load: it sees the repair recorded here.
+   */
+  async repair(planId: string): Promise<RepairReport> {
+    const report = repairPlan(this.db, planId, this.now());
+    this.damaged.delete(planId);
+    return report;
+  }
+
+  /** Writes and removes a page-sized row: rejects when a write would (full disk, read-only). */
+  async probeWrite(): Promise<void> {
+    await this.write('probe', {}, (writes) => writes.probe());
   }
 
   async history(planId: string, limit: number, beforeSeq?: number): Promise<readonly AuditEntry[]> {
@@ -503,14 +653,8 @@ export class SqliteStore implements PlanStore {
   }
 
   async addCheckpoint(planId: string, at: number, seq: number, state: Uint8Array): Promise<void> {
-    const written = this.onWriter('checkpoint', { planId, at, seq, state });
-    if (written) {
-      await written;
-      return;
-    }
-    this.db
-      .prepare('INSERT INTO checkpoints (plan_id, at, seq, data) VALUES (?, ?, ?, ?)')
-      .run(planId, at, seq, state);
+    const write = { planId, at, seq, state };
+    await this.write('checkpoint', write, (writes) => writes.checkpoint(write));
   }
 
   async listCheckpoints(planId: string): Promise<readonly CheckpointRecord[]> {
@@ -529,10 +673,18 @@ export class SqliteStore implements PlanStore {
     }));
   }
 
+  /** Rejects with a DamagedPlanError when the checkpoint fails its checksum. */
   async readCheckpoint(planId: string, id: number): Promise<Uint8Array | undefined> {
-    const row = this.db
-      .prepare('SELECT data FROM checkpoints WHERE plan_id = ? AND id = ?')
-      .get(planId, id) as { data: Buffer } | undefined;
+    const row = readingPlan(
+      planId,
+      () =>
+        this.db
+          .prepare('SELECT data, checksum FROM checkpoints WHERE plan_id = ? AND id = ?')
+          .get(planId, id) as { data: Buffer; checksum: string | null } | undefined,
+    );
+    if (row && row.checksum !== checksumOf(row.data)) {
+      throw new DamagedPlanError(planId, `checkpoint ${id} fails its checksum`);
+    }
     return row && bytes(row.data);
   }
 
@@ -558,6 +710,7 @@ export class SqliteStore implements PlanStore {
   }
 
   async backup(destination: string): Promise<void> {
+    makePrivate(destination);
     await this.db.backup(destination);
   }
 
@@ -583,6 +736,12 @@ export class SqliteStore implements PlanStore {
         writer.postMessage({ close: true });
       });
       await writer.terminate();
+    }
+    const replayer = this.replayer;
+    this.replayer = null;
+    if (replayer) {
+      replayer.removeAllListeners('exit');
+      await replayer.terminate();
     }
     if (this.db.open) this.db.close();
   }

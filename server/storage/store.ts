@@ -122,6 +122,25 @@ export interface ClientIdRecord {
   readonly at: number;
 }
 
+/** A plan's document merged into one state (a Yjs update), and how far it reaches. */
+export interface MergedDocument {
+  readonly state: Uint8Array;
+  /** the sequence number of the compacted state it started from (0 if none) */
+  readonly stateSeq: number;
+  /** the last log entry folded in (stateSeq when the log after it was empty) */
+  readonly seq: number;
+  /** the plan's last sequence number: seq < lastSeq when the load was asked to stop early */
+  readonly lastSeq: number;
+}
+
+/** A plan refused because its stored data failed a check (integrity.ts, DamagedPlanError). */
+export interface DamagedPlan {
+  readonly planId: string;
+  readonly reason: string;
+  /** epoch ms when the damage was found */
+  readonly at: number;
+}
+
 export interface CheckpointRecord {
   readonly id: number;
   readonly planId: string;
@@ -174,7 +193,19 @@ export interface PlanStore {
     updates: readonly UpdateToStore[],
     clientIds?: readonly ClientIdRecord[],
   ): Promise<readonly number[]>;
+  /** Every blob checked; rejects with a DamagedPlanError when one fails (integrity.ts). */
   loadDocument(planId: string): Promise<StoredDocument>;
+  /**
+   * The state and at most `maxUpdates` log entries after it (all by default), checked and merged
+   * into one state off the event loop where the backend can. Rejects with a DamagedPlanError when
+   * anything fails a check, and from then on refuses the plan at once (never serves, compacts or
+   * overwrites it) until it is repaired.
+   */
+  loadMergedState(planId: string, maxUpdates?: number): Promise<MergedDocument>;
+  /** Plans refused as damaged, so /readyz and the log can name them. */
+  damagedPlans(): Promise<readonly DamagedPlan[]>;
+  /** Makes a small write and takes it back: rejects when storage cannot write (full, read-only). */
+  probeWrite(): Promise<void>;
   /** Replaces the compacted state by `state` (which folds in every update up to `throughSeq`). */
   compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void>;
   /** Newest first by first sequence number (`seq`); `beforeSeq` pages backwards. */

@@ -33,6 +33,11 @@ export const CLOSE = {
   clientIdBudget: 4429,
   /** the plan could not be loaded or stored right now; retry later (nothing is lost) */
   unavailable: 4503,
+  /**
+   * the plan's stored data is damaged (storage/integrity.ts): refused, never served smaller, until
+   * an administrator runs `repair`; the provider keeps retrying with backoff and is back after it
+   */
+  damaged: 4510,
   /** the client reads too slowly to follow the plan; it catches up when it reconnects */
   slowClient: 4508,
   /** the connection exceeded its rate limit; it may reconnect after backoff */

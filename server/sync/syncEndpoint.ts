@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Limits } from '../ops/config';
 import { Admission } from './admission';
 import { CLOSE } from './closeCodes';
+import { DAMAGED_REASON, DamagedPlanError } from '../storage/integrity';
 import { Connection } from './connection';
 import { LogBudget } from './logBudget';
 import type { Logger } from '../ops/log';
@@ -124,7 +125,10 @@ export class SyncEndpoint {
     let room: Room;
     try {
       room = await rooms.acquire(planId);
-    } catch {
+    } catch (error) {
+      if (error instanceof DamagedPlanError) {
+        return this.refuseSocket(request, socket, head, CLOSE.damaged, DAMAGED_REASON, 'damaged');
+      }
       return this.refuseSocket(
         request,
         socket,

@@ -1,6 +1,6 @@
 // The body of the SQLite store's append transaction, shared by the inline store (sqliteStore.ts)
-// and its writer thread (sqliteWriter.mjs) so the two cannot drift apart. Plain JavaScript so the
-// writer thread runs it without a TypeScript loader; types are in appendUpdates.d.mts.
+// and its writer thread (sqliteWriter.ts) so the two cannot drift apart. Every log entry is stored
+// with its checksum (integrity.ts), checked whenever it is read back.
 //
 // Each update gets its log row and a sequence number. Its audit entry is coalesced: typing a
 // 40-character title sends 40 updates, and 40 rows of "who changed what, when" would drown the
@@ -10,23 +10,42 @@
 // Per member, not per plan: in a workshop many people type at once and their updates interleave.
 // Updates without a member are never coalesced (they may come from different people).
 
+import type Database from 'better-sqlite3';
+import { checksumOf } from './integrity';
+import type { UpdateToStore } from './store';
+
+interface NewestAudit {
+  seq: number;
+  last_at: number;
+  actions: string;
+  parts: string;
+}
+
 /** The same actions, fields and parts, whatever order they were listed in. */
-function canonicalTouched(actionsJson, partsJson) {
-  const actions = JSON.parse(actionsJson);
+function canonicalTouched(actionsJson: string, partsJson: string): string {
+  const actions = JSON.parse(actionsJson) as Record<string, string[]>;
   return JSON.stringify([
     Object.keys(actions)
       .sort()
-      .map((id) => [id, [...actions[id]].sort()]),
-    [...JSON.parse(partsJson)].sort(),
+      .map((id) => [id, [...(actions[id] ?? [])].sort()]),
+    [...(JSON.parse(partsJson) as string[])].sort(),
   ]);
 }
 
-export function prepareAppend(db, auditCoalesceMs) {
+/**
+ * Prepares the append transaction's body on `db` (run it inside `db.transaction`): stores each
+ * update, coalescing its audit entry into its member's newest one when it touched the same things
+ * within `auditCoalesceMs` (0: one entry per update). Returns the updates' sequence numbers.
+ */
+export function prepareAppend(
+  db: Database.Database,
+  auditCoalesceMs: number,
+): (updates: readonly UpdateToStore[]) => number[] {
   const nextSeq = db.prepare(
     'UPDATE plans SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
   );
   const insertUpdate = db.prepare(
-    'INSERT INTO updates (plan_id, seq, member_id, at, data) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO updates (plan_id, seq, member_id, at, data, checksum) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertAudit = db.prepare(
     `INSERT INTO audit (plan_id, seq, member_id, at, actions, parts, last_seq, last_at, updates)
@@ -42,9 +61,13 @@ export function prepareAppend(db, auditCoalesceMs) {
   );
 
   /** The entry this update extends, or undefined when it starts a new one. */
-  const extensible = (entry, actions, parts) => {
+  const extensible = (
+    entry: UpdateToStore,
+    actions: string,
+    parts: string,
+  ): NewestAudit | undefined => {
     if (!(auditCoalesceMs > 0) || entry.memberId === null) return undefined;
-    const newest = newestOfMember.get(entry.planId, entry.memberId);
+    const newest = newestOfMember.get(entry.planId, entry.memberId) as NewestAudit | undefined;
     if (!newest || entry.at - newest.last_at > auditCoalesceMs) return undefined;
     if (newest.actions === actions && newest.parts === parts) return newest;
     return canonicalTouched(newest.actions, newest.parts) === canonicalTouched(actions, parts)
@@ -53,12 +76,13 @@ export function prepareAppend(db, auditCoalesceMs) {
   };
 
   return (updates) => {
-    const seqs = [];
+    const seqs: number[] = [];
     for (const entry of updates) {
-      const row = nextSeq.get(entry.planId);
+      const row = nextSeq.get(entry.planId) as { last_seq: number } | undefined;
       if (!row) throw new Error(`no plan ${entry.planId}`);
       const seq = row.last_seq;
-      insertUpdate.run(entry.planId, seq, entry.memberId, entry.at, entry.update);
+      const { planId, memberId, at, update } = entry;
+      insertUpdate.run(planId, seq, memberId, at, update, checksumOf(update));
       const actions = JSON.stringify(entry.touched.actions);
       const parts = JSON.stringify(entry.touched.parts);
       const extended = extensible(entry, actions, parts);
