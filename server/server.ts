@@ -1,5 +1,5 @@
 // Composes the sync server: storage, rooms, compactor, the sync endpoint, the HTTP API and the web
-// app on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
+// app (Hono) on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,15 +8,15 @@ import { CLOSE } from './sync/closeCodes';
 import { Compactor } from './storage/compactor';
 import { DEFAULT_LIMITS, localUrl, publicUrlOf, type ServerConfig } from './ops/config';
 import { writeServerUrl } from './ops/serverUrlFile';
-import { createApi } from './http/httpApi';
-import { withoutQuery, type Logger } from './ops/log';
+import { getRequestListener } from '@hono/node-server';
+import { createHttpApp } from './http/httpApi';
+import type { Logger } from './ops/log';
 import { Metrics } from './ops/metrics';
 import { PlanSnapshots } from './http/planSnapshots';
 import { Rooms } from './sync/rooms';
 import { SqliteStore, type SynchronousMode } from './storage/sqliteStore';
 import type { PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
-import { serveWebApp } from './http/webApp';
 
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'accord.db';
@@ -72,7 +72,7 @@ export function createAccordServer(
   let closing = false;
   // the bound port: with port 0 (tests) the system picks it
   const url = () => localUrl(config.host, port);
-  const api = createApi({
+  const app = createHttpApp({
     store,
     rooms,
     snapshots,
@@ -81,25 +81,17 @@ export function createAccordServer(
     publicUrl: () => publicUrlOf({ ...config, port }),
     joinsPerMinutePerAddress: limits.joinsPerMinutePerAddress,
     healthy: () => !closing,
+    webRoot: config.webRoot,
   });
 
   /** How often Node checks the header and request timeouts (its default, 30 s, would let a
    * client hold a connection for 30 s whatever authTimeoutMs says). */
   const timeoutCheckMs = Math.min(1_000, limits.authTimeoutMs);
+  // The HTTP routes (Hono) and the WebSocket upgrade share one node:http server.
   const http = createServer(
     { connectionsCheckingInterval: timeoutCheckMs },
-    (request, response) => {
-      const requestUrl = new URL(request.url ?? '/', 'http://localhost');
-      api(request, response, requestUrl)
-        .then((handled) => {
-          if (!handled) serveWebApp(config.webRoot, request, response, requestUrl);
-        })
-        .catch((error: unknown) => {
-          log.error('request failed', { url: withoutQuery(request.url), error });
-          if (!response.headersSent) response.writeHead(500);
-          response.end();
-        });
-    },
+    // Globals (Request, Response) stay Node's own: the desktop app embeds this server in its main process.
+    getRequestListener(app.fetch, { overrideGlobalObjects: false }),
   );
   // Auth timeout: a client has this long to send its upgrade request (with its token).
   http.headersTimeout = limits.authTimeoutMs;

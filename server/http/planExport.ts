@@ -3,7 +3,7 @@
 // the snapshot to shared/exports, which produces the file.
 import * as Y from 'yjs';
 import { exportPlan, type ExportedFile } from '../../shared/exports/exportPlan';
-import type { ExportQuery } from '../../shared/http';
+import type { ExportQuery } from '../../shared/contracts/api';
 import { snapshotOf } from '../../shared/plan/snapshot';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Rooms } from '../sync/rooms';
