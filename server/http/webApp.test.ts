@@ -30,13 +30,13 @@ describe('web app files', () => {
     expect(await fileFor(web, path)).toBe(expected);
   });
 
-  it('[S19] a symlink inside the build folder that leads out of it is not served', async () => {
+  it('[H5] a symlink inside the build folder that leads out of it is not served', async () => {
     const response = await serveWebApp(web, 'GET', '/assets/leak.txt');
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('secret');
   });
 
-  it('[S19] every page carries the app content security policy, which forbids framing it', async () => {
+  it('[H5] every page carries the app content security policy, which forbids framing it', async () => {
     const response = await serveWebApp(web, 'GET', '/');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
