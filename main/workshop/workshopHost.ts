@@ -6,7 +6,7 @@
 // off the event loop (SQLite commits and compaction on worker threads), a workshop is at most a
 // few hundred people, and in-process the host can create the plan, the owner and the invite
 // directly, with no second protocol to keep in step. Plain Node: tests run it as is.
-import { startEmbeddedServer, type Logger } from '../../server/embed';
+import { startEmbeddedServer, type HostedPlan, type Logger } from '../../server/embed';
 
 /** Every interface: participants reach the host on whichever network they share with it. */
 export const ALL_INTERFACES = '0.0.0.0';
@@ -20,18 +20,9 @@ export const WORKSHOP_INVITE_TTL_MS = 24 * 60 * 60 * 1000;
 /** Shown to the owner in the plan's invite list, so they know where these members came from. */
 export const WORKSHOP_INVITE_LABEL = 'workshop';
 
-export interface WorkshopOptions {
-  /** the plan's id on this computer; the hosted plan keeps it, so the local copy keeps syncing */
-  readonly planId: string;
-  readonly title: string;
-  /** everything the host has of the plan (one Yjs update), or null for an empty plan */
-  readonly state: Uint8Array | null;
-  readonly host: {
-    readonly name: string;
-    readonly organisation: string;
-    /** the host's token from an earlier workshop of this plan, if the app kept it */
-    readonly token?: string;
-  };
+/** The plan (its id on this computer: the hosted plan keeps it, so the local copy keeps
+ * syncing), everything the host has of it, and the host's name and earlier token. */
+export interface WorkshopOptions extends HostedPlan {
   /** where the server keeps its database (under the app's userData) */
   readonly dataDir: string;
   /** the renderer's web build, served to participants' browsers */
