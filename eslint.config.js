@@ -1,4 +1,4 @@
-// Lint enforces DESIGN.md's layers: shared/ is pure (no electron, no Node built-ins, no DOM, no
+// Lint enforces the layers: shared/ is pure (no electron, no Node built-ins, no DOM, no
 // other layer); renderer/ never reaches into main/ or server/; server/ and main/ import shared/,
 // and main/ the server's embedding API (server/embed.ts) and nothing else of the server.
 // Circular imports are checked by dpdm in `npm run lint`.
@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -30,7 +31,7 @@ const sharedRestriction = {
         '../renderer',
         '../server',
       ],
-      message: 'shared/ must not import another layer (DESIGN.md, Architecture).',
+      message: 'shared/ must not import another layer: it is pure and used by all of them.',
     },
   ],
 };
@@ -65,7 +66,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'TSEnumDeclaration',
-          message: 'Use an `as const` object and a derived type (STYLE.md).',
+          message: 'Use an `as const` object and a derived type, with a comment per member.',
         },
       ],
     },
@@ -91,6 +92,12 @@ export default tseslint.config(
     },
   },
   {
+    // The rules of hooks and the React Compiler's checks (effects, refs, purity) for the UI.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -112,7 +119,8 @@ export default tseslint.config(
                 '../../main',
                 '../../server',
               ],
-              message: 'renderer/ imports shared/ only, never main/ or server/ (DESIGN.md).',
+              message:
+                'renderer/ imports shared/ only, never main/ or server/ (it runs as a web page too).',
             },
           ],
         },

@@ -31,6 +31,8 @@ void localStore().then((store) =>
   ),
 );
 
+// The Workbox service worker (vite.config.ts) only for a page served over http(s): Electron's
+// app:// protocol serves the build from disk, and the dev server has no precache to serve.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http') && import.meta.env.PROD) {
   void navigator.serviceWorker.register('./sw.js');
 }

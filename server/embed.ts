@@ -15,6 +15,7 @@ import { touchedBy } from './sync/touched';
 
 export { DEFAULT_PORT } from './ops/config';
 export { createLogger, type Logger } from './ops/log';
+export { SERVER_WORKERS } from './workers';
 
 export interface EmbeddedServerOptions {
   /** the address to listen on (every interface for a workshop, 127.0.0.1 in tests) */

@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { PLAN_ID_PATTERN } from './contracts/planId';
-import { crc32 } from './planFileCrc32';
+import { crc32 } from './crc32';
 
 /**
  * PNG's trick: the high byte catches 7-bit transfers, CR LF and LF catch line-ending

@@ -31,4 +31,15 @@ describe('tableRows', () => {
       'Action 1',
     ]);
   });
+
+  it('finds an untitled action by the placeholder the reader sees, in their language only', () => {
+    const test = TestPlan.withActions(2);
+    actions.create(test.plan, { objectiveId: test.snapshot().objectives[0]!.id });
+    const found = (text: string, placeholder: string) =>
+      tableRows(test.snapshot(), { ...NO_FILTERS, text }, 'order', false, TODAY, placeholder)
+        .filter((row) => row.kind === 'action')
+        .map((row) => (row.kind === 'action' ? row.action.title : null));
+    expect(found('täze', 'Täze çäre')).toEqual(['']);
+    expect(found('new action', 'Täze çäre')).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // with one header row per objective, so one virtual list renders groups and actions alike. Pure.
 import { compareRefs } from '../../shared/plan/refs';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
-import { actionHealth, actionsByObjective, isOverdue } from '../../shared/plan/views';
+import { actionHealth, actionsByObjective, isOverdue, isUntitled } from '../../shared/plan/views';
 import type { ActionFilters, SortKey } from '../state/viewState';
 
 export type TableRow =
@@ -16,7 +16,13 @@ export type TableRow =
 
 const STATUS_ORDER = ['delayed', 'in_progress', 'planned', 'completed', 'cancelled'];
 
-export function matches(action: Action, filters: ActionFilters, today: string): boolean {
+/** `untitled`: the reader's placeholder for an untitled action, which search reads as its title. */
+export function matches(
+  action: Action,
+  filters: ActionFilters,
+  today: string,
+  untitled = '',
+): boolean {
   if (filters.statuses.length && !filters.statuses.includes(action.status)) return false;
   if (filters.stages.length && !filters.stages.includes(action.stage)) return false;
   if (filters.overdueOnly && !isOverdue(action, today)) return false;
@@ -34,7 +40,7 @@ export function matches(action: Action, filters: ActionFilters, today: string): 
   if (filters.text) {
     const needle = filters.text.toLocaleLowerCase();
     if (
-      !action.title.toLocaleLowerCase().includes(needle) &&
+      !(isUntitled(action) ? untitled : action.title).toLocaleLowerCase().includes(needle) &&
       !action.ref.toLocaleLowerCase().includes(needle) &&
       !action.description.toLocaleLowerCase().includes(needle)
     ) {
@@ -68,11 +74,12 @@ export function tableRows(
   sort: SortKey,
   descending: boolean,
   today: string,
+  untitled = '',
 ): TableRow[] {
   const compare = comparator(sort);
   const rows: TableRow[] = [];
   for (const group of actionsByObjective(snapshot)) {
-    let actions = group.actions.filter((action) => matches(action, filters, today));
+    let actions = group.actions.filter((action) => matches(action, filters, today, untitled));
     if (compare) actions = [...actions].sort(compare);
     if (descending) actions = compare ? actions.reverse() : [...actions].reverse();
     rows.push({

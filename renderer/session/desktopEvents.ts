@@ -4,9 +4,6 @@ import { create } from 'zustand';
 import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 import { joinLink } from '../../shared/contracts/joinLink';
 
-/** The commands this page acts on (a subset of shared/ipc.ts MENU_COMMANDS). */
-export type PageCommand = 'newPlan' | 'undo' | 'redo' | 'importPlan';
-
 interface DesktopEvents {
   readonly onMenuCommand?: (listener: (command: string) => void) => () => void;
   readonly onJoinLink?: (

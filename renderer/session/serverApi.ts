@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ApiRoute, HistoryEntry, Member, Role } from '../../shared/contracts/api';
 import { pathOf, type PathParams } from '../../shared/contracts/apiPaths';
+import { daysInMs } from '../../shared/calendar';
 import { parseJoinLink, type JoinLink } from '../../shared/contracts/joinLink';
 
 /** A plan this app joined: what it keeps of the server's JoinResponse. */
@@ -136,7 +137,7 @@ export async function createInvite(
   const request = {
     role: input.role,
     maxUses: null,
-    expiresAt: new Date(Date.now() + input.days * 86_400_000).toISOString(),
+    expiresAt: new Date(Date.now() + daysInMs(input.days)).toISOString(),
   } satisfies z.input<Contract['InviteRequest']>;
   const body = await call(serverUrl, (routes) => routes.createInvite, {
     params: { planId },

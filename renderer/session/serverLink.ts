@@ -82,7 +82,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   let last: SyncState | null = null;
 
   const report = () => {
-    // A viewer keeps no edits of its own (DESIGN.md, Identity): nothing of its copy is unsaved.
+    // A viewer's UI is read-only and stores no local edits: nothing of its copy is unsaved.
     const pending = options.readOnly
       ? 0
       : edits.count(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);

@@ -1,4 +1,4 @@
-// What the sync indicator says, honestly (issue 5, Collaboration and offline): "saved to the
+// What the sync indicator says, honestly: "saved to the
 // server" only after the server acknowledged durable storage of everything this copy has; for a
 // viewer, who sends nothing and so is never acknowledged, "up to date" once the server's copy
 // has arrived.

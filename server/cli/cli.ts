@@ -21,8 +21,10 @@ import { readServerUrl } from '../ops/serverUrlFile';
 import { joinLink } from '../../shared/contracts/joinLink';
 import { createInvite, createPlan } from '../identity/members';
 import { exportStoredPlan, ExportRequestError } from '../http/planExport';
-import { DATABASE_FILE } from '../server';
+import { DATABASE_FILE } from '../storage/sqliteFile';
+import { PostgresStore } from '../storage/postgresStore';
 import { SqliteStore } from '../storage/sqliteStore';
+import type { PlanStore } from '../storage/store';
 import { ROLE_LIST, type Role } from '../storage/store';
 
 /** Exit codes: 0 done, 1 failed, 2 usage error. */
@@ -79,7 +81,7 @@ interface Session {
   readonly publicUrl: string;
   readonly print: (human: string, json: unknown) => void;
   /** opens the database (created by create-plan, else it must exist) and closes it after */
-  readonly withStore: <T>(work: (store: SqliteStore) => Promise<T>, create?: boolean) => Promise<T>;
+  readonly withStore: <T>(work: (store: PlanStore) => Promise<T>, create?: boolean) => Promise<T>;
 }
 
 export async function run(
@@ -138,11 +140,13 @@ export async function run(
       publicUrl: (told ? undefined : readServerUrl(dataDir)) ?? publicUrlOf(config),
       print: (human, json) => out(options.json ? JSON.stringify(json, null, 2) : human),
       withStore: async (work, create = false) => {
-        if (!existsSync(file) && !create) {
+        if (!config.databaseUrl && !existsSync(file) && !create) {
           throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
         }
         mkdirSync(dataDir, { recursive: true });
-        const store = new SqliteStore({ file });
+        const store: PlanStore = config.databaseUrl
+          ? await PostgresStore.open({ connectionString: config.databaseUrl })
+          : new SqliteStore({ file });
         try {
           return await work(store);
         } finally {
@@ -298,6 +302,11 @@ export async function run(
       const { file, print, withStore } = session(options);
       await withStore(async (store) => {
         if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
+        if (!(store instanceof SqliteStore)) {
+          throw new UsageError(
+            'back up a PostgreSQL database with pg_dump (README, Running a cluster)',
+          );
+        }
         await store.backup(target);
         print(`backed up ${file} to ${target}`, { backup: target });
       });

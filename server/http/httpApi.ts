@@ -291,7 +291,7 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
 
   on(API_ROUTES.revokeInvite, async ({ plan, params, query }) => {
     // Revoking an invite also revokes the members who joined with it, unless asked not to: a
-    // leaked link must not leave its users inside (issue 4).
+    // leaked link must not leave its users inside.
     const revoked = await store.revokeInvite(
       plan.id,
       params.inviteId,

@@ -2,6 +2,7 @@
 // it is loaded, else storage), resolves "changes since" a date or a saved checkpoint, and hands
 // the snapshot to shared/exports, which produces the file.
 import * as Y from 'yjs';
+import { todayIn } from '../../shared/calendar';
 import { exportPlan, type ExportedFile } from '../../shared/exports/exportPlan';
 import type { ExportQuery } from '../../shared/contracts/api';
 import { snapshotOf } from '../../shared/plan/snapshot';
@@ -31,7 +32,7 @@ export async function exportStoredPlan(
   return exportPlan(snapshot, {
     format: query.format,
     language: query.lang,
-    today: now.toISOString().slice(0, 10),
+    today: todayIn(undefined, now),
     generatedAt: now.toISOString(),
     ...(query.from && query.to ? { period: { from: query.from, to: query.to } } : {}),
     ...(changesSince ? { changesSince } : {}),

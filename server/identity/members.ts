@@ -1,4 +1,4 @@
-// Members and invites (DESIGN.md, Identity): invite codes and personal tokens are random, shown once,
+// Members and invites: invite codes and personal tokens are random, shown once,
 // and stored only as sha-256 hashes. sha-256 (not a slow password hash) is enough because both are
 // 256-bit random values: there is nothing to guess from a hash.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -49,7 +49,7 @@ export const OWNER_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Creates a plan row and a single-use owner invite. The document starts empty: the owner's client
- * initialises its meta when it first opens the plan (DESIGN.md, The plan document).
+ * initialises its meta when it first opens the plan.
  */
 export async function createPlan(
   store: PlanStore,

@@ -20,6 +20,10 @@ export interface ServerConfig {
   /** SQLite's synchronous mode (storage/sqliteStore.ts): 'full' survives power loss, 'normal' a
    * killed process; see the Performance section of README.md for what each costs. */
   readonly sqliteSynchronous: 'full' | 'normal';
+  /** postgres://… : store everything in PostgreSQL (a cluster node) instead of SQLite */
+  readonly databaseUrl?: string | undefined;
+  /** redis://… : fan-out between the nodes of a cluster (needs `databaseUrl`) */
+  readonly redisUrl?: string | undefined;
 }
 
 export interface Limits {
@@ -115,6 +119,8 @@ export const SERVER_FLAGS = {
   'web-root': { type: 'string' },
   'log-level': { type: 'string' },
   'sqlite-synchronous': { type: 'string' },
+  database: { type: 'string' },
+  redis: { type: 'string' },
   ...Object.fromEntries(LIMIT_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -152,7 +158,25 @@ export function configFrom(
     sqliteSynchronous: z
       .enum(['full', 'normal'])
       .parse(pick('sqlite-synchronous', 'ACCORD_SQLITE_SYNCHRONOUS') ?? 'full'),
+    ...clusterUrls(pick('database', 'ACCORD_DATABASE_URL'), pick('redis', 'ACCORD_REDIS_URL')),
   };
+}
+
+/** PostgreSQL and Redis addresses, checked: Redis alone would be a store nobody commits to. */
+function clusterUrls(
+  databaseUrl: string | undefined,
+  redisUrl: string | undefined,
+): Pick<ServerConfig, 'databaseUrl' | 'redisUrl'> {
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('--database / ACCORD_DATABASE_URL must be a postgres:// URL');
+  }
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error('--redis / ACCORD_REDIS_URL must be a redis:// URL');
+  }
+  if (redisUrl !== undefined && databaseUrl === undefined) {
+    throw new Error('--redis needs --database: PostgreSQL stores the plans, Redis only relays');
+  }
+  return { databaseUrl, redisUrl };
 }
 
 /** Hosts that mean "every interface": no one can reach the server at such an address. */

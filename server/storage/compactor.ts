@@ -1,10 +1,11 @@
-// Background compaction (DESIGN.md, Storage): a plan's update log is replayed into a fresh Y.Doc
+// Background compaction: a plan's update log is replayed into a fresh Y.Doc
 // and encoded as one state, in a worker thread so the event loop that broadcasts edits never
 // waits for it. Replay, not Y.mergeUpdates: on a 10,000-update log replay takes ~0.37 s where
-// mergeUpdates takes ~1.4 s (measured for issue 4). Each compaction may also keep a dated
+// mergeUpdates takes ~1.4 s (measured here). Each compaction may also keep a dated
 // checkpoint for version history.
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { daysInMs } from '../../shared/calendar';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import type { PlanStore } from './store';
@@ -22,8 +23,6 @@ interface Job {
   resolve(state: Uint8Array): void;
   reject(error: Error): void;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Replays a stored document in-process (tests, and when a worker cannot start). */
 export function replay(state: Uint8Array | null, updates: readonly Uint8Array[]): Uint8Array {
@@ -83,7 +82,7 @@ export class Compactor {
     if (!newest || now - newest.at >= this.options.checkpointEveryMs) {
       await store.addCheckpoint(planId, now, last.seq, state);
       if (this.options.checkpointRetentionDays > 0) {
-        await store.pruneCheckpoints(now - this.options.checkpointRetentionDays * DAY_MS);
+        await store.pruneCheckpoints(now - daysInMs(this.options.checkpointRetentionDays));
       }
     }
   }

@@ -16,7 +16,7 @@ export const MESSAGE = {
   /** a client asks for everyone's presence */
   queryAwareness: 3,
   /**
-   * Ours: "everything up to this state vector is stored durably" (DESIGN.md, Sync server).
+   * Ours: "everything up to this state vector is stored durably", so the UI can say saved.
    * 100 stays clear of y-websocket's 0-3 and of Hocuspocus's 0-8. The stock WebsocketProvider
    * (y-websocket 3, src/y-websocket.js readMessage) looks the type up in
    * provider.messageHandlers; for an unknown type it logs 'Unable to compute message' and sends

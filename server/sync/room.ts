@@ -1,6 +1,6 @@
 // One plan loaded in memory: its Y.Doc, presence, and the connections editing it. Owns the
 // durability pipeline: an accepted update is applied, appended to storage with the next batch, and
-// only once that batch is stored is it broadcast and acknowledged (DESIGN.md, Storage).
+// only once that batch is stored is it broadcast and acknowledged, so an acknowledged edit is kept.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -12,7 +12,8 @@ import * as protocol from './protocol';
 import { REJECTIONS } from './protocol';
 import type { PlanStore, Touched } from '../storage/store';
 import { touchedBy } from './touched';
-import { loadStoredDocument } from '../storage/storedDocument';
+import { loadStoredPlan } from '../storage/storedDocument';
+import type { FollowedPlan } from '../cluster/redisFeed';
 
 /** What a room needs to know about a connection; Connection implements it. */
 export interface RoomPeer {
@@ -54,7 +55,17 @@ export interface RoomOptions {
   /** called once when the room can no longer be trusted (storage failed); the registry drops it */
   readonly onFailed?: (room: Room) => void;
   readonly now?: () => number;
+  /** this plan's news to and from the other nodes of a cluster; absent on a single node */
+  readonly followed?: FollowedPlan;
 }
+
+/** The origin of updates and presence another node stored or relayed: never stored again here. */
+const FROM_ANOTHER_NODE: RoomPeer = {
+  memberId: '',
+  wantsAcks: false,
+  send: () => undefined,
+  close: () => undefined,
+};
 
 export class Room {
   readonly peers = new Set<RoomPeer>();
@@ -74,6 +85,8 @@ export class Room {
   private readonly presenceOwner = new Map<number, RoomPeer>();
   /** set while applying one peer's update: what the transaction stored and touched */
   private captured: { update: Uint8Array | null; touched: Touched | null } | null = null;
+  /** presence client ids changed by this node's peers since the last flush (for other nodes) */
+  private readonly awarenessToPublish = new Set<number>();
 
   private constructor(
     readonly planId: string,
@@ -99,7 +112,10 @@ export class Room {
    * created from a partial or empty document that could later overwrite stored data.
    */
   static async load(planId: string, options: RoomOptions): Promise<Room> {
-    return new Room(planId, await loadStoredDocument(options.store, planId), options);
+    const { doc, through } = await loadStoredPlan(options.store, planId);
+    const room = new Room(planId, doc, options);
+    options.followed?.attach(room, through);
+    return room;
   }
 
   get isFailed(): boolean {
@@ -129,6 +145,9 @@ export class Room {
     for (const id of presence ?? []) this.presenceOwner.delete(id);
     if (presence && presence.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...presence], null);
+      this.options.followed?.publishAwareness(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...presence]),
+      );
     }
   }
 
@@ -229,6 +248,7 @@ export class Room {
         owned.delete(id);
         if (this.presenceOwner.get(id) === peer) this.presenceOwner.delete(id);
       }
+      if (this.options.followed) for (const id of ids) this.awarenessToPublish.add(id);
     }
     for (const id of ids) this.awarenessChanged.add(id);
     if (this.awarenessTimer) return;
@@ -250,7 +270,39 @@ export class Room {
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
     );
     for (const peer of this.peers) peer.send(frame);
+    if (this.awarenessToPublish.size > 0) {
+      const local = [...this.awarenessToPublish];
+      this.awarenessToPublish.clear();
+      this.options.followed?.publishAwareness(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+      );
+    }
   };
+
+  /**
+   * Applies an update another node of the cluster committed (it is stored already) and relays it
+   * to this node's peers. Not captured, so never stored or audited again.
+   */
+  applyRemote(update: Uint8Array): void {
+    const before = Y.encodeStateVector(this.doc);
+    Y.applyUpdate(this.doc, update, FROM_ANOTHER_NODE);
+    const after = Y.encodeStateVector(this.doc);
+    if (equalBytes(before, after) && !this.doc.store.pendingStructs) return;
+    const frame = protocol.encodeUpdate(update);
+    for (const peer of this.peers) peer.send(frame);
+    // What another node relayed is stored: say so to peers that count acknowledgements, once what
+    // this node applied before it is stored too (the state vector now includes both).
+    const wanting = [...this.peers].filter((peer) => peer.wantsAcks);
+    if (wanting.length > 0) {
+      const stateVector = Y.encodeStateVector(this.doc);
+      this.afterStored(() => this.sendAck(wanting, stateVector));
+    }
+  }
+
+  /** Another node's presence change: relayed, minus entries for this node's peers' client ids. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    this.applyAwareness(FROM_ANOTHER_NODE, update);
+  }
 
   /** Runs `send` once everything applied so far is stored (at once if it already is). */
   afterStored(send: () => void): void {
@@ -298,7 +350,7 @@ export class Room {
   private async store(batch: Batch): Promise<void> {
     if (batch.updates.length === 0) return;
     const started = performance.now();
-    await this.options.store.appendUpdates(
+    const seqs = await this.options.store.appendUpdates(
       batch.updates.map((u) => ({
         planId: this.planId,
         update: u.update,
@@ -306,6 +358,12 @@ export class Room {
         at: u.at,
         touched: u.touched,
       })),
+    );
+    this.options.followed?.publish(
+      seqs,
+      batch.updates.length === 1
+        ? batch.updates[0]!.update
+        : Y.mergeUpdates(batch.updates.map((u) => u.update)),
     );
     const { metrics } = this.options;
     metrics.storeLatency.observe((performance.now() - started) / 1000);
@@ -362,7 +420,12 @@ export class Room {
       clearTimeout(this.awarenessTimer as NodeJS.Timeout);
       clearImmediate(this.awarenessTimer as NodeJS.Immediate);
     }
+    this.options.followed?.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

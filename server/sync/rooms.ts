@@ -6,6 +6,13 @@ import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { Room, type RoomPeer } from './room';
 import type { PlanStore } from '../storage/store';
+import type { FollowedPlan } from '../cluster/redisFeed';
+
+/** Where a cluster node hears of other nodes' commits (RedisFeed); absent on a single node. */
+export interface PlanFeed {
+  /** called before a plan's document loads, so nothing committed meanwhile is missed */
+  follow(planId: string): Promise<FollowedPlan>;
+}
 
 export interface RoomsOptions {
   readonly store: PlanStore;
@@ -20,6 +27,7 @@ export interface RoomsOptions {
   readonly checkpointEveryMs: number;
   /** called after each stored batch of a loaded plan, with a check that it is still loaded */
   readonly onChanged?: (room: Room, loaded: () => boolean) => void;
+  readonly feed?: PlanFeed;
 }
 
 /** Plans that stay loaded are compacted at most this often, whatever checkpointEveryMs says. */
@@ -131,8 +139,11 @@ export class Rooms {
     }
     this.loadsRunning += 1;
     const started = performance.now();
+    let followed: FollowedPlan | undefined;
     try {
+      followed = await this.options.feed?.follow(planId);
       const room = await Room.load(planId, {
+        followed,
         store: this.options.store,
         metrics: this.options.metrics,
         log: this.options.log,
@@ -146,6 +157,7 @@ export class Rooms {
       });
       return room;
     } catch (error) {
+      followed?.stop();
       this.options.log.error('plan failed to load', { planId, error });
       throw error;
     } finally {

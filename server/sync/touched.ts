@@ -1,5 +1,5 @@
 // What one transaction changed, in the plan's terms: which actions and which of their fields, and
-// which top-level parts (DESIGN.md, "The plan document"). Feeds the audit log.
+// which top-level parts (meta, objectives, actions, orgs, frameworks). Feeds the audit log.
 import type * as Y from 'yjs';
 import type { Touched } from '../storage/store';
 
@@ -7,7 +7,7 @@ import type { Touched } from '../storage/store';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type AnyType = Y.AbstractType<any>;
 
-/** The top-level part holding actions (DESIGN.md: actions is Y.Map<actionId, Y.Map<field, …>>). */
+/** The top-level part holding actions: Y.Map<actionId, Y.Map<field, …>>. */
 const ACTIONS_PART = 'actions';
 
 /** Marks an action added or removed as a whole (its key in `actions` changed). */

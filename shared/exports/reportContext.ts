@@ -2,8 +2,8 @@
 // the report speaks for, and look-ups from ids to the names people read.
 import { builtInFrameworks, textIn, type Framework, type Language } from '../frameworks';
 import { createI18n, formatDate, formatNumber } from '../i18n';
-import type { PlanSnapshot } from '../plan/schema';
-import { frameworksOf } from '../plan/views';
+import type { Action, PlanSnapshot } from '../plan/schema';
+import { frameworksOf, isUntitled } from '../plan/views';
 
 export interface ReportContext {
   readonly language: Language;
@@ -16,6 +16,8 @@ export interface ReportContext {
   readonly number: (value: number, options?: Intl.NumberFormatOptions) => string;
   readonly orgName: (id: string | null) => string;
   readonly objectiveTitle: (id: string | null) => string;
+  /** an action's title, or the reader's placeholder for an untitled one */
+  readonly actionTitle: (action: Pick<Action, 'title'>) => string;
   /** built-in frameworks (with the items the plan entered) and the plan's own */
   readonly frameworks: readonly Framework[];
   /** a framework link key shown to people: `SDG 8 8.7` */
@@ -37,7 +39,9 @@ export function reportContext(
   const fixed = (key: string, values: Record<string, string | number> = {}): string =>
     String(translate(key, { ns: 'report', ...values }));
   const none = fixed('none');
+  const untitled = fixed('plan:untitledAction');
   const dates = new Map<string, string>();
+  const numbers = new Map<number, string>();
   const orgs = new Map(snapshot.orgs.map((org) => [org.id, org.name]));
   const objectives = new Map(snapshot.objectives.map((o) => [o.id, o.title]));
   const frameworks = frameworksOf(snapshot, builtInFrameworks);
@@ -56,9 +60,16 @@ export function reportContext(
       if (text === undefined) dates.set(isoDate, (text = formatDate(isoDate, language)));
       return text;
     },
-    number: (value, options) => formatNumber(value, language, options),
+    number: (value, options) => {
+      if (options) return formatNumber(value, language, options);
+      // as with dates: one Intl formatter per call, and a report shows the same figures often
+      let text = numbers.get(value);
+      if (text === undefined) numbers.set(value, (text = formatNumber(value, language)));
+      return text;
+    },
     orgName: (id) => (id !== null ? (orgs.get(id) ?? id) : none),
     objectiveTitle: (id) => (id !== null ? (objectives.get(id) ?? none) : none),
+    actionTitle: (action) => (isUntitled(action) ? untitled : action.title),
     frameworks,
     linkLabel: (key) => {
       const separator = key.indexOf(':');

@@ -66,6 +66,25 @@ describe('importing a framework’s items', () => {
     ]);
   });
 
+  it('creates the framework with its short name when one is given', () => {
+    const test = TestPlan.empty();
+    const { items } = previewFrameworkItems('1 Civil rights');
+    applyFrameworkItems(test.plan, HRAP_FRAMEWORK_ID, items, {
+      name: 'National plan 2021-2025',
+      shortName: 'HRAP',
+    });
+    expect(test.snapshot().customFrameworks[0]!.shortName.en).toBe('HRAP');
+  });
+
+  it('creates no framework when an item of a new one is refused', () => {
+    const test = TestPlan.empty();
+    const items = [{ line: 1, code: '1', title: 'x'.repeat(10_000), kind: 'chapter' as const }];
+    expect(() =>
+      applyFrameworkItems(test.plan, HRAP_FRAMEWORK_ID, items, { name: 'Plan' }),
+    ).toThrow();
+    expect(test.snapshot().customFrameworks).toEqual([]);
+  });
+
   it('writes nothing when an item is refused', () => {
     const test = TestPlan.empty();
     applyFrameworkItems(

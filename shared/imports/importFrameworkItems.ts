@@ -1,7 +1,7 @@
 // A framework's items (the national plan's chapters and tasks, another country's plan) from a
 // CSV file or lines pasted from a document: "1 Civil rights", "1.2. Access to justice",
 // "2.3<TAB>Decent work". Dotted codes give the hierarchy: 1.2 sits under 1 when 1 is listed.
-// The owners' own text is stored as they entered it (DESIGN.md: never invent official text).
+// The owners' own text is stored as they entered it: Accord never invents official text.
 import * as customFrameworks from '../plan/customFrameworks';
 import type { CustomItemKind } from '../plan/customFrameworkLayout';
 import { MAX_TITLE_LENGTH } from '../plan/model';
@@ -201,19 +201,20 @@ function withHierarchy(raw: {
 
 /**
  * Adds the items to a plan-defined framework, creating it first when the plan does not have it
- * yet (`name` is then required): one transaction, or nothing when any item is refused.
+ * yet (`name` is then required, `shortName` optional): one transaction, or nothing when any item
+ * is refused.
  */
 export function applyFrameworkItems(
   plan: Plan,
   frameworkId: string,
   items: readonly FrameworkItemRow[],
-  create?: { name: string },
+  create?: { name: string; shortName?: string },
 ): void {
   allOrNothing(plan, (target) => {
     if (!planParts(target.doc).frameworks.has(frameworkId)) {
       if (!create)
         throw new Error(`framework ${frameworkId} is not in this plan; give its name to create it`);
-      customFrameworks.create(target, { id: frameworkId, name: create.name });
+      customFrameworks.create(target, { id: frameworkId, ...create });
     }
     customFrameworks.addItems(
       target,

@@ -1,4 +1,4 @@
-// The renderer benchmark (issue 5): a plan of 10,000 actions in Debian's Chromium, served by the
+// The renderer benchmark: a plan of 10,000 actions in Debian's Chromium, served by the
 // real sync server (in-process, 127.0.0.1, a free port) from the web build. Measures
 //   - open to first rows: navigation start to the first action row in the DOM, cold (first open:
 //     the plan comes from the server) and warm (reopening: the cached snapshot, then the live

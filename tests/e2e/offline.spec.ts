@@ -17,6 +17,16 @@ test('an offline edit survives a reload and merges on reconnect', async ({ accor
   await syncState(traveller).screenshot({ path: 'test-results/sync-badge-editor.png' });
   // The service worker has cached the app once it controls the page.
   await traveller.evaluate(() => navigator.serviceWorker.ready);
+  // Every emitted file is precached, the lazily loaded ones too: the XLSX writer works offline.
+  const precached = await traveller.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+  expect(precached.some((url) => /\/assets\/exportXlsx-[^/]+\.js/.test(url))).toBe(true);
+  expect(precached.some((url) => /\/assets\/exceljs[^/]*\.js/.test(url))).toBe(true);
   await traveller.reload();
   await expect(syncState(traveller)).toHaveAttribute('data-sync', 'saved');
 

@@ -153,4 +153,12 @@ test('Tab moves along a row that is not being edited; N then Escape adds nothing
   await page.keyboard.press('Enter');
   await expect(page.locator('.action-row')).toHaveCount(4);
   await expect(page.locator('.grid')).toContainText('New action');
+  // It is untitled in the data, not "New action": each reader sees the placeholder in their own
+  // language, and editing it starts from an empty title.
+  await page.locator('.topbar .preferences select').selectOption('tk');
+  await expect(page.locator('.grid')).toContainText('Täze çäre');
+  await expect(page.locator('.grid')).not.toContainText('New action');
+  await page.locator('.action-row .untitled').click();
+  await page.keyboard.press('F2');
+  await expect(page.locator('.action-row input[data-field="title"]')).toHaveValue('');
 });

@@ -1,4 +1,4 @@
-// Exports through the server's HTTP API and the admin CLI (issue 7, "Where people reach them"):
+// Exports through the server's HTTP API and the admin CLI, where people reach them:
 // a real server, a plan written by a real provider through the plan operations, real files.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // An input (or textarea) bound to an action's Y.Text at character level: local typing becomes a
 // minimal edit through actions.edit, and remote typing updates the value with the caret mapped
 // through the change, so two people can type in one title at once.
-import { useEffect, useRef, type InputEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, type InputEvent, type KeyboardEvent } from 'react';
 import * as actions from '../../../shared/plan/actions';
 import { MAX_LENGTH } from '../../../shared/plan/model';
 import { watchActionText, type BoundTextField } from '../../../shared/plan/textBinding';
@@ -24,8 +24,8 @@ interface Props {
   readonly multiline?: boolean;
   readonly readOnly?: boolean;
   readonly autoFocus?: boolean;
-  /** select the whole text once it is shown (a placeholder title that typing should replace) */
-  readonly selectAll?: boolean;
+  /** shown while the field is empty (an untitled action's placeholder, in the reader's language) */
+  readonly placeholder?: string;
   /** what was typed before the input existed: written as the field's value when it appears */
   readonly takeTypedAhead?: () => TypedAhead;
   /** the first keystroke joins the undo step before it (a new action's title, typed at once) */
@@ -45,6 +45,19 @@ export function BoundTextInput(props: Props) {
   // Set from the first keystroke since the field got the focus: the rest join its undo step.
   const typing = useRef(false);
 
+  // Once the input first shows the text: apply what was typed before it existed.
+  const shown = useEffectEvent((input: HTMLInputElement) => {
+    const ahead = props.takeTypedAhead?.();
+    if (ahead?.text.trim()) {
+      const text = ahead.text;
+      run((plan) => actions.edit(plan, actionId, { [field]: text }), { sameStep: true });
+      typing.current = true;
+      input.value = text;
+      input.setSelectionRange(text.length, text.length);
+    }
+    if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
+  });
+
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
@@ -56,34 +69,19 @@ export function BoundTextInput(props: Props) {
       const end = input.selectionEnd ?? 0;
       input.value = change.text;
       if (!initialised) {
-        // The first call shows the text as it is: apply what was typed ahead, or select a
-        // placeholder so typing replaces it.
         initialised = true;
-        const ahead = props.takeTypedAhead?.();
-        if (ahead?.text.trim()) {
-          const text = ahead.text;
-          run((plan) => actions.edit(plan, actionId, { [field]: text }), { sameStep: true });
-          typing.current = true;
-          input.value = text;
-          input.setSelectionRange(text.length, text.length);
-        } else if (props.selectAll) {
-          input.select();
-        }
-        if (ahead?.finished) props.onFinish?.(ahead.cancelled === true);
+        shown(input);
         return;
       }
       if (focused && !change.local) {
         input.setSelectionRange(change.mapIndex(start), change.mapIndex(end));
       }
     });
-    // props.selectAll and props.takeTypedAhead are used once, when the input first shows the text.
-  }, [session, actionId, field, run]);
+  }, [session, actionId, field]);
 
   const onInput = () => {
     const input = ref.current;
     if (!input) return;
-    // A title cannot be empty; keep the input as typed and write once it has text again.
-    if (field === 'title' && input.value.trim() === '') return;
     // One undo step per typing in a field: the first keystroke starts it (or joins a new action's
     // creation), the next ones join it while typing goes on (see useOperation).
     const sameStep = typing.current || props.joinStep === true;
@@ -107,6 +105,7 @@ export function BoundTextInput(props: Props) {
     'aria-label': props.label,
     className: props.className,
     readOnly: props.readOnly,
+    placeholder: props.placeholder,
     autoFocus: props.autoFocus,
     maxLength: MAX_LENGTH[field],
     onBeforeInput: (event: InputEvent<HTMLInputElement | HTMLTextAreaElement>) =>

@@ -1,6 +1,6 @@
 // A labelled input that writes when the user leaves it or presses Enter (dates: when picked), and
 // follows the plan when someone else changes the value while it is not being edited.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { BoundedField } from '../../../shared/plan/model';
 import { fieldLimit, warnAtLimit } from './fieldLimit';
 
@@ -20,11 +20,9 @@ interface Props {
 
 export function CommitField(props: Props) {
   const { label, value, type = 'text', disabled, onCommit } = props;
-  const [draft, setDraft] = useState(value);
-  const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
+  // What the user is typing, while the input has the focus; otherwise the input shows `value`.
+  const [editing, setEditing] = useState<string | null>(null);
+  const draft = editing ?? value;
   const { limit } = props;
   const commit = (next: string) => {
     if (next === value) return;
@@ -42,18 +40,18 @@ export function CommitField(props: Props) {
         value={draft}
         disabled={disabled}
         {...(limit ? fieldLimit(limit) : {})}
-        onFocus={() => setEditing(true)}
+        onFocus={() => setEditing(value)}
         onChange={(event) => {
-          setDraft(event.target.value);
+          setEditing(event.target.value);
           if (type === 'date') commit(event.target.value);
         }}
         onBlur={() => {
-          setEditing(false);
+          setEditing(null);
           if (type !== 'date') commit(draft);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit(draft);
-          if (event.key === 'Escape') setDraft(value);
+          if (event.key === 'Escape') setEditing(value);
         }}
       />
     </label>

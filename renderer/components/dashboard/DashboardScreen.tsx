@@ -27,9 +27,11 @@ import {
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
 import { ExportPanel } from './ExportPanel';
+import { ActionTitle } from '../common/ActionTitle';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'var(--c-planned)',
@@ -49,7 +51,7 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const today = todayIso();
+  const today = todayIn();
   const data = useMemo(() => {
     const live = liveActions(snapshot);
     const frameworks = frameworksOf(snapshot, builtInFrameworks);
@@ -250,7 +252,7 @@ function ActionList(props: { actions: readonly Action[]; empty: string; tone?: '
               openAction(action.id);
             }}
           >
-            <span className="ref">{action.ref}</span> {action.title}
+            <span className="ref">{action.ref}</span> <ActionTitle action={action} />
           </button>
           <span className={props.tone === 'bad' ? 'overdue' : 'muted'}>
             {format.date(action.deadline)}

@@ -9,7 +9,8 @@ import { tableRows } from '../../selectors/actionRows';
 import { liveCount } from '../../selectors/orgUsage';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useViewStore } from '../../state/viewStore';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { ActionDetail } from '../detail/ActionDetail';
 import { openActionImport } from '../import/ActionImport';
 import { useOperation } from '../shell/useOperation';
@@ -27,16 +28,17 @@ export function ActionsScreen() {
   const onEditTitleStarted = useCallback(() => setNewActionId(null), []);
   const [newObjectiveId, setNewObjectiveId] = useState<string | null>(null);
   const onRenameStarted = useCallback(() => setNewObjectiveId(null), []);
-  const today = todayIso();
+  const today = todayIn();
+  const untitled = t('untitledAction', { ns: 'plan' });
   const rows = useMemo(
-    () => tableRows(snapshot, filters, sort, descending, today),
-    [snapshot, filters, sort, descending, today],
+    () => tableRows(snapshot, filters, sort, descending, today, untitled),
+    [snapshot, filters, sort, descending, today, untitled],
   );
   const total = useMemo(() => liveCount(snapshot), [snapshot]);
   // The snapshot keeps customFrameworks identical across action edits, so this rarely reruns.
   const { customFrameworks } = snapshot;
   const frameworks = useMemo(
-    () => frameworksOf({ ...snapshot, customFrameworks }, builtInFrameworks),
+    () => frameworksOf({ customFrameworks }, builtInFrameworks),
     [customFrameworks],
   );
   const shown = rows.length - rows.filter((row) => row.kind === 'objective').length;
@@ -63,10 +65,7 @@ export function ActionsScreen() {
                     (objective) => !objective.deletedAt,
                   );
                   const id = run((plan) =>
-                    actions.create(plan, {
-                      title: t('table.newAction'),
-                      objectiveId: firstObjective?.id ?? null,
-                    }),
+                    actions.create(plan, { objectiveId: firstObjective?.id ?? null }),
                   );
                   if (id) setNewActionId(id);
                 }}

@@ -1,6 +1,7 @@
 // Browse a framework's items with the actions linked to each; enter the national plan's items or
 // a custom framework's (pasted as lines "code title", or read from a CSV file with code and title
-// columns: shared/imports/importFrameworkItems), clearly marked as entered by the owners.
+// columns: shared/imports/importFrameworkItems, which also writes them, all or nothing), clearly
+// marked as entered by the owners.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +19,10 @@ import { setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
-import { previewFrameworkItems } from '../../../shared/imports/importFrameworkItems';
+import {
+  applyFrameworkItems,
+  previewFrameworkItems,
+} from '../../../shared/imports/importFrameworkItems';
 import { decodeText } from '../../../shared/imports/parseCsv';
 import { itemProblemKind } from '../../selectors/frameworkItemProblems';
 import { fieldLimit } from '../common/fieldLimit';
@@ -100,29 +104,16 @@ function AddItems({ framework }: { framework: Framework }) {
   const { t } = useTranslation();
   const format = useFormat();
   const run = useOperation();
-  const snapshot = usePlanStore((state) => state.snapshot)!;
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState(false);
   const preview = useMemo(() => previewFrameworkItems(text), [text]);
   const submit = () => {
+    // A framework the plan does not have yet is created with its first items, or not at all.
     const done = run((plan) => {
-      if (!snapshot.customFrameworks.some((custom) => custom.id === framework.id)) {
-        customFrameworks.create(plan, {
-          id: framework.id,
-          name: framework.name.en,
-          shortName: framework.shortName.en,
-        });
-      }
-      customFrameworks.addItems(
-        plan,
-        framework.id,
-        preview.items.map(({ code, title, kind, parent }) => ({
-          code,
-          title,
-          kind,
-          ...(parent ? { parent } : {}),
-        })),
-      );
+      applyFrameworkItems(plan, framework.id, preview.items, {
+        name: framework.name.en,
+        shortName: framework.shortName.en,
+      });
       return true;
     });
     if (done) setText('');

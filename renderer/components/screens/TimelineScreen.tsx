@@ -7,31 +7,34 @@ import { isOverdue } from '../../../shared/plan/views';
 import { timeline } from '../../selectors/timelineRows';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
-import { todayIso, useFormat } from '../common/format';
+import { dayNumber, todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
+import { ActionTitle } from '../common/ActionTitle';
 
 const ROW = 30;
-const DAY_MS = 86_400_000;
 
 export function TimelineScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const today = todayIso();
+  const today = todayIn();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const { rows, from, to, undated } = useMemo(() => timeline(snapshot, today), [snapshot, today]);
 
+  // The build runs no React Compiler, whose memoisation this warns TanStack Virtual defeats.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW,
     overscan: 10,
   });
-  const span = Math.max(DAY_MS, to - from);
-  const x = (date: string) => ((Date.parse(date) - from) / span) * 100;
+  const first = dayNumber(from);
+  const span = Math.max(1, dayNumber(to) - first);
+  const x = (date: string) => ((dayNumber(date) - first) / span) * 100;
   const years: number[] = [];
-  for (let year = new Date(from).getUTCFullYear() + 1; Date.UTC(year, 0, 1) < to; year++)
-    years.push(year);
+  for (let year = Number(from.slice(0, 4)) + 1; `${year}-01-01` < to; year++) years.push(year);
 
   return (
     <div className="timeline">
@@ -75,7 +78,7 @@ export function TimelineScreen() {
                     openAction(action.id);
                   }}
                 >
-                  <span className="ref">{action.ref}</span> {action.title}
+                  <span className="ref">{action.ref}</span> <ActionTitle action={action} />
                 </button>
                 <div className="timeline-track">
                   <span

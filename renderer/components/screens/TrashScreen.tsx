@@ -7,10 +7,12 @@ import { removedObjectives, trash } from '../../../shared/plan/views';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
+import { ActionTitle, useActionTitle } from '../common/ActionTitle';
 
 export function TrashScreen() {
   const { t } = useTranslation();
   const format = useFormat();
+  const titleOf = useActionTitle();
   const run = useOperation();
   const canEdit = usePlanStore(selectCanEdit);
   const snapshot = usePlanStore((state) => state.snapshot)!;
@@ -26,7 +28,7 @@ export function TrashScreen() {
         {removed.map((action) => (
           <li key={action.id} className="list-row">
             <span>
-              <span className="ref">{action.ref}</span> {action.title}
+              <span className="ref">{action.ref}</span> <ActionTitle action={action} />
             </span>
             <span className="muted">
               {t('trash.removedAt', { when: format.date(action.deletedAt) })}
@@ -44,7 +46,7 @@ export function TrashScreen() {
                   className="link-button danger-text"
                   onClick={() => {
                     // the one edit nobody can take back: not undo, not restore, not another copy
-                    if (!confirm(t('trash.confirmPurge', { title: action.title }))) return;
+                    if (!confirm(t('trash.confirmPurge', { title: titleOf(action) }))) return;
                     run((plan) => actions.purge(plan, action.id));
                   }}
                 >

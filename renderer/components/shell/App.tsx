@@ -36,20 +36,20 @@ function PlanLoader({
   replicaFactory: LocalReplicaFactory;
 }) {
   const { t } = useTranslation();
+  // Keyed by the plan id (App), so the plan list is read once per plan opened.
+  const [entry] = useState(() => findPlan(planId));
   const [session, setSession] = useState<PlanSession | null>(null);
-  const [missing, setMissing] = useState(false);
   useEffect(() => {
-    const entry = findPlan(planId);
-    if (!entry) {
-      setMissing(true);
-      return;
-    }
+    if (!entry) return;
     const opened = openSession(entry, localUser(), replicaFactory);
+    // The session is a resource this effect opens and closes (replica, socket); only its handle
+    // goes to render, once, so the extra render is the point rather than a cascade.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession(opened);
     return () => opened.close();
-  }, [planId, replicaFactory]);
+  }, [entry, replicaFactory]);
 
-  if (missing) {
+  if (!entry) {
     return (
       <div className="centered">
         <p>{t('errors.notFound')}</p>

@@ -26,12 +26,16 @@ export function StartScreen() {
     location.hash.startsWith('#/join') ? location.href : '',
   );
   // A join link from the desktop shell (accord://join) fills the form.
+  // Taken during render (React's pattern for state that follows a changing input), then cleared
+  // from the desktop's store so the same link can come again.
   const pending = usePendingInvite((state) => state.link);
+  const [seenPending, setSeenPending] = useState<string | null>(null);
+  if (pending !== seenPending) {
+    setSeenPending(pending);
+    if (pending) setInvite(pending);
+  }
   useEffect(() => {
-    if (pending) {
-      setInvite(pending);
-      usePendingInvite.setState({ link: null });
-    }
+    if (pending) usePendingInvite.setState({ link: null });
   }, [pending]);
   const [name, setName] = useState(user.name);
   const [org, setOrg] = useState(user.org);

@@ -10,6 +10,7 @@ import type { Peer } from '../../state/planStore';
 import { CellEditor, type EditMove } from './CellEditor';
 import type { TypedAhead } from '../common/BoundTextInput';
 import { COLUMNS, type ColumnId } from './columns';
+import { ActionTitle } from '../common/ActionTitle';
 
 interface Props {
   readonly action: Action;
@@ -56,7 +57,7 @@ export const ActionRow = memo(function ActionRow(props: Props) {
       case 'title':
         return (
           <span className="title-text">
-            {action.title}
+            <ActionTitle action={action} />
             {peers.map((peer) => (
               <span
                 key={peer.clientId}

@@ -18,7 +18,7 @@ import type { Organisation } from '../../../shared/plan/schema';
 import type { TableRow } from '../../selectors/actionRows';
 import { selectCanEdit, usePlanStore, type Peer } from '../../state/planStore';
 import { openAction, useViewStore } from '../../state/viewStore';
-import { todayIso } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
@@ -34,6 +34,7 @@ import {
 } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
 import { moveRow, rowAfterMove, type Direction } from './reorder';
+import { isUntitled } from '../../../shared/plan/views';
 
 const NO_PEERS: readonly Peer[] = [];
 const NO_COLUMNS: readonly ColumnId[] = [];
@@ -101,7 +102,7 @@ export function ActionTable({
   // The action just added whose title is being typed, and the undo step that created it: Escape
   // before any title was typed takes that step back (nothing is left to undo or redo).
   const newAction = useRef<{ id: string; step: unknown } | null>(null);
-  const today = todayIso();
+  const today = todayIn();
 
   const orgNames = useMemo(() => new Map(orgs.map((org) => [org.id, org.name])), [orgs]);
   const peersByAction = useMemo(() => {
@@ -112,6 +113,8 @@ export function ActionTable({
     return map;
   }, [peers]);
 
+  // The build runs no React Compiler, whose memoisation this warns TanStack Virtual defeats.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -199,7 +202,7 @@ export function ActionTable({
   };
 
   const addAction = (objectiveId: string | null) => {
-    const id = run((plan) => actions.create(plan, { title: t('table.newAction'), objectiveId }));
+    const id = run((plan) => actions.create(plan, { objectiveId }));
     if (id) {
       pendingCreate.current = id;
       setEditAfterCreate(id);
@@ -309,16 +312,16 @@ export function ActionTable({
     return -1;
   };
 
-  /** Whether the action still has the placeholder title it was created with. */
+  /** Whether the action is still untitled (nothing typed, or all of it taken back). */
   const untitled = useCallback(
     (id: string): boolean => {
       try {
-        return String(actions.action(session.plan, id).get('title')) === t('table.newAction');
+        return isUntitled({ title: String(actions.action(session.plan, id).get('title')) });
       } catch {
         return false;
       }
     },
-    [session, t],
+    [session],
   );
 
   const onEditDone = useCallback(

@@ -10,6 +10,7 @@ import { BoundTextInput, type TypedAhead } from '../common/BoundTextInput';
 import { fieldLimit } from '../common/fieldLimit';
 import { useOperation } from '../shell/useOperation';
 import type { ColumnId } from './columns';
+import { isUntitled } from '../../../shared/plan/views';
 
 interface Props {
   readonly action: Action;
@@ -45,14 +46,14 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
     onDone(move);
   };
   // The title is written as it is typed; Escape puts back what it was when the edit began,
-  // except a new action's placeholder: what was typed over it is kept (N, type, Escape).
-  const titleBefore = useRef(action.title);
-  const placeholder = titleBefore.current === t('table.newAction');
+  // except for an untitled action: what was typed into it is kept (N, type, Escape).
+  const [titleBefore] = useState(action.title);
+  const wasUntitled = isUntitled({ title: titleBefore });
   const finishKeys = (event: KeyboardEvent<HTMLElement>) => {
     event.stopPropagation();
     if (event.key === 'Escape') {
-      const before = titleBefore.current;
-      if (column === 'title' && !placeholder && action.title !== before) {
+      const before = titleBefore;
+      if (column === 'title' && !wasUntitled && action.title !== before) {
         run((plan) => actions.edit(plan, action.id, { title: before }));
       }
       finish(column === 'title' ? 'cancel' : undefined);
@@ -73,10 +74,9 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
           field="title"
           label={t('table.title')}
           autoFocus
-          // A new action's placeholder title is selected, so typing replaces it.
-          selectAll={placeholder}
+          placeholder={t('untitledAction', { ns: 'plan' })}
           // A new action's title typed at once is undone with the action.
-          joinStep={placeholder}
+          joinStep={wasUntitled}
           takeTypedAhead={takeTypedAhead}
           onFinish={(cancelled) => finish(cancelled ? 'cancel' : undefined)}
           className="cell-input"

@@ -1,7 +1,7 @@
 // An objective's header row in the table: its title (renamed in place), how many actions are
 // shown, and for editors buttons to add an action to it, rename it, move it up or down (as
 // Alt+↑/↓ does when its row has the cursor; see reorder.ts) or remove it.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
@@ -56,12 +56,14 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
     setRenaming(true);
   };
   const { startRenaming, onRenameOpened } = props;
-  useEffect(() => {
-    if (!startRenaming) return;
+  // An effect event: it reads the objective of this render, which is the one asked for.
+  const renameAsked = useEffectEvent(() => {
     onRenameOpened();
     startRename();
-    // startRename reads the objective of this render, which is the one asked for.
-  }, [startRenaming, onRenameOpened]);
+  });
+  useEffect(() => {
+    if (startRenaming) renameAsked();
+  }, [startRenaming]);
   const endRename = (save: boolean) => {
     if (!open.current) return;
     open.current = false;

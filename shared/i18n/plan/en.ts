@@ -28,4 +28,6 @@ export default {
     once: 'Once',
   },
   language: { en: 'English', ru: 'Русский', tk: 'Türkmençe' },
+  /** shown for an action whose title is empty (views.isUntitled), in the reader's language */
+  untitledAction: 'New action',
 } as const;

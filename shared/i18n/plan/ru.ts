@@ -29,4 +29,5 @@ export default {
     once: 'Однократно',
   },
   language: { en: 'English', ru: 'Русский', tk: 'Türkmençe' },
+  untitledAction: 'Новое мероприятие',
 } as const satisfies Catalogue<typeof en>;

@@ -35,4 +35,5 @@ export default {
     once: 'Bir gezek',
   },
   language: { en: 'English', ru: 'Русский', tk: 'Türkmençe' },
+  untitledAction: 'Täze çäre',
 } as const satisfies Catalogue<typeof en>;

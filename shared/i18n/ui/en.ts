@@ -84,7 +84,6 @@ export default {
     addActionHint: 'Press N to add an action',
     addObjective: 'Add objective',
     newObjective: 'New objective',
-    newAction: 'New action',
     none: '—',
     empty: 'No actions match.',
     emptyPlan: 'This plan has no actions yet. Press N or “Add action” to draft the first one.',

@@ -88,7 +88,6 @@ export default {
     addActionHint: 'Çäre goşmak üçin N basyň',
     addObjective: 'Maksat goş',
     newObjective: 'Täze maksat',
-    newAction: 'Täze çäre',
     none: '—',
     empty: 'Laýyk çäre ýok.',
     emptyPlan: 'Meýilnamada entek çäre ýok. N ýa-da «Çäre goş» basyň.',
