@@ -1,6 +1,7 @@
 // Lint enforces the layers: shared/ is pure (no electron, no Node built-ins, no DOM, no
-// other layer); renderer/ never reaches into main/ or server/; server/ and main/ import shared/
-// only. Circular imports are checked by dpdm in `npm run lint`.
+// other layer); renderer/ never reaches into main/ or server/; server/ and main/ import shared/,
+// and main/ the server's embedding API (server/embed.ts) and nothing else of the server.
+// Circular imports are checked by dpdm in `npm run lint`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -145,7 +146,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
+            {
+              group: ['**/server/**', '!**/server/embed'],
+              message: 'main/ reaches the server only through server/embed.ts (its embedding API).',
+            },
+          ],
+        },
       ],
     },
   },

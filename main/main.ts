@@ -34,7 +34,7 @@ import { readPlanFile } from './planFiles';
 import { openTokenStore } from './secrets/tokenStore';
 import { APP_SCHEME } from './security/appOrigin';
 import { createAppProtocolHandler } from './security/appProtocol';
-import { CONTENT_SECURITY_POLICY } from './security/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../shared/webApp/contentSecurityPolicy';
 import { hardenNavigation } from './security/navigation';
 import { denyAllPermissions } from './security/permissions';
 import { openPlanStore, type PlanStore } from './store/planStore';
@@ -167,7 +167,7 @@ function run(): void {
     workshop = lazyWorkshopController(async () => {
       const [{ createWorkshopController }, { createLogger }] = await Promise.all([
         import('./workshop/workshopController'),
-        import('../server/ops/log'),
+        import('../server/embed'),
       ]);
       return createWorkshopController({
         store: openedStore,

@@ -1,7 +1,8 @@
 // The preload against a stand-in for electron's renderer modules (the one edge mocked): what it
 // exposes, and that every call and event goes through the shared channel map.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_API_GLOBAL, IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc';
+import { DESKTOP_API_GLOBAL } from '../shared/contracts/desktopGlobal';
+import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(event: unknown, data?: unknown) => void>>();

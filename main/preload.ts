@@ -4,8 +4,8 @@
 // security checklist, items 17 and 20). Bundled to CommonJS because sandboxed preloads cannot
 // load ES modules or other files.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { DESKTOP_API_GLOBAL } from '../shared/contracts/desktopGlobal';
 import {
-  DESKTOP_API_GLOBAL,
   IPC_CHANNELS,
   IPC_EVENTS,
   type DesktopApi,

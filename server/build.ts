@@ -3,15 +3,7 @@
 // time, which saves its memory and start-up). Packages stay in node_modules.
 import { build } from 'esbuild';
 import { basename, join } from 'node:path';
-
-/**
- * The server's worker threads, which it starts as `new URL('./x.mjs', import.meta.url)`: bundled
- * beside the bundle that starts them, where that URL points (the desktop build does the same).
- */
-export const SERVER_WORKERS = [
-  join('server', 'storage', 'sqliteWriter.ts'),
-  join('server', 'storage', 'replayWorker.ts'),
-];
+import { SERVER_WORKERS } from './workers';
 
 const NODE_TARGET = 'node20';
 

@@ -1,13 +1,14 @@
 // Composes the sync server: storage, rooms, compactor, the sync endpoint, the HTTP API and the web
-// app on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
+// app (Hono) on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLOSE } from './sync/closeCodes';
 import { Compactor } from './storage/compactor';
 import { localUrl, publicUrlOf, type ServerConfig } from './ops/config';
 import { writeServerUrl } from './ops/serverUrlFile';
-import { createApi } from './http/httpApi';
-import { withoutQuery, type Logger } from './ops/log';
+import { getRequestListener } from '@hono/node-server';
+import { createHttpApp } from './http/httpApi';
+import type { Logger } from './ops/log';
 import { Metrics } from './ops/metrics';
 import { PlanSnapshots } from './http/planSnapshots';
 import { Rooms } from './sync/rooms';
@@ -16,7 +17,6 @@ import type { PlanFeed } from './sync/rooms';
 import { notReady } from './storage/readiness';
 import type { PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
-import { serveWebApp } from './http/webApp';
 
 export interface AccordServer {
   readonly http: Server;
@@ -42,7 +42,7 @@ export function createAccordServer(
     (damaged) => log.error('plan storage damaged', { ...damaged }),
   ),
   /** a cluster node's fan-out (RedisFeed); stopped with the server */
-  feed?: PlanFeed & { stop(): Promise<void> },
+  feed?: PlanFeed & { readonly healthy: boolean; stop(): Promise<void> },
 ): AccordServer {
   const { limits } = config;
   const metrics = new Metrics();
@@ -73,7 +73,7 @@ export function createAccordServer(
   let closing = false;
   // the bound port: with port 0 (tests) the system picks it
   const url = () => localUrl(config.host, port);
-  const api = createApi({
+  const app = createHttpApp({
     store,
     rooms,
     snapshots,
@@ -86,25 +86,21 @@ export function createAccordServer(
       closing
         ? Promise.resolve(['shutting down'])
         : notReady({ store, dataDir: config.dataDir, minFreeDiskBytes: limits.minFreeDiskBytes }),
+    webRoot: config.webRoot,
+    degraded: () =>
+      feed && !feed.healthy
+        ? ['redis unreachable: edits reach other nodes by polling PostgreSQL']
+        : [],
   });
 
   /** How often Node checks the header and request timeouts (its default, 30 s, would let a
    * client hold a connection for 30 s whatever authTimeoutMs says). */
   const timeoutCheckMs = Math.min(1_000, limits.authTimeoutMs);
+  // The HTTP routes (Hono) and the WebSocket upgrade share one node:http server.
   const http = createServer(
     { connectionsCheckingInterval: timeoutCheckMs },
-    (request, response) => {
-      const requestUrl = new URL(request.url ?? '/', 'http://localhost');
-      api(request, response, requestUrl)
-        .then((handled) => {
-          if (!handled) serveWebApp(config.webRoot, request, response, requestUrl);
-        })
-        .catch((error: unknown) => {
-          log.error('request failed', { url: withoutQuery(request.url), error });
-          if (!response.headersSent) response.writeHead(500);
-          response.end();
-        });
-    },
+    // Globals (Request, Response) stay Node's own: the desktop app embeds this server in its main process.
+    getRequestListener(app.fetch, { overrideGlobalObjects: false }),
   );
   // Auth timeout: a client has this long to send its upgrade request (with its token).
   http.headersTimeout = limits.authTimeoutMs;

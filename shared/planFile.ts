@@ -12,6 +12,7 @@
 // and refused clearly by an older app.
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { PLAN_ID_PATTERN } from './contracts/planId';
 import { crc32 } from './crc32';
 
 /**
@@ -58,12 +59,6 @@ export const MAX_PLAN_FILE_METADATA_BYTES = 64 * 1024;
 
 /** Larger than any real plan's state by far; callers should refuse bigger files before reading. */
 export const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
-
-/**
- * Plan ids are random UUIDs; this pattern accepts those and other simple ids and
- * nothing that could act as a path, since the desktop store uses the id as a folder name.
- */
-export const PLAN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 const MAX_TITLE_LENGTH = 1000;
 

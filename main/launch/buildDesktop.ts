@@ -2,7 +2,7 @@
 // neither ES modules nor other files) into out/, where main.ts expects them.
 import { build } from 'esbuild';
 import { basename, join } from 'node:path';
-import { SERVER_WORKERS } from '../../server/build';
+import { SERVER_WORKERS } from '../../server/embed';
 
 /** Electron 45 ships Node 22. */
 const ELECTRON_NODE_TARGET = 'node22';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_DIRECTIVES,
-} from './contentSecurityPolicy';
+} from '../../shared/webApp/contentSecurityPolicy';
 import {
   decideNavigation,
   hardenNavigation,

@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { PlanPersistence, StoredPlanSummary } from '../../shared/persistence';
-import { PLAN_ID_PATTERN } from '../../shared/planFile';
+import { PLAN_ID_PATTERN } from '../../shared/contracts/planId';
 import { decodeRecords, encodeRecord } from './recordFrame';
 import { TEMP_SUFFIX, syncDirectory, writeFileAtomic } from './atomicFile';
 

@@ -1,7 +1,7 @@
 // The link a workshop participant opens: the hosted web app's join page with the plan and the
 // invite code, on the address the host chose. Same form as the server's own invite links, so the
 // app's join form reads either.
-import { joinUrl } from '../../server/http/httpApi';
+import { joinLink } from '../../shared/contracts/joinLink';
 
 /** The server's base URL at an address and port (IPv6 literals need brackets). */
 export function workshopServerUrl(address: string, port: number): string {
@@ -14,5 +14,5 @@ export function workshopJoinLink(
   planId: string,
   inviteCode: string,
 ): string {
-  return joinUrl(workshopServerUrl(address, port), planId, inviteCode);
+  return joinLink(workshopServerUrl(address, port), planId, inviteCode);
 }

@@ -1,7 +1,8 @@
 // What the desktop shell tells the page (shared/ipc.ts, DesktopEvents): menu commands and
 // accord://join links. In a browser there is no shell and nothing is subscribed.
 import { create } from 'zustand';
-import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
+import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
+import { joinLink } from '../../shared/contracts/joinLink';
 
 interface DesktopEvents {
   readonly onMenuCommand?: (listener: (command: string) => void) => () => void;
@@ -25,14 +26,15 @@ export function httpOrigin(serverUrl: string): string {
 }
 
 export function listenToDesktop(onJoin: () => void): () => void {
-  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
+  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_API_GLOBAL] as
     DesktopEvents | undefined;
   const stops: (() => void)[] = [];
   if (bridge?.onJoinLink) {
     stops.push(
       bridge.onJoinLink((link) => {
-        const params = new URLSearchParams({ plan: link.planId, code: link.invite });
-        usePendingInvite.setState({ link: `${httpOrigin(link.serverUrl)}/#/join?${params}` });
+        usePendingInvite.setState({
+          link: joinLink(httpOrigin(link.serverUrl), link.planId, link.invite),
+        });
         onJoin();
       }),
     );

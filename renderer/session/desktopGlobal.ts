@@ -1,7 +1,5 @@
-// The name under which the preload exposes the desktop API (shared/ipc.ts DESKTOP_API_GLOBAL),
-// repeated here so the web build need not load the IPC contract and its validators to find out
-// it is not on the desktop; desktopGlobal.test.ts keeps the two equal.
-export const DESKTOP_GLOBAL_NAME = 'accord';
+// What of the desktop API (the preload's `window.accord`) this page can use, if any.
+import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 
 /**
  * The preload's API as far as a feature needs it, or null when any of its functions is missing (a
@@ -10,7 +8,7 @@ export const DESKTOP_GLOBAL_NAME = 'accord';
 export function desktopCapabilities<T extends object>(
   names: readonly (keyof T & string)[],
 ): T | null {
-  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
+  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_API_GLOBAL] as
     Record<string, unknown> | undefined;
   return bridge && names.every((name) => typeof bridge[name] === 'function') ? (bridge as T) : null;
 }

@@ -5,7 +5,7 @@
 // the token beside the membership here (there is no keychain); on the desktop none is kept here,
 // and a token an older version left here is moved to the keychain (storedTokens, dropStoredToken).
 import type { Language } from '../../shared/frameworks/types';
-import type { Role } from '../../shared/http';
+import type { Role } from '../../shared/contracts/api';
 import type { PendingEditRecord } from './syncState';
 
 export interface ServerMembership {

@@ -5,7 +5,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanPersistence } from '../../shared/persistence';
 import { usePlanStore } from '../state/planStore';
-import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
+import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 
 export interface LocalReplica {
   /** resolves once everything stored has been applied to the doc */
@@ -93,7 +93,7 @@ export function persistenceStore(
   };
 }
 
-/** What this module needs of the preload's API (shared/ipc.ts, DESKTOP_API_GLOBAL). */
+/** What this module needs of the preload's API (shared/contracts/desktopGlobal.ts). */
 interface DesktopBridge {
   readonly connectPlanStore?: () => Promise<unknown>;
 }
@@ -104,7 +104,7 @@ interface DesktopBridge {
  * rather than silently keeping plans somewhere else.
  */
 async function chooseLocalStore(): Promise<LocalStore> {
-  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_GLOBAL_NAME] as
+  const bridge = (globalThis as Record<string, unknown>)[DESKTOP_API_GLOBAL] as
     DesktopBridge | undefined;
   if (!bridge?.connectPlanStore) return indexedDbStore;
   // Loaded only on the desktop: the store's protocol brings its validators (zod) with it.

@@ -6,7 +6,7 @@
 // keychain the first time tokens are read.
 import { create } from 'zustand';
 import type { DesktopApi, StoredToken } from '../../shared/ipc';
-import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';
+import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 import * as localPlans from './localPlans';
 import type { JoinedPlan } from './serverApi';
 import type { LocalPlanEntry, ServerMembership } from './localPlans';
@@ -107,7 +107,7 @@ export function desktopTokens(
 export function chooseTokenKeeper(
   global: Record<string, unknown> = globalThis as Record<string, unknown>,
 ): TokenKeeper {
-  const api = global[DESKTOP_GLOBAL_NAME] as Partial<DesktopTokenApi> | undefined;
+  const api = global[DESKTOP_API_GLOBAL] as Partial<DesktopTokenApi> | undefined;
   if (api?.getMemberToken && api.setMemberToken && api.forgetMemberToken) {
     return desktopTokens(api as DesktopTokenApi, () => tellOnce('sessionOnly'));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Role } from '../../shared/http';
+import type { Role } from '../../shared/contracts/api';
 import type {
   DesktopApi,
   IpcEventPayload,

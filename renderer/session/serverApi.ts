@@ -1,11 +1,13 @@
 // The sync server's HTTP API as the app uses it (server/http/httpApi.ts): join with an invite, plan
-// info with my role, members. The contract (paths, roles, response schemas) is shared/http.ts,
-// the one the server builds its responses with; every response is parsed with it before use, and
-// errors carry the server's words. The contract is loaded on first use, so its validator (zod)
-// stays out of the first screen's bundle.
+// info with my role, members. Every request is built from the route table in
+// shared/contracts/api.ts, the one the server registers its handlers from; every answer is parsed
+// with that route's schema before use, and errors carry the server's words. The table is loaded on
+// first use, so its validator (zod) stays out of the first screen's bundle.
 import type { z } from 'zod';
+import type { ApiRoute, HistoryEntry, Member, Role } from '../../shared/contracts/api';
+import { pathOf, type PathParams } from '../../shared/contracts/apiPaths';
 import { daysInMs } from '../../shared/calendar';
-import type { HistoryEntry, Member, Role } from '../../shared/http';
+import { parseJoinLink, type JoinLink } from '../../shared/contracts/joinLink';
 
 /** A plan this app joined: what it keeps of the server's JoinResponse. */
 export interface JoinedPlan {
@@ -16,29 +18,14 @@ export interface JoinedPlan {
   readonly role: Role;
 }
 
-export interface InviteLink {
-  readonly serverUrl: string;
-  readonly code: string;
-  readonly planId: string | null;
-}
+export type InviteLink = JoinLink;
 
 /**
  * Reads what a person pasted: a join link (`https://host/#/join?plan=…&code=…`) or a bare code
  * (then the server is `fallbackServer`, e.g. this page's origin).
  */
 export function parseInvite(text: string, fallbackServer: string): InviteLink | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  try {
-    const url = new URL(trimmed);
-    const query = url.hash.includes('?') ? url.hash.slice(url.hash.indexOf('?')) : url.search;
-    const params = new URLSearchParams(query);
-    const code = params.get('code');
-    if (!code) return null;
-    return { serverUrl: url.origin, code, planId: params.get('plan') };
-  } catch {
-    return fallbackServer ? { serverUrl: fallbackServer, code: trimmed, planId: null } : null;
-  }
+  return parseJoinLink(text, fallbackServer);
 }
 
 /**
@@ -65,51 +52,61 @@ function hostOf(serverUrl: string): string {
   }
 }
 
-const contract = () => import('../../shared/http');
+const contract = () => import('../../shared/contracts/api');
+type Contract = Awaited<ReturnType<typeof contract>>;
 
 /** The server's answer did not match the contract (another version, or not an Accord server). */
 const NOT_UNDERSTOOD = 'the server answered in a way this app does not understand';
 
-async function call<T>(
+/** What one request carries besides its route: path parameters, query, body, member token. */
+interface RequestParts<Path extends string, Body> {
+  readonly params: PathParams<Path>;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: Body;
+  readonly token?: string;
+}
+
+/** Calls a route of the table and returns its answer, checked by the route's schema. */
+async function call<Path extends string, Body, Response>(
   serverUrl: string,
-  path: string,
-  init: RequestInit,
-  schema: (http: Awaited<ReturnType<typeof contract>>) => z.ZodType<T>,
-): Promise<T> {
-  const http = await contract();
-  let response: Response;
+  pick: (routes: Contract['API_ROUTES']) => ApiRoute<Path, unknown, unknown, Body, Response>,
+  parts: RequestParts<Path, NoInfer<Body>>,
+): Promise<Response> {
+  const api = await contract();
+  const route = pick(api.API_ROUTES);
+  const query = parts.query ? `?${new URLSearchParams(parts.query)}` : '';
+  const headers: Record<string, string> = {};
+  if (parts.body !== undefined) headers['content-type'] = 'application/json';
+  if (parts.token !== undefined) headers.authorization = `Bearer ${parts.token}`;
+  let response: globalThis.Response;
   try {
-    response = await fetch(`${serverUrl.replace(/\/$/, '')}${path}`, init);
+    response = await fetch(
+      `${serverUrl.replace(/\/$/, '')}${pathOf(route.path, parts.params)}${query}`,
+      {
+        method: route.method,
+        headers,
+        ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
+      },
+    );
   } catch (error) {
     // fetch rejects only when no answer came (a refused connection, DNS, no network, CORS).
     throw new ServerUnreachableError(serverUrl, error);
   }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = http.ApiError.safeParse(body);
+    const error = api.ApiError.safeParse(body);
     throw new Error(error.success ? error.data.message : `HTTP ${response.status}`);
   }
-  const parsed = schema(http).safeParse(body);
-  if (!parsed.success) throw new Error(NOT_UNDERSTOOD);
+  const parsed = route.response?.safeParse(body);
+  if (!parsed?.success) throw new Error(NOT_UNDERSTOOD);
   return parsed.data;
 }
-
-const paths = async () => (await contract()).API_PATHS;
 
 export async function joinPlan(
   serverUrl: string,
   input: { code: string; name: string; organisation: string },
 ): Promise<JoinedPlan> {
-  const body = await call(
-    serverUrl,
-    (await paths()).join,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    },
-    (http) => http.JoinResponse,
-  );
+  const body = await call(serverUrl, (routes) => routes.join, { params: {}, body: input });
   const planId = body.plan?.id ?? body.syncPath.split('/').pop();
   if (!planId) throw new Error(NOT_UNDERSTOOD);
   return {
@@ -126,12 +123,7 @@ export async function listMembers(
   planId: string,
   token: string,
 ): Promise<Member[]> {
-  const body = await call(
-    serverUrl,
-    (await paths()).members(planId),
-    { headers: { authorization: `Bearer ${token}` } },
-    (http) => http.MembersResponse,
-  );
+  const body = await call(serverUrl, (routes) => routes.members, { params: { planId }, token });
   return body.members;
 }
 
@@ -146,17 +138,12 @@ export async function createInvite(
     role: input.role,
     maxUses: null,
     expiresAt: new Date(Date.now() + daysInMs(input.days)).toISOString(),
-  } satisfies z.input<Awaited<ReturnType<typeof contract>>['InviteRequest']>;
-  const body = await call(
-    serverUrl,
-    (await paths()).invites(planId),
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(request),
-    },
-    (http) => http.CreatedInviteResponse,
-  );
+  } satisfies z.input<Contract['InviteRequest']>;
+  const body = await call(serverUrl, (routes) => routes.createInvite, {
+    params: { planId },
+    body: request,
+    token,
+  });
   return { code: body.code, joinUrl: body.joinUrl };
 }
 
@@ -167,11 +154,10 @@ export async function listHistory(
   token: string,
   limit = 50,
 ): Promise<HistoryEntry[]> {
-  const body = await call(
-    serverUrl,
-    `${(await paths()).history(planId)}?limit=${limit}`,
-    { headers: { authorization: `Bearer ${token}` } },
-    (http) => http.HistoryResponse,
-  );
+  const body = await call(serverUrl, (routes) => routes.history, {
+    params: { planId },
+    query: { limit: String(limit) },
+    token,
+  });
   return body.entries;
 }

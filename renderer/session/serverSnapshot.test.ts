@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_PATHS } from '../../shared/http';
+import { API_PATHS, pathOf } from '../../shared/contracts/apiPaths';
 import { TestPlan } from '../../shared/plan/testing';
 import { fetchServerSnapshot, serverSnapshotUrl } from './serverSnapshot';
 
@@ -21,10 +21,10 @@ function answering(status: number, body: unknown) {
 
 describe('the server snapshot painted on a first open', () => {
   it('is asked for at the API path the server serves, with the member token', async () => {
-    expect(serverSnapshotUrl(`${SERVER}/`, 'p 1')).toBe(`${SERVER}${API_PATHS.snapshot('p 1')}`);
+    expect(serverSnapshotUrl(`${SERVER}/`, 'p 1')).toBe(`${SERVER}/api/plans/p%201/snapshot`);
     const { asked, fetchImpl } = answering(200, plan);
     expect(await fetchServerSnapshot(SERVER, PLAN_ID, 'secret', fetchImpl)).toEqual(plan);
-    expect(asked[0]?.url).toBe(`${SERVER}${API_PATHS.snapshot(PLAN_ID)}`);
+    expect(asked[0]?.url).toBe(`${SERVER}${pathOf(API_PATHS.snapshot, { planId: PLAN_ID })}`);
     expect(new Headers(asked[0]?.init?.headers).get('authorization')).toBe('Bearer secret');
   });
 

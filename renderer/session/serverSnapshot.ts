@@ -4,16 +4,17 @@
 // actions is 8.4 MB as one Yjs update and about a second of applying on the main thread; its
 // snapshot is 0.4 MB gzipped and tens of milliseconds to parse. The picture is never written
 // anywhere (not even the snapshot cache): the live document replaces it.
+import { API_PATHS, pathOf } from '../../shared/contracts/apiPaths';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import { looksLikeSnapshot } from './snapshotCache';
 
 /** Past this the open goes on without the picture; the live document comes anyway. */
 const FETCH_TIMEOUT_MS = 5_000;
 
-/** API_PATHS.snapshot (shared/http.ts), written out here: that module brings its validator (zod)
- * into the first screen's bundle. A test keeps the two the same. */
+/** From the paths alone (apiPaths.ts): the route table's validators (zod) stay out of the first
+ * screen's bundle. */
 export function serverSnapshotUrl(serverUrl: string, planId: string): string {
-  return `${serverUrl.replace(/\/$/, '')}/api/plans/${encodeURIComponent(planId)}/snapshot`;
+  return `${serverUrl.replace(/\/$/, '')}${pathOf(API_PATHS.snapshot, { planId })}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { BoundedField } from '../../shared/plan/model';
 import type { PlanErrorCode, PlanErrorDetail } from '../../shared/plan/plan';
 import type { PlanSnapshot } from '../../shared/plan/schema';
-import type { Role } from '../../shared/http';
+import type { Role } from '../../shared/contracts/api';
 import type { SyncState } from '../session/syncState';
 
 export interface Peer {

@@ -1,14 +1,15 @@
-// The admin CLI: `npm run admin -- <command> [options]` (or `npx tsx server/cli/cli.ts …`). Works on the
-// server's database directly, also while the server runs (SQLite WAL allows it); a running server
-// notices revocations within a second. Human output by default, `--json` for scripts.
+// The admin CLI on commander: `npm run admin -- <command> [options]` (or `npx tsx
+// server/cli/cli.ts …`; `--help` after a command for its usage). Works on the server's database
+// directly, also while the server runs (SQLite WAL allows it); a running server notices
+// revocations within a second. Human output by default, `--json` for scripts.
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { EXPORT_FORMATS, ExportError } from '../../shared/exports/exportPlan';
 import { describeExportProblem, exportProblems } from '../../shared/exports/exportProblems';
-import { ExportQuery } from '../../shared/http';
+import { ExportQuery } from '../../shared/contracts/api';
 import {
   configFrom,
   DEFAULT_PORT,
@@ -17,61 +18,30 @@ import {
   type ServerConfig,
 } from '../ops/config';
 import { readServerUrl } from '../ops/serverUrlFile';
-import { joinUrl } from '../http/httpApi';
+import { joinLink } from '../../shared/contracts/joinLink';
 import { createInvite, createPlan } from '../identity/members';
 import { exportStoredPlan, ExportRequestError } from '../http/planExport';
-import { PostgresStore } from '../storage/postgresStore';
 import { DATABASE_FILE } from '../storage/sqliteFile';
+import { PostgresStore } from '../storage/postgresStore';
+import { describeRepair } from '../storage/sqliteRepair';
 import {
   makePrivate,
   makePrivateFolder,
   PRIVATE_FILE_MODE,
   SqliteStore,
 } from '../storage/sqliteStore';
-import { describeRepair } from '../storage/sqliteRepair';
 import type { PlanStore } from '../storage/store';
 import { ROLE_LIST, type Role } from '../storage/store';
-
-const USAGE = `Accord admin CLI
-
-Usage: npm run admin -- <command> [arguments] [--data DIR] [--json]
-
-Commands:
-  create-plan <title>                     create a plan; prints its id and a single-use owner invite
-  plans                                   list plans
-  members <planId>                        list a plan's members
-  invites <planId>                        list a plan's invites
-  invite <planId> --role owner|editor|viewer [--uses N | --unlimited] [--expires-in 7d] [--label TEXT]
-                                          create an invite; prints its code and join link (once)
-  revoke-invite <planId> <inviteId> [--keep-members]
-                                          revoke an invite and, unless --keep-members, everyone who
-                                          joined with it (their live connections close)
-  revoke-member <planId> <memberId>       revoke a member (their live connections close)
-  backup <file>                           online, consistent copy of the database (server may run)
-  restore <file>                          replace the database by a backup (stop the server first)
-  repair <planId>                         rebuild a damaged plan from its newest intact checkpoint
-                                          and intact log; says what it recovered (server may run)
-  export <planId> --format pdf|xlsx|csv|json|html|iati [--lang en|ru|tk] [--from DATE --to DATE]
-          [--since DATE|checkpoint:ID] [--out FILE]
-                                          write a report or data export (for scheduled monthly
-                                          reports); --out defaults to the suggested file name
-
-Options:
-  --data DIR        data folder (default .accord-data, or ACCORD_DATA_DIR)
-  --public-url URL  base of join links (default ACCORD_PUBLIC_URL, else http://HOST:PORT)
-  --host, --port    the server's address, for join links when there is no public URL
-                    (default ACCORD_HOST / ACCORD_PORT, else 127.0.0.1 and ${DEFAULT_PORT})
-  --json            machine-readable output
-
-Every flag and environment variable of \`npm run serve\` is accepted, so the CLI can run with the
-server's own settings.
-`;
 
 /** Exit codes: 0 done, 1 failed, 2 usage error. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
 
+/**
+ * `--expires-in 7d`: a whole number of minutes, hours or days. A documented one-liner rather than
+ * a duration package: three units are all an invite needs, and the project keeps none.
+ */
 const DURATION = /^(\d+)([mhd])$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -79,7 +49,11 @@ function parseDuration(text: string): number {
   const match = DURATION.exec(text);
   if (!match)
     throw new UsageError(`--expires-in takes a number and m, h or d (e.g. 7d), not ${text}`);
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  // An invite that expires now or earlier could never be used.
+  if (ms <= 0)
+    throw new UsageError('--expires-in must be longer than 0: an invite cannot expire in the past');
+  return ms;
 }
 
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
@@ -96,91 +70,107 @@ function table(rows: readonly Record<string, unknown>[]): string {
   return [line(keys), ...rows.map((r) => line(keys.map((k) => String(r[k] ?? ''))))].join('\n');
 }
 
+/** The options of `npm run serve`, on every command: the CLI runs with the server's settings. */
+const SHOWN_FLAGS: Readonly<Record<string, string>> = {
+  data: 'data folder (default .accord-data, or ACCORD_DATA_DIR)',
+  'public-url': 'base of join links (default ACCORD_PUBLIC_URL, else http://HOST:PORT)',
+  host: `the server's host, for join links when there is no public URL (default ACCORD_HOST)`,
+  port: `the server's port, likewise (default ACCORD_PORT, else ${DEFAULT_PORT})`,
+};
+
+/** Commander names an option's value in camel case (`--public-url` -> publicUrl). */
+const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** What every command is given: its settings, where links point, output, and the database. */
+interface Session {
+  readonly file: string;
+  readonly publicUrl: string;
+  readonly print: (human: string, json: unknown) => void;
+  /** opens the database (created by create-plan, else it must exist) and closes it after */
+  readonly withStore: <T>(work: (store: PlanStore) => Promise<T>, create?: boolean) => Promise<T>;
+}
+
 export async function run(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   out: (text: string) => void,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      ...SERVER_FLAGS,
-      json: { type: 'boolean', default: false },
-      role: { type: 'string' },
-      uses: { type: 'string' },
-      unlimited: { type: 'boolean', default: false },
-      'expires-in': { type: 'string' },
-      label: { type: 'string' },
-      'keep-members': { type: 'boolean', default: false },
-      format: { type: 'string' },
-      lang: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      since: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, ...args] = positionals;
-  if (values.help || !command) {
-    out(USAGE);
-    return command || values.help ? EXIT.ok : EXIT.usage;
-  }
-  let config: ServerConfig;
-  try {
-    config = configFrom(values, env);
-  } catch (error) {
-    throw new UsageError(
-      `bad setting: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`,
+  const program = new Command('npm run admin --')
+    .description(
+      'The Accord admin CLI: works on the database directly, also while the server runs (a running server notices revocations within a second).',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => out(text.trimEnd()),
+      writeErr: (text) => out(text.trimEnd()),
+    })
+    .addHelpText(
+      'after',
+      "\nEvery flag and environment variable of `npm run serve` is accepted, so the CLI can run with the server's own settings.",
     );
-  }
-  const { dataDir } = config;
-  const file = join(dataDir, DATABASE_FILE);
-  // Told where the server is (flags or environment), links follow that; otherwise they follow the
-  // server last started on this data folder, wherever its port or public URL was set.
-  const told =
-    [values.host, values.port, values['public-url']].some((value) => value !== undefined) ||
-    ['ACCORD_HOST', 'ACCORD_PORT', 'ACCORD_PUBLIC_URL'].some((name) => env[name] !== undefined);
-  const publicUrl = (told ? undefined : readServerUrl(dataDir)) ?? publicUrlOf(config);
-  const print = (human: string, json: unknown) =>
-    out(values.json ? JSON.stringify(json, null, 2) : human);
-  const need = (value: string | undefined, what: string): string => {
-    if (!value) throw new UsageError(`missing ${what}`);
-    return value;
+
+  /** A command with the server's flags and --json, whose action gets the session. */
+  const command = (name: string, description: string) => {
+    const sub = program
+      .command(name)
+      .description(description)
+      .option('--json', 'machine-readable output');
+    for (const flag of Object.keys(SERVER_FLAGS)) {
+      const help = SHOWN_FLAGS[flag];
+      const option = new Option(`--${flag} <value>`, help ?? '');
+      sub.addOption(help === undefined ? option.hideHelp() : option);
+    }
+    return sub;
+  };
+  const session = (options: Readonly<Record<string, unknown>>): Session => {
+    const values = Object.fromEntries(
+      Object.keys(SERVER_FLAGS).map((flag) => [flag, options[camel(flag)] as string | undefined]),
+    );
+    let config: ServerConfig;
+    try {
+      config = configFrom(values, env);
+    } catch (error) {
+      throw new UsageError(
+        `bad setting: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`,
+      );
+    }
+    const { dataDir } = config;
+    const file = join(dataDir, DATABASE_FILE);
+    // Told where the server is (flags or environment), links follow that; otherwise they follow
+    // the server last started on this data folder, wherever its port or public URL was set.
+    const told =
+      [values.host, values.port, values['public-url']].some((value) => value !== undefined) ||
+      ['ACCORD_HOST', 'ACCORD_PORT', 'ACCORD_PUBLIC_URL'].some((name) => env[name] !== undefined);
+    return {
+      file,
+      publicUrl: (told ? undefined : readServerUrl(dataDir)) ?? publicUrlOf(config),
+      print: (human, json) => out(options.json ? JSON.stringify(json, null, 2) : human),
+      withStore: async (work, create = false) => {
+        if (!config.databaseUrl && !existsSync(file) && !create) {
+          throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
+        }
+        makePrivateFolder(dataDir);
+        const store: PlanStore = config.databaseUrl
+          ? await PostgresStore.open({ connectionString: config.databaseUrl })
+          : new SqliteStore({ file });
+        try {
+          return await work(store);
+        } finally {
+          await store.close();
+        }
+      },
+    };
   };
 
-  if (command === 'restore') {
-    const source = need(args[0], '<file>');
-    if (!existsSync(source)) throw new UsageError(`no such backup: ${source}`);
-    const backup = new Database(source, { readonly: true, fileMustExist: true });
-    try {
-      const tables = backup
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
-        .all();
-      if (tables.length === 0) throw new UsageError(`${source} is not an Accord database backup`);
-      await backup.backup(file);
-      makePrivate(file);
-    } finally {
-      backup.close();
-    }
-    print(`restored ${file} from ${source}`, { restored: file, from: source });
-    return EXIT.ok;
-  }
-
-  if (!config.databaseUrl && !existsSync(file) && command !== 'create-plan') {
-    throw new UsageError(`no database at ${file}; create a plan first or pass --data`);
-  }
-  makePrivateFolder(dataDir);
-  const store: PlanStore = config.databaseUrl
-    ? await PostgresStore.open({ connectionString: config.databaseUrl })
-    : new SqliteStore({ file });
-  try {
-    switch (command) {
-      case 'create-plan': {
-        const title = need(args.join(' ').trim() || undefined, '<title>');
+  command('create-plan', 'create a plan; prints its id and a single-use owner invite')
+    .argument('<title...>', "the plan's title")
+    .action(async (words: string[], options) => {
+      const { print, publicUrl, withStore } = session(options);
+      const title = words.join(' ').trim();
+      if (!title) throw new UsageError('missing <title>');
+      await withStore(async (store) => {
         const { plan, ownerInvite } = await createPlan(store, title);
-        const link = joinUrl(publicUrl, plan.id, ownerInvite.code);
+        const link = joinLink(publicUrl, plan.id, ownerInvite.code);
         print(
           `plan ${plan.id} "${plan.title}"\nowner invite (single use, expires ${iso(ownerInvite.invite.expiresAt)}):\n  code ${ownerInvite.code}\n  link ${link}`,
           {
@@ -193,16 +183,23 @@ export async function run(
             },
           },
         );
-        return EXIT.ok;
-      }
-      case 'plans': {
-        const plans = await store.listPlans();
-        const rows = plans.map((p) => ({ id: p.id, title: p.title, created: iso(p.createdAt) }));
-        print(table(rows), rows);
-        return EXIT.ok;
-      }
-      case 'members': {
-        const planId = need(args[0], '<planId>');
+      }, true);
+    });
+
+  command('plans', 'list plans').action(async (options) => {
+    const { print, withStore } = session(options);
+    await withStore(async (store) => {
+      const plans = await store.listPlans();
+      const rows = plans.map((p) => ({ id: p.id, title: p.title, created: iso(p.createdAt) }));
+      print(table(rows), rows);
+    });
+  });
+
+  command('members', "list a plan's members")
+    .argument('<planId>')
+    .action(async (planId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
         const rows = (await store.listMembers(planId)).map((m) => ({
           id: m.id,
           name: m.name,
@@ -212,10 +209,14 @@ export async function run(
           revoked: iso(m.revokedAt),
         }));
         print(table(rows), rows);
-        return EXIT.ok;
-      }
-      case 'invites': {
-        const planId = need(args[0], '<planId>');
+      });
+    });
+
+  command('invites', "list a plan's invites")
+    .argument('<planId>')
+    .action(async (planId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
         const rows = (await store.listInvites(planId)).map((i) => ({
           id: i.id,
           role: i.role,
@@ -225,26 +226,35 @@ export async function run(
           revoked: iso(i.revokedAt),
         }));
         print(table(rows), rows);
-        return EXIT.ok;
-      }
-      case 'invite': {
-        const planId = need(args[0], '<planId>');
+      });
+    });
+
+  command('invite', 'create an invite; prints its code and join link (once)')
+    .argument('<planId>')
+    .option('--role <role>', ROLE_LIST.join('|'))
+    .option('--uses <n>', 'how many people may join with it', '1')
+    .option('--unlimited', 'any number of people may join with it')
+    .option('--expires-in <duration>', 'e.g. 30m, 12h, 7d (default: never)')
+    .option('--label <text>', 'shown in the list of invites', '')
+    .action(async (planId: string, options) => {
+      const { print, publicUrl, withStore } = session(options);
+      await withStore(async (store) => {
         if (!(await store.getPlan(planId))) throw new UsageError(`no plan ${planId}`);
-        const role = need(values.role, '--role') as Role;
+        const role = String(options.role ?? '') as Role;
         if (!ROLE_LIST.includes(role))
           throw new UsageError(`--role must be one of ${ROLE_LIST.join(', ')}`);
-        const uses = values.unlimited ? null : Number(values.uses ?? 1);
+        const uses = options.unlimited ? null : Number(options.uses);
         if (uses !== null && (!Number.isInteger(uses) || uses < 1))
           throw new UsageError('--uses takes a positive whole number');
-        const expiresIn = values['expires-in'];
+        const expiresIn = options.expiresIn as string | undefined;
         const { invite, code } = await createInvite(store, planId, {
           role,
           maxUses: uses,
           expiresAt: expiresIn ? Date.now() + parseDuration(expiresIn) : null,
-          label: values.label ?? '',
+          label: String(options.label),
           createdBy: null,
         });
-        const link = joinUrl(publicUrl, planId, code);
+        const link = joinLink(publicUrl, planId, code);
         print(
           `invite ${invite.id} (${role}, ${uses === null ? 'unlimited uses' : `${uses} use(s)`}, expires ${iso(invite.expiresAt)})\n  code ${code}\n  link ${link}`,
           {
@@ -253,42 +263,50 @@ export async function run(
             link,
           },
         );
-        return EXIT.ok;
-      }
-      case 'revoke-invite': {
-        const planId = need(args[0], '<planId>');
-        const inviteId = need(args[1], '<inviteId>');
+      });
+    });
+
+  command(
+    'revoke-invite',
+    'revoke an invite and, unless --keep-members, everyone who joined with it (their live connections close)',
+  )
+    .argument('<planId>')
+    .argument('<inviteId>')
+    .option('--keep-members', "the invite's members keep their access")
+    .action(async (planId: string, inviteId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
         const revoked = await store.revokeInvite(
           planId,
           inviteId,
           Date.now(),
-          !values['keep-members'],
+          !options.keepMembers,
         );
         if (!revoked) throw new UsageError(`no invite ${inviteId} in plan ${planId}`);
         print(`revoked invite ${inviteId} and ${revoked.length} member(s)`, {
           invite: inviteId,
           revokedMembers: revoked.map((m) => m.id),
         });
-        return EXIT.ok;
-      }
-      case 'revoke-member': {
-        const planId = need(args[0], '<planId>');
-        const memberId = need(args[1], '<memberId>');
+      });
+    });
+
+  command('revoke-member', 'revoke a member (their live connections close)')
+    .argument('<planId>')
+    .argument('<memberId>')
+    .action(async (planId: string, memberId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
         const revoked = await store.revokeMember(planId, memberId, Date.now());
         if (!revoked) throw new UsageError(`no member ${memberId} in plan ${planId}`);
         print(`revoked member ${memberId} (${revoked.name})`, { member: memberId });
-        return EXIT.ok;
-      }
-      case 'repair': {
-        if (!(store instanceof SqliteStore)) {
-          throw new UsageError('repair works on SQLite; PostgreSQL checks its own pages');
-        }
-        const report = await store.repair(need(args[0], '<planId>'));
-        print(describeRepair(report), report);
-        return EXIT.ok;
-      }
-      case 'backup': {
-        const target = need(args[0], '<file>');
+      });
+    });
+
+  command('backup', 'online, consistent copy of the database (the server may run)')
+    .argument('<file>')
+    .action(async (target: string, options) => {
+      const { file, print, withStore } = session(options);
+      await withStore(async (store) => {
         if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
         if (!(store instanceof SqliteStore)) {
           throw new UsageError(
@@ -297,17 +315,60 @@ export async function run(
         }
         await store.backup(target);
         print(`backed up ${file} to ${target}`, { backup: target });
-        return EXIT.ok;
+      });
+    });
+
+  command('restore', 'replace the database by a backup (stop the server first)')
+    .argument('<file>')
+    .action(async (source: string, options) => {
+      const { file, print } = session(options);
+      if (!existsSync(source)) throw new UsageError(`no such backup: ${source}`);
+      const backup = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        const tables = backup
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
+          .all();
+        if (tables.length === 0) throw new UsageError(`${source} is not an Accord database backup`);
+        makePrivateFolder(dirname(file));
+        await backup.backup(file);
+        makePrivate(file);
+      } finally {
+        backup.close();
       }
-      case 'export': {
-        const planId = need(args[0], '<planId>');
+      print(`restored ${file} from ${source}`, { restored: file, from: source });
+    });
+
+  command('repair', 'rebuild a damaged plan from its newest intact checkpoint and intact log')
+    .argument('<planId>')
+    .action(async (planId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
+        if (!(store instanceof SqliteStore)) {
+          throw new UsageError('repair works on SQLite; PostgreSQL checks its own pages');
+        }
+        const report = await store.repair(planId);
+        print(describeRepair(report), report);
+      });
+    });
+
+  command('export', 'write a report or data export (for scheduled monthly reports)')
+    .argument('<planId>')
+    .option('--format <format>', Object.keys(EXPORT_FORMATS).join('|'))
+    .option('--lang <lang>', 'en|ru|tk')
+    .option('--from <date>', 'start of the reporting period (with --to)')
+    .option('--to <date>', 'end of the reporting period')
+    .option('--since <since>', 'only what changed since a DATE or checkpoint:ID')
+    .option('--out <file>', 'defaults to the suggested file name')
+    .action(async (planId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
         if (!(await store.getPlan(planId))) throw new UsageError(`no plan ${planId}`);
         const request = {
-          format: values.format,
-          lang: values.lang,
-          from: values.from,
-          to: values.to,
-          since: values.since,
+          format: options.format as unknown,
+          lang: options.lang as unknown,
+          from: options.from as unknown,
+          to: options.to as unknown,
+          since: options.since as unknown,
         };
         const query = ExportQuery.safeParse(request);
         if (!query.success) {
@@ -327,21 +388,31 @@ export async function run(
             throw error;
           },
         );
-        const target = values.out ?? exported.fileName;
+        const target = (options.out as string | undefined) ?? exported.fileName;
         writeFileSync(target, exported.bytes, { mode: PRIVATE_FILE_MODE });
         print(`wrote ${target} (${exported.bytes.byteLength} bytes)`, {
           file: target,
           bytes: exported.bytes.byteLength,
           mimeType: exported.mimeType,
         });
-        return EXIT.ok;
-      }
-      default:
-        throw new UsageError(`unknown command ${command}`);
-    }
-  } finally {
-    await store.close();
+      });
+    });
+
+  if (argv.length === 0) {
+    out(program.helpInformation().trimEnd());
+    return EXIT.usage;
   }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
+        return EXIT.ok;
+      throw new UsageError(error.message.replace(/^error: /, ''));
+    }
+    throw error;
+  }
+  return EXIT.ok;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { todayIn } from '../../shared/calendar';
 import { exportPlan, type ExportedFile } from '../../shared/exports/exportPlan';
-import type { ExportQuery } from '../../shared/http';
+import type { ExportQuery } from '../../shared/contracts/api';
 import { snapshotOf } from '../../shared/plan/snapshot';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Rooms } from '../sync/rooms';

@@ -1,78 +1,61 @@
 // Serves the renderer's web build (`npm run build` writes dist/renderer) at `/`, or a short page
-// saying it is not built yet. Paths are resolved inside the build folder and never outside it.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-};
+// saying it is not built yet. The path guard and MIME lookup are the desktop's too
+// (shared/webApp/webFiles.ts): paths stay inside the build folder, symlinks included. Every page
+// carries the app's Content Security Policy, which also forbids framing it.
+import { createReadStream, existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { CONTENT_SECURITY_POLICY } from '../../shared/webApp/contentSecurityPolicy';
+import { isInside, realFileInside, WEB_APP_INDEX, webFileOf } from '../../shared/webApp/webFiles';
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Accord</title>
-<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
-<h1>Accord sync server</h1><p>The server is running, but the web app is not built yet.
+<body><h1>Accord sync server</h1><p>The server is running, but the web app is not built yet.
 Run <code>npm run build</code>, then reload this page. Desktop apps can already connect.</p>
 </body></html>`;
 
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+} as const;
+
+const notFound = () =>
+  new Response('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
+  });
+
 /** The file under `root` a URL path names, or undefined if it escapes root or does not exist. */
-export function fileFor(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
+export async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+  const file = webFileOf(urlPath);
+  if (file.kind === 'refused') return undefined;
   const base = resolve(root);
-  const target = resolve(join(base, decoded));
-  const inside = relative(base, target);
-  if (inside.startsWith('..') || inside.startsWith(sep) || resolve(base, inside) !== target) {
-    return undefined;
-  }
-  if (!existsSync(target)) return undefined;
-  const stat = statSync(target);
-  if (stat.isDirectory()) {
-    const index = join(target, 'index.html');
-    return existsSync(index) ? index : undefined;
-  }
-  return stat.isFile() ? target : undefined;
+  const candidate = resolve(base, ...file.segments);
+  if (!isInside(base, candidate)) return undefined;
+  const real = await realFileInside(base, candidate, realpath);
+  return real.kind === 'file' ? candidate : undefined;
 }
 
-export function serveWebApp(
+/** The answer to a GET or HEAD of a web app path. */
+export async function serveWebApp(
   root: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
+  method: string,
+  urlPath: string,
+): Promise<Response> {
+  if (method !== 'GET' && method !== 'HEAD') {
+    return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
   }
-  const index = join(resolve(root), 'index.html');
-  if (!existsSync(index)) {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(NOT_BUILT);
-    return;
+  if (!existsSync(join(resolve(root), WEB_APP_INDEX))) {
+    return new Response(NOT_BUILT, {
+      headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS },
+    });
   }
-  // Unknown paths without an extension are the single-page app's own routes.
-  const file = fileFor(root, url.pathname) ?? (extname(url.pathname) === '' ? index : undefined);
-  if (!file) {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
+  const request = webFileOf(urlPath);
+  const file = request.kind === 'file' ? await fileFor(root, urlPath) : undefined;
+  if (request.kind === 'refused' || !file) return notFound();
+  const body =
+    method === 'HEAD' ? null : (Readable.toWeb(createReadStream(file)) as ReadableStream);
+  return new Response(body, {
+    headers: { 'content-type': request.contentType, ...SECURITY_HEADERS },
   });
-  if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
 }

@@ -22,6 +22,19 @@ describe('log', () => {
     });
   });
 
+  it('[S14] writes a close code, which is not a secret, beside a redacted token', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', (line) => lines.push(line));
+    log.info('connection closed', { code: 4403, reason: 'membership revoked', token: 'SECRET' });
+    expect(lines.join('\n')).not.toMatch(/SECRET/);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      level: 'info',
+      msg: 'connection closed',
+      code: 4403,
+      token: '[redacted]',
+    });
+  });
+
   it.each([
     ['/sync/p?token=x', '/sync/p'],
     ['/a', '/a'],

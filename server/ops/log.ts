@@ -1,11 +1,21 @@
-// Structured JSON logs, one object a line. Tokens and invite codes never reach a log: fields with
-// secret names are dropped and URLs lose their query string before they are written.
+// Structured JSON logs on pino, one object a line. Tokens and invite codes never reach a log:
+// fields holding them are redacted by name (and never a field merely containing the word "code",
+// so a close code is logged), and URLs lose their query string before they are written.
+import { pino } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const LEVELS: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** Field names whose values are secrets; they are replaced, never written. */
-const SECRET_FIELDS = /token|code|secret|password|authorization|cookie/i;
+/** Fields whose values are secrets, at the top level or one object down; written as [redacted]. */
+const SECRET_FIELDS = [
+  'token',
+  'memberToken',
+  'inviteCode',
+  'authorization',
+  'cookie',
+  'password',
+  'secret',
+];
+const REDACTED = [...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)];
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -21,28 +31,34 @@ export function withoutQuery(url: string | undefined): string {
   return at === -1 ? url : url.slice(0, at);
 }
 
-function clean(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (SECRET_FIELDS.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else if (key === 'url' || key === 'path') out[key] = withoutQuery(String(value));
-    else out[key] = value;
-  }
-  return out;
-}
+/** An error as its name and message: stacks and causes may quote request data. */
+const errorFields = (value: unknown) =>
+  value instanceof Error ? { name: value.name, message: value.message } : value;
 
 export function createLogger(
   minimum: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Logger {
-  const log =
+  const logger = pino(
+    {
+      level: minimum,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED, censor: '[redacted]' },
+      serializers: {
+        url: (url: unknown) => withoutQuery(String(url)),
+        path: (path: unknown) => withoutQuery(String(path)),
+        error: errorFields,
+      },
+    },
+    { write: (line: string) => write(line.replace(/\n$/, '')) },
+  );
+  const at =
     (level: LogLevel) =>
-    (msg: string, fields: Record<string, unknown> = {}) => {
-      if (LEVELS[level] < LEVELS[minimum]) return;
-      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean(fields) }));
-    };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      logger[level](fields, msg);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** For tests and embedding: writes nothing. */

@@ -3,10 +3,10 @@
 // contract suite (contractSuite.ts). Methods are async so a networked backend fits; the SQLite
 // backend resolves at once.
 
-import type { Role } from '../../shared/http';
+import type { Role } from '../../shared/contracts/api';
 
 /** A member's role in one plan (owner, editor or viewer): the HTTP contract's roles. */
-export { ROLE_LIST, ROLES, type Role } from '../../shared/http';
+export { ROLE_LIST, ROLES, type Role } from '../../shared/contracts/api';
 
 export interface PlanRecord {
   readonly id: string;

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { planIdOfSyncPath } from '../../shared/contracts/apiPaths';
 import type { Limits } from '../ops/config';
 import { Admission } from './admission';
 import { CLOSE } from './closeCodes';
@@ -19,8 +20,6 @@ import type { Room } from './room';
 import type { Rooms } from './rooms';
 import type { MemberRecord, PlanStore } from '../storage/store';
 
-/** Plan ids are UUIDs; anything outside this set is refused before it reaches storage. */
-const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 /** A dead peer (no pong) is dropped after one ping interval, like the reference server. */
 const PING_INTERVAL_MS = 30_000;
 /** Seconds a refused client is asked to wait (HTTP Retry-After) when the server is busy. */
@@ -67,9 +66,9 @@ export class SyncEndpoint {
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { limits, rooms } = this.options;
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = SYNC_PATH.exec(url.pathname);
-    if (!match?.[1]) return this.refuseHttp(socket, 404, 'not_found');
-    const planId = match[1];
+    // A bad plan id is refused here, before it reaches storage.
+    const planId = planIdOfSyncPath(url.pathname);
+    if (!planId) return this.refuseHttp(socket, 404, 'not_found');
     if (!this.accepting) return this.refuseHttp(socket, 503, 'shutting_down');
     // Admission control: a reconnect storm or a flood is spread out by asking the excess to retry
     // (the provider backs off exponentially with jitter), instead of loading everyone at once.

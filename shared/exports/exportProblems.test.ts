@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExportQuery } from '../http';
+import { ExportQuery } from '../contracts/api';
 import { EXPORT_FORMATS, ExportError, exportPlan, ExportOptions } from './exportPlan';
 import {
   describeExportProblem,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { HistoryResponse } from '../../shared/http';
+import { HistoryResponse } from '../../shared/contracts/api';
 import {
   addAction,
   connect,

@@ -1,7 +1,7 @@
 // The plan's snapshot for a first open (GET /api/plans/:id/snapshot, server/http/planSnapshots.ts): a
 // real server, a plan written by a real provider through the plan operations, members of each role.
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_PATHS } from '../../shared/http';
+import { API_PATHS, pathOf } from '../../shared/contracts/apiPaths';
 import * as actions from '../../shared/plan/actions';
 import * as meta from '../../shared/plan/meta';
 import * as objectives from '../../shared/plan/objectives';
@@ -42,7 +42,8 @@ async function planWithActions() {
   return { ...plan, owner, editor };
 }
 
-const snapshotUrl = (planId: string) => `${server!.httpUrl}${API_PATHS.snapshot(planId)}`;
+const snapshotUrl = (planId: string) =>
+  `${server!.httpUrl}${pathOf(API_PATHS.snapshot, { planId })}`;
 const asMember = (token: string | undefined) => ({ authorization: `Bearer ${token}` });
 
 describe('GET /api/plans/:id/snapshot', () => {

@@ -8,7 +8,7 @@ import * as meta from '../../../shared/plan/meta';
 import { findPlan, localUser, saveLocalUser, type LocalPlanEntry } from '../../session/localPlans';
 import { publishPlan } from '../../session/publishPlan';
 import { openPlanView } from '../../state/viewStore';
-import type { HistoryEntry, Member, Role } from '../../../shared/http';
+import type { HistoryEntry, Member, Role } from '../../../shared/contracts/api';
 import { createInvite, listHistory, listMembers } from '../../session/serverApi';
 import { serverErrorText } from '../common/serverError';
 import { requireToken } from '../../session/memberTokens';

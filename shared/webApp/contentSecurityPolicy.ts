@@ -1,4 +1,5 @@
-// The renderer's Content Security Policy, sent as a header by the app:// handler. Only the app's
+// The renderer's Content Security Policy, sent as a header wherever the app is served: the
+// desktop's app:// handler and the sync server's web app. Only the app's
 // own files run; no inline script, no eval, no plugins, no frames, no <base> or form tricks.
 
 export const CONTENT_SECURITY_POLICY_DIRECTIVES = {
