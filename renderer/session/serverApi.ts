@@ -80,6 +80,8 @@ async function call<T>(
   try {
     response = await fetch(`${serverUrl.replace(/\/$/, '')}${path}`, init);
   } catch (error) {
+    // A cancelled call (init.signal) is not a server problem: it rejects as it is.
+    if (init.signal?.aborted) throw error;
     // fetch rejects only when no answer came (a refused connection, DNS, no network, CORS).
     throw new ServerUnreachableError(serverUrl, error);
   }
@@ -94,6 +96,9 @@ async function call<T>(
 }
 
 const paths = async () => (await contract()).API_PATHS;
+
+/** How many audit entries the plan screen shows. */
+const HISTORY_LIMIT = 50;
 
 export async function joinPlan(
   serverUrl: string,
@@ -124,11 +129,12 @@ export async function listMembers(
   serverUrl: string,
   planId: string,
   token: string,
+  signal?: AbortSignal,
 ): Promise<Member[]> {
   const body = await call(
     serverUrl,
     (await paths()).members(planId),
-    { headers: { authorization: `Bearer ${token}` } },
+    { headers: { authorization: `Bearer ${token}` }, signal },
     (http) => http.MembersResponse,
   );
   return body.members;
@@ -140,6 +146,7 @@ export async function createInvite(
   planId: string,
   token: string,
   input: { role: Role; days: number },
+  signal?: AbortSignal,
 ): Promise<{ readonly code: string; readonly joinUrl: string }> {
   const request = {
     role: input.role,
@@ -153,23 +160,24 @@ export async function createInvite(
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(request),
+      signal,
     },
     (http) => http.CreatedInviteResponse,
   );
   return { code: body.code, joinUrl: body.joinUrl };
 }
 
-/** Who changed what, newest first (the server's audit log). */
+/** Who changed what, newest first (the server's audit log): the last HISTORY_LIMIT entries. */
 export async function listHistory(
   serverUrl: string,
   planId: string,
   token: string,
-  limit = 50,
+  signal?: AbortSignal,
 ): Promise<HistoryEntry[]> {
   const body = await call(
     serverUrl,
-    `${(await paths()).history(planId)}?limit=${limit}`,
-    { headers: { authorization: `Bearer ${token}` } },
+    `${(await paths()).history(planId)}?limit=${HISTORY_LIMIT}`,
+    { headers: { authorization: `Bearer ${token}` }, signal },
     (http) => http.HistoryResponse,
   );
   return body.entries;

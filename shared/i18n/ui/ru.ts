@@ -462,6 +462,9 @@ export default {
     history: 'Последние изменения (журнал сервера)',
     historyPlan: 'сам план',
     historyUnknown: 'бывший участник',
+    loadingServer: 'Загрузка с сервера…',
+    membersFailed: 'Не удалось загрузить участников: {{message}}',
+    historyFailed: 'Не удалось загрузить последние изменения: {{message}}',
     invite: 'Пригласить участников',
     inviteRole: 'Роль',
     inviteDays: 'Действует (дней)',
@@ -501,6 +504,7 @@ export default {
   },
   errors: {
     generic: 'Не получилось: {{message}}',
+    retry: 'Попробовать снова',
     shortened: '{{field}}: сокращено до {{limit}} символов, больше поле не вмещает.',
     serverUnreachable: 'сервер {{host}} недоступен; проверьте адрес и подключение к сети',
     loading: 'Открываем план…',
