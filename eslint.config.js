@@ -1,4 +1,4 @@
-// Lint enforces DESIGN.md's layers: shared/ is pure (no electron, no Node built-ins, no DOM, no
+// Lint enforces the layers: shared/ is pure (no electron, no Node built-ins, no DOM, no
 // other layer); renderer/ never reaches into main/ or server/; server/ and main/ import shared/
 // only. Circular imports are checked by dpdm in `npm run lint`.
 import js from '@eslint/js';
@@ -30,7 +30,7 @@ const sharedRestriction = {
         '../renderer',
         '../server',
       ],
-      message: 'shared/ must not import another layer (DESIGN.md, Architecture).',
+      message: 'shared/ must not import another layer: it is pure and used by all of them.',
     },
   ],
 };
@@ -65,7 +65,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'TSEnumDeclaration',
-          message: 'Use an `as const` object and a derived type (STYLE.md).',
+          message: 'Use an `as const` object and a derived type, with a comment per member.',
         },
       ],
     },
@@ -118,7 +118,8 @@ export default tseslint.config(
                 '../../main',
                 '../../server',
               ],
-              message: 'renderer/ imports shared/ only, never main/ or server/ (DESIGN.md).',
+              message:
+                'renderer/ imports shared/ only, never main/ or server/ (it runs as a web page too).',
             },
           ],
         },

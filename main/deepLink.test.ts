@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatJoinLink, joinLinkFromArgv, parseJoinLink } from './deepLink';
+import { joinLinkFromArgv, parseJoinLink } from './deepLink';
 
 const link = { serverUrl: 'wss://accord.example/sync', planId: 'plan-1', invite: 'Xy7_k-2' };
-const good = formatJoinLink(link);
+const good = 'accord://join?server=wss%3A%2F%2Faccord.example%2Fsync&plan=plan-1&invite=Xy7_k-2';
 
 describe('join links', () => {
-  it('round-trips a link through its text', () => {
+  it('reads the server, plan and invite of a link', () => {
     expect(parseJoinLink(good)).toEqual(link);
   });
 

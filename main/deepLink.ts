@@ -42,13 +42,3 @@ export function joinLinkFromArgv(argv: readonly string[]): JoinLink | null {
   }
   return null;
 }
-
-/** Builds the link a workshop host shares (the QR code encodes the same text). */
-export function formatJoinLink(link: JoinLink): string {
-  const params = new URLSearchParams({
-    server: link.serverUrl,
-    plan: link.planId,
-    invite: link.invite,
-  });
-  return `${DEEP_LINK_SCHEME}://join?${params.toString()}`;
-}

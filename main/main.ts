@@ -18,14 +18,11 @@ import {
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { todayIn } from '../shared/calendar';
 import { IPC_EVENTS, type IpcEvent, type IpcEventPayload, type JoinLink } from '../shared/ipc';
 import { PLAN_FILE_EXTENSION } from '../shared/planFile';
 import { deadlineTexts } from './deadlines/deadlineDigest';
-import {
-  localIsoDate,
-  REMINDER_INTERVAL_MS,
-  remindOfDeadlines,
-} from './deadlines/deadlineReminders';
+import { REMINDER_INTERVAL_MS, remindOfDeadlines } from './deadlines/deadlineReminders';
 import { DEEP_LINK_SCHEME, joinLinkFromArgv, parseJoinLink } from './deepLink';
 import { createDesktopHandlers } from './ipc/desktopHandlers';
 import { servePlanStore } from './ipc/planStorePort';
@@ -170,7 +167,7 @@ function run(): void {
     workshop = lazyWorkshopController(async () => {
       const [{ createWorkshopController }, { createLogger }] = await Promise.all([
         import('./workshop/workshopController'),
-        import('../server/log'),
+        import('../server/ops/log'),
       ]);
       return createWorkshopController({
         store: openedStore,
@@ -279,7 +276,7 @@ function run(): void {
         notify: ({ title, body }) => {
           if (Notification.isSupported()) new Notification({ title, body }).show();
         },
-        today: () => localIsoDate(new Date()),
+        today: () => todayIn(),
         texts: deadlineTexts(app.getLocale()),
       }).catch((error: unknown) => console.error('deadline reminders failed', error));
     remind();

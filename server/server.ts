@@ -1,25 +1,21 @@
 // Composes the sync server: storage, rooms, compactor, the sync endpoint, the HTTP API and the web
 // app on one node:http server. Tests start it in-process on port 0; main.ts starts it from flags.
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { CLOSE } from './closeCodes';
-import { Compactor } from './compactor';
-import { DEFAULT_LIMITS, localUrl, publicUrlOf, type ServerConfig } from './config';
-import { writeServerUrl } from './serverUrlFile';
-import { createApi } from './httpApi';
-import { withoutQuery, type Logger } from './log';
-import { Metrics } from './metrics';
-import { PlanSnapshots } from './planSnapshots';
-import { Rooms } from './rooms';
-import { SqliteStore, type SynchronousMode } from './storage/sqliteStore';
+import { CLOSE } from './sync/closeCodes';
+import { Compactor } from './storage/compactor';
+import { localUrl, publicUrlOf, type ServerConfig } from './ops/config';
+import { writeServerUrl } from './ops/serverUrlFile';
+import { createApi } from './http/httpApi';
+import { withoutQuery, type Logger } from './ops/log';
+import { Metrics } from './ops/metrics';
+import { PlanSnapshots } from './http/planSnapshots';
+import { Rooms } from './sync/rooms';
+import { openSqliteStore } from './storage/sqliteFile';
+import type { PlanFeed } from './sync/rooms';
 import type { PlanStore } from './storage/store';
-import { SyncEndpoint } from './syncEndpoint';
-import { serveWebApp } from './webApp';
-
-/** The database file inside the data folder. */
-export const DATABASE_FILE = 'accord.db';
+import { SyncEndpoint } from './sync/syncEndpoint';
+import { serveWebApp } from './http/webApp';
 
 export interface AccordServer {
   readonly http: Server;
@@ -38,11 +34,13 @@ export interface AccordServer {
 export function createAccordServer(
   config: ServerConfig,
   log: Logger,
-  store: PlanStore = openDefaultStore(
+  store: PlanStore = openSqliteStore(
     config.dataDir,
     config.sqliteSynchronous,
     config.limits.auditCoalesceMs,
   ),
+  /** a cluster node's fan-out (RedisFeed); stopped with the server */
+  feed?: PlanFeed & { stop(): Promise<void> },
 ): AccordServer {
   const { limits } = config;
   const metrics = new Metrics();
@@ -66,6 +64,7 @@ export function createAccordServer(
     maxConcurrentLoads: limits.maxConcurrentLoads,
     checkpointEveryMs: limits.checkpointEveryMs,
     onChanged: (room, loaded) => snapshots.changed(room, loaded),
+    feed,
   });
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
@@ -159,24 +158,9 @@ export function createAccordServer(
         http.closeAllConnections();
         await stopped;
         await compactor.close();
+        await feed?.stop();
         await store.close();
         log.info('stopped');
       })()),
   };
-}
-
-export function openDefaultStore(
-  dataDir: string,
-  synchronous: SynchronousMode = 'full',
-  auditCoalesceMs = DEFAULT_LIMITS.auditCoalesceMs,
-): SqliteStore {
-  mkdirSync(dataDir, { recursive: true });
-  // With FULL, a commit waits for the disk, so it runs on the writer thread; with NORMAL it only
-  // writes to the page cache (~30 us), cheaper inline than a round trip to a thread.
-  return new SqliteStore({
-    file: join(dataDir, DATABASE_FILE),
-    writerThread: synchronous === 'full',
-    synchronous,
-    auditCoalesceMs,
-  });
 }

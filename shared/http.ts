@@ -87,7 +87,6 @@ export const PlanInfoResponse = z.object({
 export type PlanInfoResponse = z.infer<typeof PlanInfoResponse>;
 
 export const MembersResponse = z.object({ members: z.array(Member) });
-export const InvitesResponse = z.object({ invites: z.array(Invite) });
 export const CreatedInviteResponse = z.object({
   invite: Invite,
   code: z.string(),

@@ -1,6 +1,6 @@
-// The one interface through which the renderer keeps plans on this computer (DESIGN.md,
-// Architecture). Two implementations: IndexedDB (y-indexeddb) when the renderer runs as a web
-// page, and the Electron main process's durable store (over a MessagePort) on the desktop.
+// The one interface through which the renderer keeps plans on this computer. Two implementations:
+// IndexedDB (y-indexeddb) when the renderer runs as a web page, and the Electron main process's
+// durable store (over a MessagePort) on the desktop.
 
 export interface StoredPlanSummary {
   readonly planId: string;

@@ -12,7 +12,7 @@
 // and refused clearly by an older app.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { crc32 } from './planFileCrc32';
+import { crc32 } from './crc32';
 
 /**
  * PNG's trick: the high byte catches 7-bit transfers, CR LF and LF catch line-ending
@@ -60,7 +60,7 @@ export const MAX_PLAN_FILE_METADATA_BYTES = 64 * 1024;
 export const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
- * Plan ids are random UUIDs (DESIGN.md); this pattern accepts those and other simple ids and
+ * Plan ids are random UUIDs; this pattern accepts those and other simple ids and
  * nothing that could act as a path, since the desktop store uses the id as a folder name.
  */
 export const PLAN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

@@ -7,7 +7,7 @@ import * as actions from '../../shared/plan/actions';
 import { TestPlan } from '../../shared/plan/testing';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import { DEADLINE_TEXTS, type DeadlineNotification } from './deadlineDigest';
-import { localIsoDate, remindOfDeadlines } from './deadlineReminders';
+import { remindOfDeadlines } from './deadlineReminders';
 
 let dir: string;
 let store: PlanStore;
@@ -42,12 +42,5 @@ describe('deadline reminders over the store', () => {
     expect(shown[0]).toMatchObject({ planId: 'plan-a', body: '1 action is overdue: 0.1' });
     expect(await remindOfDeadlines(deps)).toBe(0);
     expect(shown).toHaveLength(1);
-  });
-
-  it.each([
-    [new Date(2026, 0, 5, 0, 30), '2026-01-05'],
-    [new Date(2026, 11, 31, 23, 59), '2026-12-31'],
-  ])('dates %s as %s in local time', (now, expected) => {
-    expect(localIsoDate(now)).toBe(expected);
   });
 });

@@ -24,7 +24,7 @@ export interface ReminderDeps {
   /** where already-shown reminders are remembered */
   readonly statePath: string;
   readonly notify: (notification: DeadlineNotification) => void;
-  /** today's date where the user is, `YYYY-MM-DD` */
+  /** today's date where the user is, `YYYY-MM-DD` (what a deadline means to them) */
   readonly today: () => string;
   readonly texts: DeadlineTexts;
 }
@@ -45,12 +45,6 @@ export async function remindOfDeadlines(deps: ReminderDeps): Promise<number> {
   const next = [...shown, ...digest.shownKeys].slice(-MAX_REMEMBERED);
   await writeFileAtomic(deps.statePath, new TextEncoder().encode(JSON.stringify(next)));
   return digest.notifications.length;
-}
-
-/** The local calendar date, which is what a deadline means to the person reading it. */
-export function localIsoDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 async function snapshotOf(store: PlanPersistence, planId: string) {

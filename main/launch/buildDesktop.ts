@@ -2,6 +2,7 @@
 // neither ES modules nor other files) into out/, where main.ts expects them.
 import { build } from 'esbuild';
 import { basename, join } from 'node:path';
+import { SERVER_WORKERS } from '../../server/build';
 
 /** Electron 45 ships Node 22. */
 const ELECTRON_NODE_TARGET = 'node22';
@@ -14,15 +15,6 @@ const ELECTRON_NODE_TARGET = 'node22';
  * `files`; keep the two lists in step).
  */
 export const NATIVE_MODULES = ['better-sqlite3'];
-
-/**
- * The sync server's worker threads, which it starts as `new URL('./x.mjs', import.meta.url)`:
- * bundled beside main.js, where that URL points once the server is inside the main bundle.
- */
-const SERVER_WORKERS = [
-  join('server', 'storage', 'sqliteWriter.mjs'),
-  join('server', 'replayWorker.mjs'),
-];
 
 export async function buildDesktop(root: string, outDir = join(root, 'out')): Promise<void> {
   await Promise.all([
@@ -42,7 +34,7 @@ export async function buildDesktop(root: string, outDir = join(root, 'out')): Pr
       logLevel: 'warning',
     }),
     build({
-      // Flat, by file name: both sit beside main.js whatever folder they came from.
+      // The server's workers, flat by file name beside main.js, where the bundled server looks.
       entryPoints: SERVER_WORKERS.map((path) => ({
         in: join(root, path),
         out: basename(path, '.mjs'),

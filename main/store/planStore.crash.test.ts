@@ -1,4 +1,4 @@
-// [S1] Nothing acknowledged is lost and the store always opens, however the writer dies.
+// [L1] Nothing acknowledged is lost and the store always opens, however the writer dies.
 // A child process appends and reports each acknowledged update; it is killed with SIGKILL at a
 // seeded random point (before its first append, or after a random number of acknowledgements,
 // so the kill lands anywhere in write, fdatasync, compaction or the store's opening). After each
@@ -108,7 +108,7 @@ function runWriterUntilKilled(
 }
 
 describe('plan store crash safety', () => {
-  it(`[S1] keeps every acknowledged update through ${KILLS} kills at random points`, async () => {
+  it(`[L1] keeps every acknowledged update through ${KILLS} kills at random points`, async () => {
     console.log(`plan store crash test: seed ${seed} (rerun with ACCORD_CRASH_SEED=${seed})`);
     const random = seededRandom(seed);
     const root = join(workDir, 'store');

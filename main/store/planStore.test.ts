@@ -49,7 +49,7 @@ describe('plan store', () => {
     expect(await store.list()).toEqual([]);
   });
 
-  it('[S1] loads every appended update after the store is reopened', async () => {
+  it('[L1] loads every appended update after the store is reopened', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await store.append(PLAN, actionUpdate('b', 2));
     await store.close();
@@ -57,7 +57,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ a: 1, b: 2 });
   });
 
-  it('[S1] stores concurrent appends, each acknowledged once durable', async () => {
+  it('[L1] stores concurrent appends, each acknowledged once durable', async () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
         store.append(PLAN, actionUpdate(`k${index}`, index)),
@@ -66,7 +66,7 @@ describe('plan store', () => {
     expect(Object.keys(actionsOf(await store.load(PLAN)))).toHaveLength(50);
   });
 
-  it('[S3] keeps the same plan after compaction and empties the log', async () => {
+  it('[L3] keeps the same plan after compaction and empties the log', async () => {
     for (let index = 0; index < 10; index += 1)
       await store.append(PLAN, actionUpdate(`k${index}`, index));
     const before = actionsOf(await store.load(PLAN));
@@ -77,7 +77,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ ...before, after: 1 });
   });
 
-  it('[S3] compacts on its own once the log passes the threshold', async () => {
+  it('[L3] compacts on its own once the log passes the threshold', async () => {
     await store.close();
     store = await openPlanStore(root, { compactAfterLogBytes: 200 });
     for (let index = 0; index < 20; index += 1)
@@ -89,7 +89,7 @@ describe('plan store', () => {
     expect(Object.keys(actionsOf(await store.load(PLAN)))).toHaveLength(20);
   });
 
-  it('[S3] survives a crash between writing the compacted state and emptying the log', async () => {
+  it('[L3] survives a crash between writing the compacted state and emptying the log', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     const log = await readFile(join(root, 'plans', PLAN, 'updates.log'));
     await store.compact(PLAN);
@@ -99,7 +99,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ a: 1 });
   });
 
-  it('[S2] drops a torn tail on open and appends after the last good record', async () => {
+  it('[L2] drops a torn tail on open and appends after the last good record', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await store.append(PLAN, actionUpdate('b', 2));
     await store.close();
@@ -113,7 +113,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ a: 1, c: 3 });
   });
 
-  it('[S2] ignores garbage after the last record', async () => {
+  it('[L2] ignores garbage after the last record', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await store.close();
     await appendFile(
@@ -124,7 +124,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ a: 1 });
   });
 
-  it('[S4] says so when the compacted state is damaged instead of loading less', async () => {
+  it('[L4] says so when the compacted state is damaged instead of loading less', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await store.compact(PLAN);
     await store.close();
@@ -163,7 +163,7 @@ describe('plan store', () => {
     ]);
   });
 
-  it('[S6] removes a plan and everything stored for it', async () => {
+  it('[L6] removes a plan and everything stored for it', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await store.remove(PLAN);
     expect(await store.list()).toEqual([]);
@@ -172,7 +172,7 @@ describe('plan store', () => {
     expect(actionsOf(await store.load(PLAN))).toEqual({ b: 2 });
   });
 
-  it('[S6] finishes a removal that a crash interrupted when it next opens', async () => {
+  it('[L6] finishes a removal that a crash interrupted when it next opens', async () => {
     await store.close();
     await mkdir(join(root, 'trash', `${PLAN}.half-removed`), { recursive: true });
     await writeFile(join(root, 'trash', `${PLAN}.half-removed`, 'updates.log'), 'x');
@@ -188,12 +188,12 @@ describe('plan store', () => {
     ['empty', ''],
     ['NUL', 'a\0b'],
     ['too long', 'a'.repeat(129)],
-  ])('[S5] refuses a plan id with a %s', async (_name, planId) => {
+  ])('[L5] refuses a plan id with a %s', async (_name, planId) => {
     await expect(store.append(planId, actionUpdate('a', 1))).rejects.toThrow(/invalid plan id/);
     await expect(store.load(planId)).rejects.toThrow(/invalid plan id/);
   });
 
-  it('[S5] refuses bytes that are not a Yjs update and keeps what was stored', async () => {
+  it('[L5] refuses bytes that are not a Yjs update and keeps what was stored', async () => {
     await store.append(PLAN, actionUpdate('a', 1));
     await expect(store.append(PLAN, Uint8Array.of(0xff, 0xff, 0xff))).rejects.toThrow(
       /not a Yjs update/,

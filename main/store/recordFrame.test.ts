@@ -15,7 +15,7 @@ describe('record frames', () => {
     expect(decoded.validLength).toBe(log.byteLength);
   });
 
-  it('[S2] keeps exactly the complete records when the log is cut at any byte', () => {
+  it('[L2] keeps exactly the complete records when the log is cut at any byte', () => {
     for (let cut = 0; cut <= log.byteLength; cut += 1) {
       const decoded = decodeRecords(log.subarray(0, cut));
       const complete = recordEnds.filter((end) => end <= cut);
@@ -24,7 +24,7 @@ describe('record frames', () => {
     }
   });
 
-  it('[S2] drops the damaged record and everything after it when any byte is flipped', () => {
+  it('[L2] drops the damaged record and everything after it when any byte is flipped', () => {
     for (let at = 0; at < log.byteLength; at += 1) {
       const damaged = Buffer.from(log);
       damaged[at] = (damaged[at] ?? 0) ^ 0xff;
@@ -34,7 +34,7 @@ describe('record frames', () => {
     }
   });
 
-  it('[S2] reads a zero-filled tail as damage, not as empty records', () => {
+  it('[L2] reads a zero-filled tail as damage, not as empty records', () => {
     const decoded = decodeRecords(Buffer.concat([log, Buffer.alloc(64)]));
     expect(decoded.payloads).toEqual(payloads);
     expect(decoded.validLength).toBe(log.byteLength);

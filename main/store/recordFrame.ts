@@ -3,7 +3,7 @@
 // so that on open a reader can tell a complete record from a torn or corrupted tail. A process
 // killed mid-write, or a disk that lost the last sectors on power failure, leaves a tail whose
 // length or checksum does not match; everything before it is intact and is kept.
-import { crc32 } from 'node:zlib';
+import { crc32 } from '../../shared/crc32';
 
 /** Bytes before each payload: length and checksum. */
 export const RECORD_HEADER_BYTES = 8;

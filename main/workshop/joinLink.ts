@@ -1,7 +1,7 @@
 // The link a workshop participant opens: the hosted web app's join page with the plan and the
 // invite code, on the address the host chose. Same form as the server's own invite links, so the
 // app's join form reads either.
-import { joinUrl } from '../../server/httpApi';
+import { joinUrl } from '../../server/http/httpApi';
 
 /** The server's base URL at an address and port (IPv6 literals need brackets). */
 export function workshopServerUrl(address: string, port: number): string {

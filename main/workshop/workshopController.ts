@@ -1,7 +1,7 @@
 // At most one workshop at a time, for the IPC handlers: start (from the plan the host has open),
 // what to show (links per LAN address with their QR codes, the invite code, who joined), stop.
-import { DEFAULT_PORT } from '../../server/config';
-import type { Logger } from '../../server/log';
+import { DEFAULT_PORT } from '../../server/ops/config';
+import type { Logger } from '../../server/ops/log';
 import type { PlanPersistence } from '../../shared/persistence';
 import type {
   StartWorkshopRequest,

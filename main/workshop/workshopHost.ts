@@ -8,12 +8,12 @@
 // directly on the store, with no second protocol to keep in step. Plain Node: tests run it as is.
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { DEFAULT_LIMITS, type ServerConfig } from '../../server/config';
-import type { Logger } from '../../server/log';
-import { createInvite, hashSecret, memberForToken, newSecret } from '../../server/members';
+import { DEFAULT_LIMITS, type ServerConfig } from '../../server/ops/config';
+import type { Logger } from '../../server/ops/log';
+import { createInvite, hashSecret, memberForToken, newSecret } from '../../server/identity/members';
 import { createAccordServer, type AccordServer } from '../../server/server';
 import type { PlanStore, Touched } from '../../server/storage/store';
-import { touchedBy } from '../../server/touched';
+import { touchedBy } from '../../server/sync/touched';
 
 /** Every interface: participants reach the host on whichever network they share with it. */
 export const ALL_INTERFACES = '0.0.0.0';

@@ -1,10 +1,10 @@
 // The timeline's rows: dated live actions under their objective, and the time span to draw
 // (padded by two weeks each side, always including today). Pure.
+import { addDays, type IsoDate } from '../../shared/calendar';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
 import { actionsByObjective } from '../../shared/plan/views';
 
-const DAY_MS = 86_400_000;
-const PADDING_MS = 15 * DAY_MS;
+const PADDING_DAYS = 15;
 
 export type TimelineRow =
   | { readonly kind: 'objective'; readonly key: string; readonly objective: Objective | null }
@@ -12,17 +12,18 @@ export type TimelineRow =
 
 export interface Timeline {
   readonly rows: readonly TimelineRow[];
-  /** ms since the epoch */
-  readonly from: number;
-  readonly to: number;
+  /** first and last day drawn */
+  readonly from: IsoDate;
+  readonly to: IsoDate;
   /** live actions with neither a start nor a deadline (not drawn) */
   readonly undated: number;
 }
 
-export function timeline(snapshot: PlanSnapshot, today: string): Timeline {
+export function timeline(snapshot: PlanSnapshot, today: IsoDate): Timeline {
   const rows: TimelineRow[] = [];
-  let min = Date.parse(today);
-  let max = min;
+  // ISO dates sort as text, so the span needs no date arithmetic until its ends are padded.
+  let min = today;
+  let max = today;
   let undated = 0;
   for (const group of actionsByObjective(snapshot)) {
     const dated = group.actions.filter((action) => action.start || action.deadline);
@@ -37,11 +38,15 @@ export function timeline(snapshot: PlanSnapshot, today: string): Timeline {
       rows.push({ kind: 'action', key: action.id, action });
       for (const date of [action.start, action.deadline]) {
         if (!date) continue;
-        const time = Date.parse(date);
-        if (time < min) min = time;
-        if (time > max) max = time;
+        if (date < min) min = date;
+        if (date > max) max = date;
       }
     }
   }
-  return { rows, from: min - PADDING_MS, to: max + PADDING_MS, undated };
+  return {
+    rows,
+    from: addDays(min, -PADDING_DAYS),
+    to: addDays(max, PADDING_DAYS),
+    undated,
+  };
 }

@@ -1,4 +1,4 @@
-// The plan's copy on this computer, behind one seam (DESIGN.md, Architecture): IndexedDB through
+// The plan's copy on this computer, behind one seam (same build for both): IndexedDB through
 // y-indexeddb when the renderer is a web page, or the desktop's durable store (a PlanPersistence
 // reached through the preload API) in Electron. Chosen once at startup.
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';

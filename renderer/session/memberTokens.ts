@@ -1,8 +1,9 @@
-// Member tokens (DESIGN.md, Identity) behind one seam, chosen once: in the browser the token stays
-// with the plan's entry in the page's storage (a web page has no keychain); on the desktop the main
-// process keeps it in the OS keychain (safeStorage, main/secrets/tokenStore.ts) and the page holds
-// it only in memory, for this session, while the plan list keeps none. A token an older desktop
-// version left in the plan list is moved to the keychain the first time tokens are read.
+// Member tokens (personal; the server keeps only their hashes) behind one seam, chosen once: in
+// the browser the token stays with the plan's entry in the page's storage (a web page has no
+// keychain); on the desktop the main process keeps it in the OS keychain (safeStorage,
+// main/secrets/tokenStore.ts) and the page holds it only in memory, for this session, while the
+// plan list keeps none. A token an older desktop version left in the plan list is moved to the
+// keychain the first time tokens are read.
 import { create } from 'zustand';
 import type { DesktopApi, StoredToken } from '../../shared/ipc';
 import { DESKTOP_GLOBAL_NAME } from './desktopGlobal';

@@ -79,8 +79,8 @@ export async function mergePlanFile(
   // Main bounds what it sends; the page does not rely on that.
   if (state.byteLength > MAX_PLAN_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
   const known = target.findPlan(metadata.planId);
-  // A viewer's copy holds only what the server gave it (DESIGN.md, roles): a file must not put
-  // content there that the server would never accept.
+  // A viewer's copy holds only what the server gave it (a viewer stores no edits): a file must not
+  // put content there that the server would never accept.
   if (known?.server?.role === 'viewer') return { ok: false, problem: 'viewOnly' };
   try {
     await target.store.seed(metadata.planId, state);

@@ -1,7 +1,7 @@
 // Publishing a plan that lived on this computer to a sync server. The server cannot create plans
 // from the app, so its admin creates an empty plan and hands over an owner invite; this copies the
 // local document into that plan's local replica, and the session then sends it all to the server
-// (the owner's first client writes a new plan's content, DESIGN.md). The local plan stays as it
+// (a new plan's content is written by its owner's first client). The local plan stays as it
 // was, under its own id.
 import type { LocalPlanEntry } from './localPlans';
 import { localStore } from './localReplica';

@@ -1,9 +1,10 @@
-// The sync server's HTTP API as the app uses it (server/httpApi.ts): join with an invite, plan
+// The sync server's HTTP API as the app uses it (server/http/httpApi.ts): join with an invite, plan
 // info with my role, members. The contract (paths, roles, response schemas) is shared/http.ts,
 // the one the server builds its responses with; every response is parsed with it before use, and
 // errors carry the server's words. The contract is loaded on first use, so its validator (zod)
 // stays out of the first screen's bundle.
 import type { z } from 'zod';
+import { daysInMs } from '../../shared/calendar';
 import type { HistoryEntry, Member, Role } from '../../shared/http';
 
 /** A plan this app joined: what it keeps of the server's JoinResponse. */
@@ -151,7 +152,7 @@ export async function createInvite(
   const request = {
     role: input.role,
     maxUses: null,
-    expiresAt: new Date(Date.now() + input.days * 86_400_000).toISOString(),
+    expiresAt: new Date(Date.now() + daysInMs(input.days)).toISOString(),
   } satisfies z.input<Awaited<ReturnType<typeof contract>>['InviteRequest']>;
   const body = await call(
     serverUrl,

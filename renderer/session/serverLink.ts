@@ -1,5 +1,5 @@
 // The connection of one plan to its sync server: the stock y-websocket provider plus our
-// "stored" acknowledgement (server/protocol.ts, MESSAGE.stored), turned into a SyncState.
+// "stored" acknowledgement (server/sync/protocol.ts, MESSAGE.stored), turned into a SyncState.
 import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -82,7 +82,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   let last: SyncState | null = null;
 
   const report = () => {
-    // A viewer keeps no edits of its own (DESIGN.md, Identity): nothing of its copy is unsaved.
+    // A viewer's UI is read-only and stores no local edits: nothing of its copy is unsaved.
     const pending = options.readOnly
       ? 0
       : edits.count(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);

@@ -1,6 +1,6 @@
 // The plan's rows on a first open: this computer holds nothing of a server plan yet (no cached
 // snapshot, an empty replica), so the server's plain snapshot of it (GET /api/plans/:id/snapshot,
-// server/planSnapshots.ts) is painted read-only while the live document syncs. A plan of 10,000
+// server/http/planSnapshots.ts) is painted read-only while the live document syncs. A plan of 10,000
 // actions is 8.4 MB as one Yjs update and about a second of applying on the main thread; its
 // snapshot is 0.4 MB gzipped and tens of milliseconds to parse. The picture is never written
 // anywhere (not even the snapshot cache): the live document replaces it.

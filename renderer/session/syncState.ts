@@ -1,4 +1,4 @@
-// What the sync indicator says, honestly (issue 5, Collaboration and offline): "saved to the
+// What the sync indicator says, honestly: "saved to the
 // server" only after the server acknowledged durable storage of everything this copy has; for a
 // viewer, who sends nothing and so is never acknowledged, "up to date" once the server's copy
 // has arrived.
@@ -119,7 +119,7 @@ export function storedWith(stored: StoredState | null, more: StoredState): Map<n
 
 /**
  * What an update that came from the server shows it has stored: the server stores before it
- * relays or answers sync step 1 (server/room.ts), so every item in it is stored, and so is all
+ * relays or answers sync step 1 (server/sync/room.ts), so every item in it is stored, and so is all
  * that came before it from the same client (the server holds a client's items from its clock 0:
  * Yjs integrates nothing out of order). So each client is stored up to the end of its items in
  * the update. Not Y.encodeStateVectorFromUpdate: it counts a client only when the update starts

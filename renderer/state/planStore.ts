@@ -1,6 +1,6 @@
 // The zustand store: a read-only projection of the open plan's Y.Doc (the latest snapshot, sync
 // state, presence, undo availability) plus nothing else. Only the session writes it; components
-// read it through selectors and change the plan by calling shared operations (STYLE.md).
+// read it through selectors and change the plan by calling shared operations, never this store.
 import { create } from 'zustand';
 import type { BoundedField } from '../../shared/plan/model';
 import type { PlanErrorCode, PlanErrorDetail } from '../../shared/plan/plan';

@@ -1,4 +1,4 @@
-// UI-only state (STYLE.md): the view of viewState.ts, mirrored into the URL on every change so
+// UI-only state, no plan data: the view of viewState.ts, mirrored into the URL on every change so
 // reload and shared links restore it; the browser's back button restores the previous view.
 import { create } from 'zustand';
 import {
@@ -7,7 +7,6 @@ import {
   parseViewState,
   type ActionFilters,
   type Screen,
-  type SortKey,
   type ViewState,
 } from './viewState';
 
@@ -31,10 +30,6 @@ export const openAction = (actionId: string | null) => setView({ actionId });
 export const setFilters = (changes: Partial<ActionFilters>) =>
   setView({ filters: { ...useViewStore.getState().filters, ...changes } });
 export const clearFilters = () => setView({ filters: NO_FILTERS });
-export const setSort = (sort: SortKey) => {
-  const { sort: current, descending } = useViewStore.getState();
-  setView({ sort, descending: current === sort ? !descending : false });
-};
 export const openPlanView = (planId: string | null) =>
   setView({ planId, screen: 'actions', actionId: null, filters: NO_FILTERS, sort: 'order' });
 

@@ -10,3 +10,6 @@ export function prepareAppend(
   db: Database.Database,
   auditCoalesceMs: number,
 ): (updates: readonly UpdateToStore[]) => number[];
+
+/** The same actions, fields and parts (audit JSON columns), whatever order they were listed in. */
+export function canonicalTouched(actionsJson: string, partsJson: string): string;

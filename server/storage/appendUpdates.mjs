@@ -11,7 +11,7 @@
 // Updates without a member are never coalesced (they may come from different people).
 
 /** The same actions, fields and parts, whatever order they were listed in. */
-function canonicalTouched(actionsJson, partsJson) {
+export function canonicalTouched(actionsJson, partsJson) {
   const actions = JSON.parse(actionsJson);
   return JSON.stringify([
     Object.keys(actions)

@@ -1,5 +1,6 @@
-// The storage contract: every PlanStore backend runs this same suite (STYLE.md, Server; tldraw's
-// storageContractSuite). A PostgreSQL backend calls `storageContractSuite('postgres', factory)`.
+// The storage contract: every PlanStore backend runs this same suite, so backends cannot drift
+// apart (as tldraw's storageContractSuite does). A PostgreSQL backend calls
+// `storageContractSuite('postgres', factory)`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PlanStore, Touched } from './store';

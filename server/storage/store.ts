@@ -1,11 +1,11 @@
-// The one storage interface of the sync server (DESIGN.md, "Sync server"). SQLite implements it
+// The one storage interface of the sync server. SQLite implements it
 // today (sqliteStore.ts); a PostgreSQL backend implements the same interface and must pass the same
 // contract suite (contractSuite.ts). Methods are async so a networked backend fits; the SQLite
 // backend resolves at once.
 
 import type { Role } from '../../shared/http';
 
-/** A member's role in one plan (DESIGN.md, Identity): the HTTP contract's roles. */
+/** A member's role in one plan (owner, editor or viewer): the HTTP contract's roles. */
 export { ROLE_LIST, ROLES, type Role } from '../../shared/http';
 
 export interface PlanRecord {

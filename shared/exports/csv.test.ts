@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, formatCsv, neutraliseCell, restoreCell, UTF8_BOM } from './csv';
+import { formatCsv, neutraliseCell, restoreCell, UTF8_BOM } from './csv';
 
 describe('CSV cells', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('CSV cells', () => {
     [60, '60'],
     [null, ''],
   ] as const)('writes %j as %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
+    expect(formatCsv(['a'], [[value]])).toBe(`${UTF8_BOM}a\r\n${expected}\r\n`);
   });
 
   it('starts with a UTF-8 BOM and ends rows with CRLF', () => {

@@ -1,6 +1,8 @@
 // CSV as spreadsheet programs read it: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark
 // so Excel opens Cyrillic and Turkmen letters correctly, and cells that a spreadsheet would run
-// as a formula neutralised (CSV injection, OWASP): a leading ' makes them plain text.
+// as a formula neutralised (CSV injection, OWASP): a leading ' makes them plain text. Papaparse
+// writes it; the neutralising stays here because the import must undo it exactly.
+import Papa from 'papaparse';
 import type { CellValue } from './actionColumns';
 
 /**
@@ -21,23 +23,24 @@ export function restoreCell(text: string): string {
   return text.startsWith("'") && NEEDS_QUOTE_PREFIX.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-function quoted(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const WRITE: Papa.UnparseConfig = {
+  newline: '\r\n',
+  // Papaparse quotes a leading or trailing space; a tab or line break at either end too.
+  quotes: (value: unknown) => typeof value === 'string' && value !== value.trim(),
+};
 
-/** One CSV field. Numbers are written as numbers (a negative number is data, not a formula). */
-export function csvField(value: CellValue): string {
+function cellOf(value: CellValue): string | number {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return quoted(neutraliseCell(value));
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  return neutraliseCell(value);
 }
 
-/** A whole CSV text, BOM included, from a header row and data rows. */
+/** A whole CSV text, BOM included, from a header row and data rows. Numbers are written as
+ * numbers (a negative number is data, not a formula). */
 export function formatCsv(
   header: readonly string[],
   rows: readonly (readonly CellValue[])[],
 ): string {
-  const lines = [header.map((cell) => csvField(cell)).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  const table = [header.map(cellOf), ...rows.map((row) => row.map(cellOf))];
+  return `${UTF8_BOM}${Papa.unparse(table, WRITE)}\r\n`;
 }

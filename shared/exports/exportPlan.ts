@@ -8,6 +8,7 @@ import { IsoDate, PlanSnapshot } from '../plan/schema';
 import { exportCsv } from './exportCsv';
 import { exportJson } from './exportJson';
 import { describeExportProblem, exportProblems, type ExportProblem } from './exportProblems';
+import { reportDocument } from './reportDocument';
 import { reportScope } from './reportScope';
 
 export const EXPORT_FORMATS = {
@@ -113,11 +114,17 @@ async function produce(snapshot: PlanSnapshot, options: CheckedOptions): Promise
     case 'csv':
       return exportCsv(scope);
     case 'xlsx':
-      return (await import('./exportXlsx')).exportXlsx(scope);
+      return (await import('./exportXlsx')).exportXlsx(
+        reportDocument(scope, options.generatedAt, 'workbook'),
+      );
     case 'html':
-      return (await import('./exportHtml')).exportHtml(scope, options.generatedAt);
+      return (await import('./exportHtml')).exportHtml(
+        reportDocument(scope, options.generatedAt, 'page'),
+      );
     case 'pdf':
-      return (await import('./exportPdf')).exportPdf(scope, options.generatedAt);
+      return (await import('./exportPdf')).exportPdf(
+        reportDocument(scope, options.generatedAt, 'page'),
+      );
   }
 }
 

@@ -41,6 +41,7 @@ export function reportContext(
   const none = fixed('none');
   const untitled = fixed('plan:untitledAction');
   const dates = new Map<string, string>();
+  const numbers = new Map<number, string>();
   const orgs = new Map(snapshot.orgs.map((org) => [org.id, org.name]));
   const objectives = new Map(snapshot.objectives.map((o) => [o.id, o.title]));
   const frameworks = frameworksOf(snapshot, builtInFrameworks);
@@ -59,7 +60,13 @@ export function reportContext(
       if (text === undefined) dates.set(isoDate, (text = formatDate(isoDate, language)));
       return text;
     },
-    number: (value, options) => formatNumber(value, language, options),
+    number: (value, options) => {
+      if (options) return formatNumber(value, language, options);
+      // as with dates: one Intl formatter per call, and a report shows the same figures often
+      let text = numbers.get(value);
+      if (text === undefined) numbers.set(value, (text = formatNumber(value, language)));
+      return text;
+    },
     orgName: (id) => (id !== null ? (orgs.get(id) ?? id) : none),
     objectiveTitle: (id) => (id !== null ? (objectives.get(id) ?? none) : none),
     actionTitle: (action) => (isUntitled(action) ? untitled : action.title),

@@ -1,5 +1,6 @@
 // A reporting period: the progress updates and indicator values that fall in it. Actions, their
 // current status and the plan's structure stay whole; only the dated records are narrowed.
+import { monthSpan } from '../calendar';
 import type { Indicator, PlanSnapshot } from '../plan/schema';
 
 export interface ReportPeriod {
@@ -9,35 +10,19 @@ export interface ReportPeriod {
   readonly to: string;
 }
 
-const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'] as const;
-const HALF_END = ['06-30', '12-31'] as const;
-
 /**
  * The days an indicator value's period covers: `2025` is the year, `2025-Q3` and `2025-H1` their
  * months, `2025-06` the month, `2025-06-15` the day; null for a period this cannot read.
  */
 export function daysOfPeriod(period: string): ReportPeriod | null {
   let match = /^(\d{4})$/.exec(period);
-  if (match) return { from: `${match[1]}-01-01`, to: `${match[1]}-12-31` };
+  if (match) return monthSpan(Number(match[1]), 1, 12);
   match = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (match) {
-    const quarter = Number(match[2]);
-    const firstMonth = String(quarter * 3 - 2).padStart(2, '0');
-    return { from: `${match[1]}-${firstMonth}-01`, to: `${match[1]}-${QUARTER_END[quarter - 1]}` };
-  }
+  if (match) return monthSpan(Number(match[1]), Number(match[2]) * 3 - 2, 3);
   match = /^(\d{4})-H([12])$/.exec(period);
-  if (match) {
-    const half = Number(match[2]);
-    return {
-      from: `${match[1]}-${half === 1 ? '01' : '07'}-01`,
-      to: `${match[1]}-${HALF_END[half - 1]}`,
-    };
-  }
-  match = /^(\d{4})-(\d{2})$/.exec(period);
-  if (match) {
-    const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
-    return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
-  }
+  if (match) return monthSpan(Number(match[1]), Number(match[2]) * 6 - 5, 6);
+  match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (match) return monthSpan(Number(match[1]), Number(match[2]), 1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return { from: period, to: period };
   return null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ilo } from './ilo';
 import { findItem } from './index';
 
-// DESIGN.md: the conventions Turkmenistan ratified.
+// The fundamental and governance conventions Turkmenistan ratified.
 const RATIFIED_BY_TURKMENISTAN = [
   'C029',
   'C087',

@@ -5,8 +5,8 @@ import { findItem, itemTitle } from './index';
 import { sdg8 } from './sdg8';
 import { LANGUAGES, type Language } from './types';
 
-// The reference copy lives in the shared folder beside the repository (DESIGN.md, built-ins) and
-// is not to be copied into it: where a checkout has no such folder, the checks against it skip.
+// The reference copy lives in a folder beside the repository and is not to be copied into it:
+// where a checkout has no such folder, the checks against it skip.
 const REFERENCE = new URL('../../../shared/reference/sdg8.yml', import.meta.url);
 type ReferenceTexts = Record<Language, Record<string, string>>;
 const hasReference = existsSync(REFERENCE);

@@ -1,7 +1,7 @@
 // SDG 8 (decent work and economic growth): the goal, its 12 targets and 17 indicators in English,
 // Russian and Turkmen. Texts are those of open-sdg/sdg-translations (commit 0cda585) except the
 // corrections listed in `source.corrections`; sdg8.test.ts proves that against the reference copy
-// (../shared/reference/sdg8.yml beside the repository).
+// where a checkout has it.
 import type { Framework } from './types';
 
 export const sdg8: Framework = {

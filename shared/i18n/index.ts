@@ -1,6 +1,7 @@
 // i18n for the UI and the reports: i18next instances over the catalogues in this folder, one
 // namespace per area (`plan`: the plan's vocabulary; areas add theirs in NAMESPACES).
 import i18next, { type i18n } from 'i18next';
+import { utcMidnight } from '../calendar';
 import { LANGUAGES, type Language } from '../frameworks/types';
 import planEn from './plan/en';
 import planRu from './plan/ru';
@@ -51,11 +52,10 @@ export function createI18n(
 
 /** Dates as people in each language read them (2025-06-15 → 15 June 2025 / 15 июня 2025 г.). */
 export function formatDate(isoDate: string, language: Language): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
   return new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'medium',
     timeZone: 'UTC',
-  }).format(date);
+  }).format(utcMidnight(isoDate));
 }
 
 export function formatNumber(

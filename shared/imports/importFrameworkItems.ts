@@ -1,7 +1,7 @@
 // A framework's items (the national plan's chapters and tasks, another country's plan) from a
 // CSV file or lines pasted from a document: "1 Civil rights", "1.2. Access to justice",
 // "2.3<TAB>Decent work". Dotted codes give the hierarchy: 1.2 sits under 1 when 1 is listed.
-// The owners' own text is stored as they entered it (DESIGN.md: never invent official text).
+// The owners' own text is stored as they entered it: Accord never invents official text.
 import * as customFrameworks from '../plan/customFrameworks';
 import type { CustomItemKind } from '../plan/customFrameworkLayout';
 import { MAX_TITLE_LENGTH } from '../plan/model';

@@ -2,6 +2,7 @@
 // Windows-1251) or XLSX (the sheet whose header looks most like an action list). Cells are text
 // here; the preview parses and checks them.
 import ExcelJS from 'exceljs';
+import { dateOfUtcMidnight } from '../calendar';
 import { restoreCell } from '../exports/csv';
 import { recogniseHeader } from './columnMapping';
 import { ImportFileError } from './importFileError';
@@ -86,7 +87,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<CsvRow[]> {
 /** A cell as text: dates as `YYYY-MM-DD`, numbers as written, formulas by their result. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateOfUtcMidnight(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');

@@ -58,6 +58,7 @@ describe('parseCsv', () => {
 
   it('numbers rows by the line they start on', () => {
     expect(parseCsv('a\n"x\ny"\nz').map((row) => row.line)).toEqual([1, 2, 4]);
+    expect(parseCsv('a\r\n"x\r\ny"\r\n\r\nz').map((row) => row.line)).toEqual([1, 2, 5]);
   });
 
   it.each([
@@ -72,6 +73,10 @@ describe('parseCsv', () => {
   it('refuses an unclosed quote, saying where it opened', () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(CsvError);
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(/line 2/);
+  });
+
+  it('refuses a quote inside a quoted field that is not doubled', () => {
+    expect(() => parseCsv('a,b\n1,2\n3,"say "hi""')).toThrow(/line 3: a quote inside/);
   });
 
   it('reads UTF-8, and Windows-1251 when the bytes are not UTF-8', () => {

@@ -1,6 +1,8 @@
 // CSV as spreadsheets write it (RFC 4180): quoted fields with "" for a quote and line breaks
 // inside, CRLF or LF line ends, a UTF-8 byte-order mark. The delimiter is detected: Excel in a
-// Russian or Turkmen locale saves with ';', other programs with ',' or a tab.
+// Russian or Turkmen locale saves with ';', other programs with ',' or a tab. Papaparse reads it;
+// this module adds the line numbers people are told and refuses broken quoting.
+import Papa from 'papaparse';
 
 export class CsvError extends Error {
   readonly line: number;
@@ -17,67 +19,45 @@ export interface CsvRow {
   readonly cells: readonly string[];
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
+const DELIMITERS = [',', ';', '\t'];
+/** Rows papaparse looks at to choose the delimiter that splits them most consistently. */
+const DETECT_ROWS = 10;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** The delimiter used most outside quotes in the first line (the header). */
+const QUOTE_PROBLEMS: Record<string, string> = {
+  MissingQuotes: 'a quoted field is never closed',
+  InvalidQuotes: 'a quote inside a quoted field must be doubled ("")',
+};
+
+/** The delimiter that splits the first rows most consistently (',' when none does). */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
-  }
-  let best: string = ',';
-  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
-  return best;
+  return Papa.parse<string[]>(text, { preview: DETECT_ROWS, delimitersToGuess: DELIMITERS }).meta
+    .delimiter;
 }
 
-/** Every row of a CSV text, blank lines left out. Throws CsvError on an unclosed quote. */
+function lineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+/** Every row of a CSV text, blank lines left out. Throws CsvError on broken quoting. */
 export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvRow[] {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  const endRow = () => {
-    cells.push(field);
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-    cells = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (char === '\n') line++;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === delimiter) {
-      cells.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else field += char;
+  const parsed = Papa.parse<string[]>(text, { delimiter });
+  const problem = parsed.errors.find((error) => error.code in QUOTE_PROBLEMS);
+  if (problem) {
+    throw new CsvError(
+      1 + lineBreaks(text.slice(0, problem.index ?? 0)),
+      QUOTE_PROBLEMS[problem.code]!,
+    );
   }
-  if (quoted) throw new CsvError(quoteLine, 'a quoted field is never closed');
-  if (field !== '' || cells.length > 0) endRow();
+  const rows: CsvRow[] = [];
+  let line = 1;
+  for (const cells of parsed.data) {
+    if (cells.length > 1 || cells[0] !== '') rows.push({ line, cells });
+    // A row takes its own line plus those its quoted cells break onto.
+    line += 1;
+    for (const cell of cells) line += lineBreaks(cell);
+  }
   return rows;
 }
 

@@ -16,7 +16,7 @@ import {
   type Priority,
 } from '../plan/model';
 import { nameKey } from '../plan/names';
-import { isIsoDate } from '../plan/read';
+import { isIsoDate } from '../calendar';
 import type { Action, PlanSnapshot } from '../plan/schema';
 import { frameworksOf } from '../plan/views';
 import { LIST_SEPARATOR } from '../exports/actionColumns';

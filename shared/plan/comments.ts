@@ -1,7 +1,9 @@
 // Comments on an action. Anyone can add one; only its author can edit or delete it. A deleted
 // comment keeps its place (and time) so a thread still reads in order.
-import * as Y from 'yjs';
-import { action, nested } from './actions';
+import type * as Y from 'yjs';
+import { action, nested } from './actionEntries';
+import { newEntry, writeField } from './fields';
+import { COMMENT } from './layout';
 import { change, entry, nowIso, PlanError, type Plan } from './plan';
 import * as validate from './validate';
 
@@ -10,13 +12,12 @@ export function add(plan: Plan, actionId: string, text: string): string {
   checkText(text);
   const id = plan.newId();
   change(plan, () => {
-    const comment = new Y.Map<unknown>();
-    comment.set('authorId', plan.actor.id);
-    comment.set('authorName', plan.actor.name);
-    comment.set('at', nowIso(plan));
-    comment.set('text', text);
-    comment.set('editedAt', null);
-    comment.set('deletedAt', null);
+    const comment = newEntry(COMMENT.fields, {
+      authorId: plan.actor.id,
+      authorName: plan.actor.name,
+      at: nowIso(plan),
+      text,
+    });
     nested(map, 'comments').set(id, comment);
   });
   return id;
@@ -26,16 +27,16 @@ export function edit(plan: Plan, actionId: string, commentId: string, text: stri
   const comment = own(plan, actionId, commentId);
   checkText(text);
   change(plan, () => {
-    comment.set('text', text);
-    comment.set('editedAt', nowIso(plan));
+    writeField(comment, COMMENT.fields, 'text', text);
+    writeField(comment, COMMENT.fields, 'editedAt', nowIso(plan));
   });
 }
 
 export function remove(plan: Plan, actionId: string, commentId: string): void {
   const comment = own(plan, actionId, commentId);
   change(plan, () => {
-    comment.set('text', '');
-    comment.set('deletedAt', nowIso(plan));
+    writeField(comment, COMMENT.fields, 'text', '');
+    writeField(comment, COMMENT.fields, 'deletedAt', nowIso(plan));
   });
 }
 

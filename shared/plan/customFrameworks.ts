@@ -1,16 +1,18 @@
 // Frameworks a plan defines itself: a custom framework (another country's plan, OSCE guidance),
 // or the items of the national Human Rights Action Plan, whose text is entered by the plan's
-// owners because no verified public copy ships with Accord (DESIGN.md). Layout:
-// customFrameworkLayout.ts.
+// owners because no verified public copy ships with Accord (official text is never invented).
+// Layout: customFrameworkLayout.ts.
 import * as Y from 'yjs';
 import { getBuiltInFramework, linkKey } from '../frameworks';
-import { touch } from './actions';
+import { touch } from './actionEntries';
 import {
   CUSTOM_ITEM_KINDS,
   FRAMEWORK_ITEM_SEPARATOR,
   itemEntryKey,
   type CustomItemKind,
 } from './customFrameworkLayout';
+import { newEntry, writeField } from './fields';
+import { CUSTOM_FRAMEWORK, CUSTOM_FRAMEWORK_ITEM } from './layout';
 import { compareOrdered, keyAt, type Ordered } from './order';
 import { asMap } from './read';
 import { change, entry, PlanError, planParts, type Plan } from './plan';
@@ -50,12 +52,7 @@ export function create(plan: Plan, input: NewCustomFramework): string {
   if (frameworks.has(id))
     throw new PlanError('conflict', `framework ${id} already exists in this plan`);
   change(plan, () => {
-    const map = new Y.Map<unknown>();
-    map.set('name', input.name.trim());
-    map.set('shortName', input.shortName ?? '');
-    map.set('version', input.version ?? '');
-    map.set('sourceTitle', input.sourceTitle ?? '');
-    frameworks.set(id, map);
+    frameworks.set(id, newEntry(CUSTOM_FRAMEWORK, { ...input, name: input.name.trim() }));
   });
   return id;
 }
@@ -63,7 +60,7 @@ export function create(plan: Plan, input: NewCustomFramework): string {
 export function rename(plan: Plan, id: string, name: string): void {
   validate.requiredTitle(name, 'name');
   const map = header(plan, id);
-  change(plan, () => map.set('name', name.trim()));
+  change(plan, () => writeField(map, CUSTOM_FRAMEWORK, 'name', name.trim()));
 }
 
 /** Adds items in one transaction (a pasted or imported list), after the existing ones. */
@@ -86,13 +83,16 @@ export function addItems(
   change(plan, () => {
     let previous: Ordered[] = siblings;
     for (const item of items) {
-      const map = new Y.Map<unknown>();
       const order = keyAt(previous, previous.length);
-      map.set('title', item.title.trim());
-      map.set('kind', item.kind ?? 'item');
-      map.set('parent', item.parent ?? '');
-      map.set('order', order);
-      frameworks.set(itemEntryKey(frameworkId, item.code), map);
+      frameworks.set(
+        itemEntryKey(frameworkId, item.code),
+        newEntry(CUSTOM_FRAMEWORK_ITEM, {
+          title: item.title.trim(),
+          kind: item.kind,
+          parent: item.parent,
+          order,
+        }),
+      );
       previous = [...previous, { id: item.code, order }];
     }
   });
@@ -109,7 +109,7 @@ export function renameItem(plan: Plan, frameworkId: string, code: string, title:
     itemEntryKey(frameworkId, code),
     'framework item',
   );
-  change(plan, () => map.set('title', title.trim()));
+  change(plan, () => writeField(map, CUSTOM_FRAMEWORK_ITEM, 'title', title.trim()));
 }
 
 /** Removes an item and every action's link to it, in one transaction. */

@@ -1,7 +1,9 @@
 // An action's indicators (the results framework donors read): baseline, target, frequency and
 // dated values, one value per period.
-import * as Y from 'yjs';
-import { action, nested, touch } from './actions';
+import type * as Y from 'yjs';
+import { action, nested, touch } from './actionEntries';
+import { newEntry, storeRecord, writeField } from './fields';
+import { INDICATOR, INDICATOR_VALUE } from './layout';
 import { INDICATOR_FREQUENCY_LIST, type IndicatorFrequency } from './model';
 import { change, entry, nowIso, type Plan } from './plan';
 import * as validate from './validate';
@@ -23,13 +25,13 @@ export function add(plan: Plan, actionId: string, input: IndicatorFields): strin
   validate.requiredTitle(input.name, 'name');
   const id = plan.newId();
   change(plan, () => {
-    const indicator = new Y.Map<unknown>();
-    indicator.set('name', input.name.trim());
-    indicator.set('unit', input.unit ?? '');
-    indicator.set('baseline', input.baseline ?? null);
-    indicator.set('target', input.target ?? null);
-    indicator.set('frequency', input.frequency ?? 'annual');
-    indicator.set('values', new Y.Map());
+    const indicator = newEntry(INDICATOR.fields, {
+      name: input.name.trim(),
+      unit: input.unit,
+      baseline: input.baseline,
+      target: input.target,
+      frequency: input.frequency,
+    });
     nested(map, 'indicators').set(id, indicator);
     touch(plan, map);
   });
@@ -51,9 +53,11 @@ export function edit(
   checkFields(changes);
   if (changes.name !== undefined) validate.requiredTitle(changes.name, 'name');
   change(plan, () => {
-    if (changes.name !== undefined) indicator.set('name', changes.name.trim());
+    if (changes.name !== undefined)
+      writeField(indicator, INDICATOR.fields, 'name', changes.name.trim());
     for (const key of ['unit', 'baseline', 'target', 'frequency'] as const) {
-      if (changes[key] !== undefined) indicator.set(key, changes[key]);
+      const value = changes[key];
+      if (value !== undefined) writeField(indicator, INDICATOR.fields, key, value);
     }
     touch(plan, map);
   });
@@ -92,12 +96,15 @@ export function recordValue(
   validate.finiteNumber(input.value, 'value');
   if (input.note !== undefined) validate.longText(input.note, 'note');
   change(plan, () => {
-    nested(indicator, 'values').set(input.period, {
-      value: input.value,
-      note: input.note ?? '',
-      by: plan.actor.id,
-      at: nowIso(plan),
-    });
+    nested(indicator, 'values').set(
+      input.period,
+      storeRecord(INDICATOR_VALUE.fields, {
+        value: input.value,
+        note: input.note ?? '',
+        by: plan.actor.id,
+        at: nowIso(plan),
+      }),
+    );
     touch(plan, map);
   });
 }

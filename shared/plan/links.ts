@@ -2,7 +2,7 @@
 // framework (SDG 8, UNGPs, ILO, OECD) or of a framework the plan defines (its national plan's
 // chapters and items, or a custom one).
 import { findItem, getBuiltInFramework, linkKey } from '../frameworks';
-import { action, nested, touch } from './actions';
+import { action, nested, touch } from './actionEntries';
 import { itemEntryKey } from './customFrameworkLayout';
 import { change, PlanError, planParts, type Plan } from './plan';
 

@@ -2,8 +2,13 @@
 // frameworks it reports against.
 import { LANGUAGES, type Language } from '../frameworks/types';
 import { SCHEMA_VERSION } from './model';
-import { change, newText, nowIso, PlanError, planParts, setText, type Plan } from './plan';
+import { writeField, writeFields } from './fields';
+import { META } from './layout';
+import { change, nowIso, PlanError, planParts, type Plan } from './plan';
 import * as validate from './validate';
+
+/** The frameworks a new plan reports against unless told otherwise. */
+const DEFAULT_FRAMEWORKS = ['sdg8', 'hrap-tm-2021'];
 
 export interface NewPlanMeta {
   readonly id: string;
@@ -22,42 +27,46 @@ export function initialise(plan: Plan, input: NewPlanMeta): void {
   const meta = planParts(plan.doc).meta;
   if (meta.has('id')) throw new PlanError('conflict', 'this plan is already set up');
   change(plan, () => {
-    meta.set('schemaVersion', SCHEMA_VERSION);
-    meta.set('id', input.id);
-    meta.set('title', newText(input.title));
-    meta.set('summary', newText(input.summary ?? ''));
-    meta.set('country', input.country ?? '');
-    meta.set('period', input.period ?? null);
-    meta.set('languages', [...(input.languages ?? ['en'])]);
-    meta.set('frameworks', [...(input.frameworks ?? ['sdg8', 'hrap-tm-2021'])]);
-    meta.set('createdAt', nowIso(plan));
+    writeFields(meta, META, {
+      schemaVersion: SCHEMA_VERSION,
+      id: input.id,
+      title: input.title,
+      summary: input.summary,
+      country: input.country,
+      period: input.period,
+      languages: input.languages ? [...input.languages] : undefined,
+      frameworks: [...(input.frameworks ?? DEFAULT_FRAMEWORKS)],
+      createdAt: nowIso(plan),
+    });
   });
 }
 
 export function setTitle(plan: Plan, title: string): void {
   validate.requiredTitle(title);
-  change(plan, () => setText(planParts(plan.doc).meta, 'title', title));
+  change(plan, () => writeField(planParts(plan.doc).meta, META, 'title', title));
 }
 
 export function setSummary(plan: Plan, summary: string): void {
   validate.longText(summary, 'summary');
-  change(plan, () => setText(planParts(plan.doc).meta, 'summary', summary));
+  change(plan, () => writeField(planParts(plan.doc).meta, META, 'summary', summary));
 }
 
 export function setCountry(plan: Plan, country: string): void {
   validate.bounded(country, 'country');
-  change(plan, () => planParts(plan.doc).meta.set('country', country));
+  change(plan, () => writeField(planParts(plan.doc).meta, META, 'country', country));
 }
 
 export function setPeriod(plan: Plan, period: { start: string; end: string } | null): void {
   if (period) checkPeriod(period);
-  change(plan, () => planParts(plan.doc).meta.set('period', period ? { ...period } : null));
+  change(plan, () => writeField(planParts(plan.doc).meta, META, 'period', period));
 }
 
 export function setLanguages(plan: Plan, languages: readonly Language[]): void {
   if (languages.length === 0) throw new PlanError('invalid', 'a plan needs at least one language');
   for (const language of languages) validate.oneOf(language, LANGUAGES, 'language');
-  change(plan, () => planParts(plan.doc).meta.set('languages', [...new Set(languages)]));
+  change(plan, () =>
+    writeField(planParts(plan.doc).meta, META, 'languages', [...new Set(languages)]),
+  );
 }
 
 /** Marks a framework as one the plan reports against (or not). */
@@ -67,7 +76,7 @@ export function useFramework(plan: Plan, frameworkId: string, inUse: boolean): v
   const ids = new Set(Array.isArray(current) ? current.filter((id) => typeof id === 'string') : []);
   if (inUse) ids.add(frameworkId);
   else ids.delete(frameworkId);
-  change(plan, () => meta.set('frameworks', [...ids].sort()));
+  change(plan, () => writeField(meta, META, 'frameworks', [...ids].sort()));
 }
 
 function checkPeriod(period: { start: string; end: string }): void {

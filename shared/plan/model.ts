@@ -1,4 +1,4 @@
-// Names and closed sets of the plan document (DESIGN.md, "The plan document"). The string values
+// Names and closed sets of the plan document (one Y.Doc per plan). The string values
 // are part of the file format: change them only with a migration.
 
 /** The top-level shared types of a plan's Y.Doc. */

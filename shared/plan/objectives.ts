@@ -1,7 +1,9 @@
 // Operations on objectives: the plan's outcome areas or pillars that group actions.
 import * as Y from 'yjs';
 import { keyAt, compareOrdered, type Ordered } from './order';
-import { change, entry, newText, nowIso, PlanError, planParts, setText, type Plan } from './plan';
+import { newEntry, writeField } from './fields';
+import { OBJECTIVE } from './layout';
+import { change, entry, nowIso, PlanError, planParts, type Plan } from './plan';
 import { readTimestamp } from './read';
 import * as validate from './validate';
 
@@ -22,10 +24,10 @@ export function create(plan: Plan, input: { title: string; index?: number }): st
   const siblings = orderedObjectives(plan);
   const id = plan.newId();
   change(plan, () => {
-    const map = new Y.Map<unknown>();
-    map.set('title', newText(input.title));
-    map.set('order', keyAt(siblings, input.index ?? siblings.length));
-    map.set('deletedAt', null);
+    const map = newEntry(OBJECTIVE.fields, {
+      title: input.title,
+      order: keyAt(siblings, input.index ?? siblings.length),
+    });
     planParts(plan.doc).objectives.set(id, map);
   });
   return id;
@@ -34,14 +36,14 @@ export function create(plan: Plan, input: { title: string; index?: number }): st
 export function rename(plan: Plan, id: string, title: string): void {
   validate.requiredTitle(title);
   const map = entry(planParts(plan.doc).objectives, id, 'objective');
-  change(plan, () => setText(map, 'title', title));
+  change(plan, () => writeField(map, OBJECTIVE.fields, 'title', title));
 }
 
 /** Moves an objective to `index` among the live objectives. */
 export function move(plan: Plan, id: string, index: number): void {
   const map = entry(planParts(plan.doc).objectives, id, 'objective');
   const siblings = orderedObjectives(plan, id);
-  change(plan, () => map.set('order', keyAt(siblings, index)));
+  change(plan, () => writeField(map, OBJECTIVE.fields, 'order', keyAt(siblings, index)));
 }
 
 /** Removes an objective (restorable). Refuses while live actions still sit in it. */
@@ -56,10 +58,10 @@ export function remove(plan: Plan, id: string): void {
       throw new PlanError('conflict', 'move or delete the actions of this objective first');
     }
   }
-  change(plan, () => map.set('deletedAt', nowIso(plan)));
+  change(plan, () => writeField(map, OBJECTIVE.fields, 'deletedAt', nowIso(plan)));
 }
 
 export function restore(plan: Plan, id: string): void {
   const map = entry(planParts(plan.doc).objectives, id, 'objective');
-  change(plan, () => map.set('deletedAt', null));
+  change(plan, () => writeField(map, OBJECTIVE.fields, 'deletedAt', null));
 }

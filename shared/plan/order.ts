@@ -1,4 +1,4 @@
-// Ordering by fractional index keys with the id as tie-break (DESIGN.md, Rules): a move writes
+// Ordering by fractional index keys with the id as tie-break: a move writes
 // one key, so concurrent moves never duplicate an entry the way a Y.Array of ids would; two
 // replicas that pick the same key for the same gap are ordered by id, the same everywhere.
 import { generateKeyBetween } from 'fractional-indexing';

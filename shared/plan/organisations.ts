@@ -1,9 +1,11 @@
 // Operations on the organisation registry: create, edit, merge duplicates, remove when unused.
 import * as Y from 'yjs';
+import { newEntry, writeField } from './fields';
+import { ACTION, ORGANISATION } from './layout';
 import { ORG_KIND_LIST, type OrgKind } from './model';
 import { asMap } from './read';
 import { change, entry, PlanError, planParts, type Plan } from './plan';
-import { touch } from './actions';
+import { touch } from './actionEntries';
 import { nameKey } from './names';
 import * as validate from './validate';
 
@@ -19,11 +21,7 @@ export function create(plan: Plan, input: OrganisationFields): string {
   checkNameFree(plan, input.name, null);
   const id = plan.newId();
   change(plan, () => {
-    const map = new Y.Map<unknown>();
-    map.set('name', input.name.trim());
-    map.set('kind', input.kind);
-    map.set('country', input.country ?? '');
-    map.set('contact', input.contact ?? '');
+    const map = newEntry(ORGANISATION.fields, { ...input, name: input.name.trim() });
     planParts(plan.doc).orgs.set(id, map);
   });
   return id;
@@ -34,10 +32,12 @@ export function edit(plan: Plan, id: string, changes: Partial<OrganisationFields
   checkFields(changes);
   if (changes.name !== undefined) checkNameFree(plan, changes.name, id);
   change(plan, () => {
-    if (changes.name !== undefined) map.set('name', changes.name.trim());
-    if (changes.kind !== undefined) map.set('kind', changes.kind);
-    if (changes.country !== undefined) map.set('country', changes.country);
-    if (changes.contact !== undefined) map.set('contact', changes.contact);
+    if (changes.name !== undefined)
+      writeField(map, ORGANISATION.fields, 'name', changes.name.trim());
+    for (const key of ['kind', 'country', 'contact'] as const) {
+      const value = changes[key];
+      if (value !== undefined) writeField(map, ORGANISATION.fields, key, value);
+    }
   });
 }
 
@@ -56,7 +56,7 @@ export function merge(plan: Plan, keepId: string, duplicateId: string): void {
       if (!(action instanceof Y.Map)) continue;
       let changed = false;
       if (action.get('leadOrgId') === duplicateId) {
-        action.set('leadOrgId', keepId);
+        writeField(action, ACTION.fields, 'leadOrgId', keepId);
         changed = true;
       }
       const partners = asMap(action.get('partnerOrgIds'));

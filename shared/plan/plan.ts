@@ -125,10 +125,6 @@ export function nowIso(plan: Plan): string {
   return plan.now().toISOString();
 }
 
-export function todayIso(plan: Plan): string {
-  return plan.now().toISOString().slice(0, 10);
-}
-
 /** The entry `id` of a collection, or a not_found error naming what was looked for. */
 export function entry(collection: Y.Map<Y.Map<unknown>>, id: string, what: string): Y.Map<unknown> {
   const found = collection.get(id);
@@ -169,7 +165,7 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** A set stored as Y.Map<key, true> (DESIGN.md, Rules), to be placed in a map. */
+/** A set stored as Y.Map<key, true> (concurrent adds merge), to be placed in a map. */
 export function newSet(keys: readonly string[]): Y.Map<true> {
   const set = new Y.Map<true>();
   for (const key of keys) set.set(key, true);

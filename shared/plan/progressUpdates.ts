@@ -1,8 +1,10 @@
 // Dated progress reports on an action: status, progress, a note and links to evidence. The
 // latest report (by its date) also sets the action's current status and progress.
-import * as Y from 'yjs';
-import { action, nested, touch } from './actions';
+import type * as Y from 'yjs';
+import { action, nested, touch } from './actionEntries';
 import { ACTION_STATUS_LIST, MAX_EVIDENCE_LINKS, MAX_LENGTH, type ActionStatus } from './model';
+import { newEntry, writeField } from './fields';
+import { ACTION, PROGRESS_UPDATE } from './layout';
 import { change, entry, PlanError, type Plan } from './plan';
 import { readDate } from './read';
 import * as validate from './validate';
@@ -25,18 +27,19 @@ export function add(plan: Plan, actionId: string, report: ProgressReport): strin
     (update) => (readDate(update.get('at')) ?? '') <= report.at,
   );
   change(plan, () => {
-    const update = new Y.Map<unknown>();
-    update.set('at', report.at);
-    update.set('authorId', plan.actor.id);
-    update.set('authorName', plan.actor.name);
-    update.set('status', report.status);
-    update.set('progress', report.progress);
-    update.set('note', report.note ?? '');
-    update.set('evidence', [...(report.evidence ?? [])]);
+    const update = newEntry(PROGRESS_UPDATE.fields, {
+      at: report.at,
+      authorId: plan.actor.id,
+      authorName: plan.actor.name,
+      status: report.status,
+      progress: report.progress,
+      note: report.note,
+      evidence: report.evidence ? [...report.evidence] : undefined,
+    });
     updates.set(id, update);
     if (isLatest) {
-      map.set('status', report.status);
-      map.set('progress', report.progress);
+      writeField(map, ACTION.fields, 'status', report.status);
+      writeField(map, ACTION.fields, 'progress', report.progress);
     }
     touch(plan, map);
   });

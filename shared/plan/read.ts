@@ -1,33 +1,17 @@
-// Readers that turn what a Y.Map holds into plain, valid values. A document can hold anything a
-// peer wrote (an old version, a bug, a hostile client): readers never throw and never pass an
-// invalid value on, so every snapshot satisfies the schema by construction.
+// Readers that turn what a Y.Map holds into plain, valid values: the primitives of the field
+// kinds (fields.ts). A document can hold anything a peer wrote (an old version, a bug, a hostile
+// client): readers never throw and never pass an invalid value on, so every snapshot satisfies
+// the schema by construction.
 import * as Y from 'yjs';
+import { isIsoDate } from '../calendar';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const EPOCH = '1970-01-01T00:00:00.000Z';
-
-export function readString(map: Y.Map<unknown>, key: string, max = Infinity): string {
-  const value = map.get(key);
-  const text = value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
-  return text.length > max ? text.slice(0, max) : text;
-}
-
-export function readNumber(map: Y.Map<unknown>, key: string): number | null {
-  const value = map.get(key);
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 /** An integer percentage 0-100; anything else reads as 0. */
 export function readPercent(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 0;
   return Math.min(100, Math.max(0, Math.round(value)));
-}
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export function readDate(value: unknown): string | null {
@@ -45,17 +29,6 @@ export function readTimestamp(value: unknown): string | null {
 /** A timestamp that must exist; missing or broken ones read as the epoch (sorted first). */
 export function readRequiredTimestamp(value: unknown): string {
   return readTimestamp(value) ?? EPOCH;
-}
-
-export function readEnum<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
-
-export function readNullableEnum<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-): T | null {
-  return allowed.includes(value as T) ? (value as T) : null;
 }
 
 /** The members of a set stored as Y.Map<key, true>, sorted. */

@@ -2,53 +2,35 @@
 // and rebuilds only what changed: after one edit, the changed action is a new object and every
 // other action, objective and organisation is the same object as before, so React skips them.
 import * as Y from 'yjs';
-import { parseLinkKey } from '../frameworks';
-import { LANGUAGES, type Language } from '../frameworks/types';
+import { FRAMEWORK_ITEM_SEPARATOR } from './customFrameworkLayout';
 import {
-  ACTION_STAGE_LIST,
-  ACTION_STATUS_LIST,
-  INDICATOR_FREQUENCY_LIST,
-  MAX_TEXT_LENGTH,
-  MAX_TITLE_LENGTH,
-  ORG_KIND_LIST,
-  PRIORITY_LIST,
-} from './model';
+  mapEntry,
+  readEntry,
+  readFields,
+  type Collection,
+  type Entry,
+  type Fields,
+} from './fields';
+import {
+  ACTION,
+  CUSTOM_FRAMEWORK,
+  CUSTOM_FRAMEWORK_ITEM,
+  META,
+  OBJECTIVE,
+  ORGANISATION,
+} from './layout';
 import { compareOrdered } from './order';
 import { planParts } from './plan';
-import {
-  asMap,
-  asRecord,
-  compareIds,
-  readDate,
-  readEnum,
-  readId,
-  readNullableEnum,
-  readNumber,
-  readPercent,
-  readRequiredTimestamp,
-  readSet,
-  readString,
-  readTimestamp,
-} from './read';
+import { asMap, compareIds, readId } from './read';
 import { resolveRefs } from './refs';
 import type {
   Action,
-  Budget,
-  Comment,
   CustomFramework,
-  Endorsement,
-  Indicator,
-  IndicatorValue,
   Objective,
   Organisation,
   PlanMeta,
   PlanSnapshot,
-  ProgressUpdate,
 } from './schema';
-import { CUSTOM_ITEM_KINDS, FRAMEWORK_ITEM_SEPARATOR } from './customFrameworkLayout';
-
-/** Refs are cut to this so a duplicate's suffix still fits the schema's 40 characters. */
-const MAX_STORED_REF = 36;
 
 export interface StoredAction {
   readonly action: Action;
@@ -56,202 +38,34 @@ export interface StoredAction {
   readonly storedRef: string;
 }
 
+/** An entry of a top-level collection (action, objective, organisation) read by its table. */
+function readTopLevel<F extends Fields>(
+  collection: Collection<'id', F>,
+  id: string,
+  map: Y.Map<unknown>,
+): Entry<'id', F> {
+  // Their tables have no required fields, so every valid id reads as an entry.
+  return readEntry(collection, mapEntry(id, map))!;
+}
+
 export function readAction(id: string, map: Y.Map<unknown>, ref: string): Action {
-  return {
-    id,
-    ref,
-    title: readString(map, 'title', MAX_TITLE_LENGTH),
-    description: readString(map, 'description', MAX_TEXT_LENGTH),
-    objectiveId: readId(map.get('objectiveId')),
-    order: typeof map.get('order') === 'string' ? (map.get('order') as string) : '',
-    leadOrgId: readId(map.get('leadOrgId')),
-    partnerOrgIds: readSet(map.get('partnerOrgIds')),
-    contact: readString(map, 'contact', MAX_TITLE_LENGTH),
-    start: readDate(map.get('start')),
-    deadline: readDate(map.get('deadline')),
-    status: readEnum(map.get('status'), ACTION_STATUS_LIST, 'planned'),
-    progress: readPercent(map.get('progress')),
-    stage: readEnum(map.get('stage'), ACTION_STAGE_LIST, 'proposed'),
-    endorsements: readEndorsements(map.get('endorsements')),
-    priority: readNullableEnum(map.get('priority'), PRIORITY_LIST),
-    links: readSet(map.get('links')).filter((key) => parseLinkKey(key) !== null),
-    indicators: readIndicators(map.get('indicators')),
-    budget: readBudget(map.get('budget')),
-    comments: readComments(map.get('comments')),
-    updates: readUpdates(map.get('updates')),
-    createdAt: readRequiredTimestamp(map.get('createdAt')),
-    createdBy: readString(map, 'createdBy'),
-    updatedAt: readRequiredTimestamp(map.get('updatedAt') ?? map.get('createdAt')),
-    updatedBy: readString(map, 'updatedBy'),
-    deletedAt: readTimestamp(map.get('deletedAt')),
-    deletedBy: readTimestamp(map.get('deletedAt')) ? readString(map, 'deletedBy') : null,
-  };
+  return { ...readTopLevel(ACTION, id, map), ref };
 }
 
 export function readStoredRef(id: string, map: Y.Map<unknown>): string {
-  const stored = readString(map, 'ref').trim().slice(0, MAX_STORED_REF);
-  return stored.length > 0 ? stored : `#${id.slice(0, 8)}`;
-}
-
-function readEndorsements(value: unknown): Endorsement[] {
-  const map = asMap(value);
-  if (!map) return [];
-  const out: Endorsement[] = [];
-  for (const [orgId, raw] of map.entries()) {
-    const record = asRecord(raw);
-    if (!record || !readId(orgId)) continue;
-    out.push({
-      orgId,
-      by: typeof record.by === 'string' ? record.by : '',
-      at: readRequiredTimestamp(record.at),
-    });
-  }
-  return out.sort((a, b) => compareIds(a.orgId, b.orgId));
-}
-
-function readIndicators(value: unknown): Indicator[] {
-  const map = asMap(value);
-  if (!map) return [];
-  const out: Indicator[] = [];
-  for (const [id, raw] of map.entries()) {
-    const indicator = asMap(raw);
-    if (!indicator || !readId(id)) continue;
-    out.push({
-      id,
-      name: readString(indicator, 'name', MAX_TITLE_LENGTH),
-      unit: readString(indicator, 'unit', 50),
-      baseline: readNumber(indicator, 'baseline'),
-      target: readNumber(indicator, 'target'),
-      frequency: readEnum(indicator.get('frequency'), INDICATOR_FREQUENCY_LIST, 'annual'),
-      values: readIndicatorValues(indicator.get('values')),
-    });
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name) || compareIds(a.id, b.id));
-}
-
-function readIndicatorValues(value: unknown): IndicatorValue[] {
-  const map = asMap(value);
-  if (!map) return [];
-  const out: IndicatorValue[] = [];
-  for (const [period, raw] of map.entries()) {
-    const record = asRecord(raw);
-    if (!record || typeof record.value !== 'number' || !Number.isFinite(record.value)) continue;
-    if (period.length === 0 || period.length > 20) continue;
-    out.push({
-      period,
-      value: record.value,
-      note: typeof record.note === 'string' ? record.note.slice(0, MAX_TEXT_LENGTH) : '',
-      by: typeof record.by === 'string' ? record.by : '',
-      at: readRequiredTimestamp(record.at),
-    });
-  }
-  return out.sort((a, b) => compareIds(a.period, b.period));
-}
-
-function readBudget(value: unknown): Budget | null {
-  const record = asRecord(value);
-  if (!record) return null;
-  const amount =
-    typeof record.amount === 'number' && Number.isFinite(record.amount) && record.amount >= 0
-      ? record.amount
-      : null;
-  return {
-    amount,
-    currency: typeof record.currency === 'string' ? record.currency.slice(0, 10) : '',
-    source: typeof record.source === 'string' ? record.source.slice(0, MAX_TITLE_LENGTH) : '',
-  };
-}
-
-function readComments(value: unknown): Comment[] {
-  const map = asMap(value);
-  if (!map) return [];
-  const out: Comment[] = [];
-  for (const [id, raw] of map.entries()) {
-    const comment = asMap(raw);
-    if (!comment || !readId(id)) continue;
-    out.push({
-      id,
-      authorId: readString(comment, 'authorId'),
-      authorName: readString(comment, 'authorName', MAX_TITLE_LENGTH),
-      at: readRequiredTimestamp(comment.get('at')),
-      text: readString(comment, 'text', MAX_TEXT_LENGTH),
-      editedAt: readTimestamp(comment.get('editedAt')),
-      deletedAt: readTimestamp(comment.get('deletedAt')),
-    });
-  }
-  return out.sort((a, b) => compareIds(a.at, b.at) || compareIds(a.id, b.id));
-}
-
-function readUpdates(value: unknown): ProgressUpdate[] {
-  const map = asMap(value);
-  if (!map) return [];
-  const out: ProgressUpdate[] = [];
-  for (const [id, raw] of map.entries()) {
-    const update = asMap(raw);
-    const at = update ? readDate(update.get('at')) : null;
-    if (!update || !readId(id) || !at) continue;
-    const evidence = update.get('evidence');
-    out.push({
-      id,
-      at,
-      authorId: readString(update, 'authorId'),
-      authorName: readString(update, 'authorName', MAX_TITLE_LENGTH),
-      status: readEnum(update.get('status'), ACTION_STATUS_LIST, 'planned'),
-      progress: readPercent(update.get('progress')),
-      note: readString(update, 'note', MAX_TEXT_LENGTH),
-      evidence: Array.isArray(evidence)
-        ? evidence.filter((link): link is string => typeof link === 'string' && link.length <= 2000)
-        : [],
-    });
-  }
-  return out.sort((a, b) => compareIds(a.at, b.at) || compareIds(a.id, b.id));
+  return ACTION.fields.ref.read(map.get('ref'), mapEntry(id, map)) as string;
 }
 
 export function readObjective(id: string, map: Y.Map<unknown>): Objective {
-  return {
-    id,
-    title: readString(map, 'title', MAX_TITLE_LENGTH),
-    order: typeof map.get('order') === 'string' ? (map.get('order') as string) : '',
-    deletedAt: readTimestamp(map.get('deletedAt')),
-  };
+  return readTopLevel(OBJECTIVE, id, map);
 }
 
 export function readOrganisation(id: string, map: Y.Map<unknown>): Organisation {
-  return {
-    id,
-    name: readString(map, 'name', MAX_TITLE_LENGTH),
-    kind: readEnum(map.get('kind'), ORG_KIND_LIST, 'other'),
-    country: readString(map, 'country', 100),
-    contact: readString(map, 'contact', MAX_TITLE_LENGTH),
-  };
+  return readTopLevel(ORGANISATION, id, map);
 }
 
-export function readMeta(doc: Y.Doc, schemaVersionFallback: number): PlanMeta {
-  const meta = planParts(doc).meta;
-  const period = asRecord(meta.get('period'));
-  const start = period ? readDate(period.start) : null;
-  const end = period ? readDate(period.end) : null;
-  const languages = meta.get('languages');
-  const frameworks = meta.get('frameworks');
-  const version = meta.get('schemaVersion');
-  return {
-    schemaVersion:
-      typeof version === 'number' && Number.isInteger(version) && version >= 0
-        ? version
-        : schemaVersionFallback,
-    id: readString(meta, 'id', 100),
-    title: readString(meta, 'title', MAX_TITLE_LENGTH),
-    summary: readString(meta, 'summary', MAX_TEXT_LENGTH),
-    country: readString(meta, 'country', 100),
-    period: start && end ? { start, end } : null,
-    languages: Array.isArray(languages)
-      ? LANGUAGES.filter((language: Language) => languages.includes(language))
-      : ['en'],
-    frameworks: Array.isArray(frameworks)
-      ? [...new Set(frameworks.filter((id): id is string => typeof id === 'string'))].sort()
-      : [],
-    createdAt: readTimestamp(meta.get('createdAt')),
-  };
+export function readMeta(doc: Y.Doc): PlanMeta {
+  return readFields(META, mapEntry('', planParts(doc).meta))!;
 }
 
 /** Plan-defined frameworks: a header entry per framework and one entry per item (see layout). */
@@ -264,15 +78,16 @@ export function readCustomFrameworks(doc: Y.Doc): CustomFramework[] {
     const map = asMap(raw);
     if (!map) continue;
     const separator = key.indexOf(FRAMEWORK_ITEM_SEPARATOR);
+    const entry = mapEntry(key, map);
     if (separator === -1) {
       if (!readId(key)) continue;
-      const name = readString(map, 'name', MAX_TITLE_LENGTH);
+      const header = readFields(CUSTOM_FRAMEWORK, entry)!;
       frameworks.set(key, {
         id: key,
-        name: { en: name },
-        shortName: { en: readString(map, 'shortName', 100) || name },
-        version: readString(map, 'version', 100),
-        source: { title: readString(map, 'sourceTitle', MAX_TITLE_LENGTH) },
+        name: { en: header.name },
+        shortName: { en: header.shortName || header.name },
+        version: header.version,
+        source: { title: header.sourceTitle },
         languages: [],
         coverageKinds: ['chapter', 'item', 'target'],
         items: [],
@@ -281,16 +96,11 @@ export function readCustomFrameworks(doc: Y.Doc): CustomFramework[] {
     } else {
       const code = key.slice(separator + 1);
       if (code.length === 0 || code.length > 40) continue;
-      const parent = readString(map, 'parent', 40);
+      const { title, kind, parent, order } = readFields(CUSTOM_FRAMEWORK_ITEM, entry)!;
       items.push({
         frameworkId: key.slice(0, separator),
-        order: typeof map.get('order') === 'string' ? (map.get('order') as string) : '',
-        item: {
-          code,
-          kind: readEnum(map.get('kind'), CUSTOM_ITEM_KINDS, 'item'),
-          ...(parent ? { parent } : {}),
-          title: { en: readString(map, 'title', MAX_TITLE_LENGTH) },
-        },
+        order,
+        item: { code, kind, ...(parent ? { parent } : {}), title: { en: title } },
       });
     }
   }
@@ -357,7 +167,7 @@ export class PlanSnapshotter {
       return previous;
     }
     const parts = planParts(this.doc);
-    const meta = this.metaDirty || !previous ? readMeta(this.doc, 0) : previous.meta;
+    const meta = this.metaDirty || !previous ? readMeta(this.doc) : previous.meta;
     const customFrameworks =
       this.frameworksDirty || !previous
         ? readCustomFrameworks(this.doc)

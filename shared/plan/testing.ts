@@ -2,10 +2,15 @@
 // operations, with a fixed clock and counting ids so results are repeatable.
 import * as Y from 'yjs';
 import * as actions from './actions';
+import * as comments from './comments';
+import * as indicators from './indicators';
+import * as links from './links';
 import * as meta from './meta';
+import { ACTION_STATUS_LIST } from './model';
 import * as objectives from './objectives';
 import * as organisations from './organisations';
-import { openPlan, type Actor, type Plan } from './plan';
+import { change, openPlan, type Actor, type Plan } from './plan';
+import * as progressUpdates from './progressUpdates';
 import { PlanSnapshotter } from './snapshot';
 import type { PlanSnapshot } from './schema';
 
@@ -55,6 +60,58 @@ export class TestPlan {
     for (let i = 0; i < count; i++) {
       actions.create(test.plan, { title: `Action ${i + 1}`, objectiveId, leadOrgId: orgId });
     }
+    return test;
+  }
+
+  /**
+   * A plan as a ministry's looks after a year: `count` actions over 8 objectives and 20
+   * organisations, with titles, half with a description, dates, statuses, partners and links,
+   * and every tenth with an indicator and its values, a comment and a progress update. Built
+   * through the real operations (actions in one batch), so it stores what they write.
+   */
+  static withPlanContent(count: number): TestPlan {
+    const test = TestPlan.empty();
+    const { plan } = test;
+    const objectiveIds = Array.from({ length: 8 }, (_, index) =>
+      objectives.create(plan, { title: `Objective ${index + 1}: decent work and labour rights` }),
+    );
+    const orgIds = Array.from({ length: 20 }, (_, index) =>
+      organisations.create(plan, { name: `Organisation ${index + 1}`, kind: 'government' }),
+    );
+    const ids = change(plan, () => {
+      const batch = actions.batch(plan);
+      return Array.from({ length: count }, (_, i) =>
+        batch.create({
+          title: `Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`,
+          description:
+            i % 2 === 0
+              ? 'Train inspectors, publish the findings and follow up every complaint received.'
+              : '',
+          objectiveId: objectiveIds[i % objectiveIds.length]!,
+          leadOrgId: orgIds[i % orgIds.length]!,
+          partnerOrgIds: i % 3 === 0 ? [orgIds[(i + 5) % orgIds.length]!] : [],
+          start: `202${2 + (i % 3)}-0${(i % 9) + 1}-01`,
+          deadline: `202${5 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+          status: ACTION_STATUS_LIST[i % ACTION_STATUS_LIST.length]!,
+          progress: (i * 17) % 101,
+          stage: i % 4 === 0 ? 'proposed' : 'agreed',
+        }),
+      );
+    });
+    ids.forEach((id, i) => {
+      if (i % 2 === 0) links.link(plan, id, 'sdg8', i % 4 === 0 ? '8.7' : '8.8');
+      if (i % 10 !== 0) return;
+      const indicator = indicators.add(plan, id, { name: 'Inspections', target: 12, baseline: 0 });
+      indicators.recordValue(plan, id, indicator, { period: '2024', value: 4 });
+      indicators.recordValue(plan, id, indicator, { period: '2025', value: 9 });
+      comments.add(plan, id, 'Agreed at the workshop; the ministry reports in March.');
+      progressUpdates.add(plan, id, {
+        at: '2025-03-31',
+        status: 'in_progress',
+        progress: 40,
+        note: 'Two regions done.',
+      });
+    });
     return test;
   }
 

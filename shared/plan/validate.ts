@@ -2,7 +2,7 @@
 // the limit (PlanErrorDetail), before the operation writes anything.
 import { MAX_LENGTH, PLAN_FIELDS, type BoundedField, type PlanField } from './model';
 import { PlanError, type InvalidReason } from './plan';
-import { isIsoDate } from './read';
+import { isIsoDate } from '../calendar';
 
 /** Half of a UTF-16 surrogate pair on its own: Yjs stores text as UTF-8, which cannot hold it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

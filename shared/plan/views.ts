@@ -1,5 +1,7 @@
 // Computed views over a snapshot: pure functions, shown in the UI and in every report.
-// Traffic lights follow DESIGN.md ("Computed status donors expect").
+// Traffic lights as donors expect them: expected progress is the elapsed share of start..deadline,
+// performance is progress / expected; green from 90 %, amber from 70 %, red below or overdue.
+import { addDays, dayNumber } from '../calendar';
 import type { Framework, FrameworkItem } from '../frameworks/types';
 import { parseLinkKey } from '../frameworks';
 import type { ActionStage, ActionStatus } from './model';
@@ -20,7 +22,6 @@ export type TrafficLight = keyof typeof TRAFFIC_LIGHTS;
 
 const GREEN_FROM = 0.9;
 const AMBER_FROM = 0.7;
-const DAY_MS = 86_400_000;
 
 export interface ActionHealth {
   readonly light: TrafficLight;
@@ -39,11 +40,6 @@ export interface ActionHealth {
  */
 export function isUntitled(action: Pick<Action, 'title'>): boolean {
   return action.title.trim() === '';
-}
-
-/** A day's position on the calendar, for date arithmetic without time zones. */
-function dayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 }
 
 export function band(ratio: number): Exclude<TrafficLight, 'none'> {
@@ -246,13 +242,13 @@ export function summaryByLeadOrganisation(snapshot: PlanSnapshot, today: string)
 
 /** Live, unfinished actions whose deadline falls in [today, today + days]; soonest first. */
 export function dueSoon(snapshot: PlanSnapshot, today: string, days = 30): Action[] {
-  const last = dayNumber(today) + days;
+  const last = addDays(today, days);
   return liveActions(snapshot)
     .filter(
       (action) =>
         action.deadline !== null &&
         action.deadline >= today &&
-        dayNumber(action.deadline) <= last &&
+        action.deadline <= last &&
         action.status !== 'completed' &&
         action.status !== 'cancelled',
     )

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Targets from issue 7, in seconds, on the project's machine. */
+/** The longest each export of the benchmark plan may take, in seconds, on the project's machine. */
 const TARGETS = { json: 1, csv: 1, xlsx: 5, html: 5, pdf: 15 } as const;
 
 interface Measure {

@@ -1,4 +1,4 @@
-// The renderer benchmark (issue 5): a plan of 10,000 actions in Debian's Chromium, served by the
+// The renderer benchmark: a plan of 10,000 actions in Debian's Chromium, served by the
 // real sync server (in-process, 127.0.0.1, a free port) from the web build. Measures
 //   - open to first rows: navigation start to the first action row in the DOM, cold (first open:
 //     the plan comes from the server) and warm (reopening: the cached snapshot, then the live
@@ -16,10 +16,10 @@ import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { loadConfig } from '../../server/config';
-import { silentLogger } from '../../server/log';
-import { createInvite, createPlan, join as joinPlan } from '../../server/members';
-import { MESSAGE } from '../../server/protocol';
+import { loadConfig } from '../../server/ops/config';
+import { silentLogger } from '../../server/ops/log';
+import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { MESSAGE } from '../../server/sync/protocol';
 import { createAccordServer } from '../../server/server';
 import * as actions from '../../shared/plan/actions';
 import { openPlan } from '../../shared/plan/plan';

@@ -1,4 +1,4 @@
-// The sync server benchmark (issue 4): Accord's server against the reference y-websocket 2.1.0
+// The sync server benchmark: Accord's server against the reference y-websocket 2.1.0
 // server, in memory and with LevelDB, in the same run on 127.0.0.1 with the same clients.
 // Scenarios: 50 and 200 clients in one plan, (a) all real providers, (b) 10 real editing providers
 // plus bare-socket receivers; sequential, paced (200/s) and burst edits; and an awareness storm of

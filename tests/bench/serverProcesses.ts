@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInvite, createPlan, join as joinPlan } from '../../server/members';
-import { openDefaultStore } from '../../server/server';
+import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { openSqliteStore } from '../../server/storage/sqliteFile';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Linux clock ticks per second for /proc/<pid>/stat (CLK_TCK is 100 on every common kernel). */
@@ -109,7 +109,7 @@ function accord(name: string, synchronous: 'full' | 'normal'): ServerKind {
     name,
     async start(editors, viewers) {
       const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
-      const store = openDefaultStore(dataDir);
+      const store = openSqliteStore(dataDir);
       const { plan } = await createPlan(store, 'Benchmark plan');
       const tokensFor = async (role: 'editor' | 'viewer', count: number) => {
         const { code } = await createInvite(store, plan.id, {

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createInvite, join } from '../../server/members';
+import { createInvite, join } from '../../server/identity/members';
 import * as actions from '../../shared/plan/actions';
 import { openPlan } from '../../shared/plan/plan';
 import { expect, joinInBrowser, syncState, test, type TestServer } from './fixtures';

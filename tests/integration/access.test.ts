@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAuthMessage } from 'y-protocols/auth';
-import { CLOSE } from '../../server/closeCodes';
-import { createInvite } from '../../server/members';
-import { MESSAGE } from '../../server/protocol';
+import { CLOSE } from '../../server/sync/closeCodes';
+import { createInvite } from '../../server/identity/members';
+import { MESSAGE } from '../../server/sync/protocol';
 import {
   addAction,
   closedByServer,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { CLOSE } from '../../server/closeCodes';
+import { CLOSE } from '../../server/sync/closeCodes';
 import {
   addAction,
   connect,

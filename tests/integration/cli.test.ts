@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../server/cli';
+import { run } from '../../server/cli/cli';
 import {
   connect,
   newDataDir,

@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { replay } from '../../server/compactor';
-import { createInvite, createPlan, join as joinPlan } from '../../server/members';
-import { DATABASE_FILE, openDefaultStore } from '../../server/server';
+import { replay } from '../../server/storage/compactor';
+import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { DATABASE_FILE, openSqliteStore } from '../../server/storage/sqliteFile';
 import { SqliteStore } from '../../server/storage/sqliteStore';
 import { connect, newDataDir, synced, until, withTimeout, type Client } from './harness';
 
@@ -79,7 +79,7 @@ const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
 describe('crash safety', () => {
   it('[S12][S18] SIGKILL during 20 clients editing, restart: every edit is on every client and, after SIGTERM, in the database', async () => {
     dataDir = newDataDir();
-    const store = openDefaultStore(dataDir);
+    const store = openSqliteStore(dataDir);
     const { plan } = await createPlan(store, 'Crash plan');
     const tokens: string[] = [];
     for (let i = 0; i < 20; i++) {

@@ -1,10 +1,10 @@
-// Exports through the server's HTTP API and the admin CLI (issue 7, "Where people reach them"):
+// Exports through the server's HTTP API and the admin CLI, where people reach them:
 // a real server, a plan written by a real provider through the plan operations, real files.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../server/cli';
+import { run } from '../../server/cli/cli';
 import * as actions from '../../shared/plan/actions';
 import * as meta from '../../shared/plan/meta';
 import * as objectives from '../../shared/plan/objectives';

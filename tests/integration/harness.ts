@@ -8,10 +8,10 @@ import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DEFAULT_LIMITS, type Limits, type ServerConfig } from '../../server/config';
-import { silentLogger } from '../../server/log';
-import { createPlan, join } from '../../server/members';
-import { MESSAGE } from '../../server/protocol';
+import { DEFAULT_LIMITS, type Limits, type ServerConfig } from '../../server/ops/config';
+import { silentLogger } from '../../server/ops/log';
+import { createPlan, join } from '../../server/identity/members';
+import { MESSAGE } from '../../server/sync/protocol';
 import { createAccordServer, type AccordServer } from '../../server/server';
 import type { Role } from '../../server/storage/store';
 
@@ -82,7 +82,7 @@ export async function planWith(server: TestServer, roles: readonly Role[]): Prom
   const tokens: string[] = [];
   const memberIds: string[] = [];
   for (const [i, role] of roles.entries()) {
-    const { createInvite } = await import('../../server/members');
+    const { createInvite } = await import('../../server/identity/members');
     const { code } = await createInvite(store, plan.id, {
       role,
       maxUses: 1,

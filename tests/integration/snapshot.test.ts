@@ -1,4 +1,4 @@
-// The plan's snapshot for a first open (GET /api/plans/:id/snapshot, server/planSnapshots.ts): a
+// The plan's snapshot for a first open (GET /api/plans/:id/snapshot, server/http/planSnapshots.ts): a
 // real server, a plan written by a real provider through the plan operations, members of each role.
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../shared/http';

@@ -1,4 +1,4 @@
-// Hosting a workshop (issue 6): the embedded sync server started from the open plan, joined by a
+// Hosting a workshop: the embedded sync server started from the open plan, joined by a
 // stock y-websocket client with the workshop's invite, stopped cleanly. Servers listen on
 // 127.0.0.1 and free ports only; the LAN addresses are a fixed table, so the test never depends
 // on this machine's networks.
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { silentLogger } from '../../server/log';
+import { silentLogger } from '../../server/ops/log';
 import type { PlanPersistence } from '../../shared/persistence';
 import type { WorkshopStarted } from '../../shared/ipc';
 import {

@@ -2,6 +2,7 @@
 // formatters kept per language: creating one per table cell costs more than the row's render.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { utcMidnight } from '../../../shared/calendar';
 import type { Language } from '../../../shared/frameworks/types';
 import { isLanguage, localeOf } from '../../../shared/i18n';
 
@@ -58,7 +59,7 @@ export function formatFor(language: Language): Format {
     const percents = new Intl.NumberFormat(locale, { style: 'percent' });
     format = {
       language,
-      date: (iso) => (iso ? dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
+      date: (iso) => (iso ? dates.format(utcMidnight(iso.slice(0, 10))) : ''),
       dateTime: (iso) => times.format(new Date(iso)),
       number: (value) => numbers.format(value),
       percent: (value) => percents.format(value / 100),
@@ -71,9 +72,4 @@ export function formatFor(language: Language): Format {
 export function useFormat(): Format {
   const language = useLanguage();
   return useMemo(() => formatFor(language), [language]);
-}
-
-/** Today as an ISO date, for traffic lights and deadlines. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
 }

@@ -27,7 +27,8 @@ import {
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
 import { NO_FILTERS } from '../../state/viewState';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
 import { ExportPanel } from './ExportPanel';
 import { ActionTitle } from '../common/ActionTitle';
@@ -50,7 +51,7 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const today = todayIso();
+  const today = todayIn();
   const data = useMemo(() => {
     const live = liveActions(snapshot);
     const frameworks = frameworksOf(snapshot, builtInFrameworks);

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { problemsOf, type ExportProblem } from '../../../shared/exports/exportProblems';
 import { usePlanStore } from '../../state/planStore';
-import { todayIso, useLanguage } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useLanguage } from '../common/format';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,7 +62,7 @@ export function ExportPanel() {
       const file = await exportPlan(snapshot, {
         format,
         language,
-        today: todayIso(),
+        today: todayIn(),
         ...(from && to ? { period: { from, to } } : {}),
       });
       const url = URL.createObjectURL(

@@ -1,5 +1,6 @@
-// The open action with every field of DESIGN.md, in sections. Title and description are bound to
-// their Y.Text (character-level co-editing); everything else writes through shared operations.
+// The open action with every field the plan keeps for it, in sections. Title and description are
+// bound to their Y.Text (character-level co-editing); everything else writes through shared
+// operations.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
@@ -8,7 +9,8 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openAction } from '../../state/viewStore';
 import { LightBadge } from '../common/badges';
 import { BoundTextInput } from '../common/BoundTextInput';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { useOperation } from '../shell/useOperation';
 import { BudgetSection } from './BudgetSection';
 import { CommentsSection } from './CommentsSection';
@@ -35,7 +37,7 @@ export function ActionDetail({ actionId }: { actionId: string }) {
   }, [actionId]);
 
   if (!action) return null;
-  const health = actionHealth(action, todayIso());
+  const health = actionHealth(action, todayIn());
   return (
     <aside
       ref={panel}

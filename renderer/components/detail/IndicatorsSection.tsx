@@ -3,6 +3,7 @@
 // confirmation).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIn } from '../../../shared/calendar';
 import * as indicators from '../../../shared/plan/indicators';
 import { INDICATOR_FREQUENCY_LIST } from '../../../shared/plan/model';
 import type { Action, Indicator } from '../../../shared/plan/schema';
@@ -59,7 +60,7 @@ function IndicatorCard(props: { action: Action; indicator: Indicator; canEdit: b
   const { t } = useTranslation();
   const format = useFormat();
   const run = useOperation();
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const [period, setPeriod] = useState(todayIn().slice(0, 4));
   const [value, setValue] = useState('');
   const progress = indicatorProgress(indicator);
   const edit = (changes: Partial<indicators.IndicatorFields>) =>

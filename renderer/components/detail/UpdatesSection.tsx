@@ -7,7 +7,8 @@ import { ACTION_STATUS_LIST, type ActionStatus } from '../../../shared/plan/mode
 import * as progressUpdates from '../../../shared/plan/progressUpdates';
 import type { Action } from '../../../shared/plan/schema';
 import { StatusBadge } from '../common/badges';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { usePersonName } from '../common/personName';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
@@ -19,7 +20,7 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
   const run = useOperation();
   const nameOf = usePersonName();
   const session = useSession();
-  const [at, setAt] = useState(todayIso());
+  const [at, setAt] = useState(todayIn());
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState(String(action.progress));
   const [note, setNote] = useState('');

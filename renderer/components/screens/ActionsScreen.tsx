@@ -9,7 +9,8 @@ import { tableRows } from '../../selectors/actionRows';
 import { liveCount } from '../../selectors/orgUsage';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { useViewStore } from '../../state/viewStore';
-import { todayIso, useFormat } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { ActionDetail } from '../detail/ActionDetail';
 import { openActionImport } from '../import/ActionImport';
 import { useOperation } from '../shell/useOperation';
@@ -27,7 +28,7 @@ export function ActionsScreen() {
   const onEditTitleStarted = useCallback(() => setNewActionId(null), []);
   const [newObjectiveId, setNewObjectiveId] = useState<string | null>(null);
   const onRenameStarted = useCallback(() => setNewObjectiveId(null), []);
-  const today = todayIso();
+  const today = todayIn();
   const untitled = t('untitledAction', { ns: 'plan' });
   const rows = useMemo(
     () => tableRows(snapshot, filters, sort, descending, today, untitled),

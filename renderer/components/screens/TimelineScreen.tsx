@@ -7,17 +7,17 @@ import { isOverdue } from '../../../shared/plan/views';
 import { timeline } from '../../selectors/timelineRows';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
-import { todayIso, useFormat } from '../common/format';
+import { dayNumber, todayIn } from '../../../shared/calendar';
+import { useFormat } from '../common/format';
 import { ActionTitle } from '../common/ActionTitle';
 
 const ROW = 30;
-const DAY_MS = 86_400_000;
 
 export function TimelineScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const snapshot = usePlanStore((state) => state.snapshot)!;
-  const today = todayIso();
+  const today = todayIn();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const { rows, from, to, undated } = useMemo(() => timeline(snapshot, today), [snapshot, today]);
@@ -30,11 +30,11 @@ export function TimelineScreen() {
     estimateSize: () => ROW,
     overscan: 10,
   });
-  const span = Math.max(DAY_MS, to - from);
-  const x = (date: string) => ((Date.parse(date) - from) / span) * 100;
+  const first = dayNumber(from);
+  const span = Math.max(1, dayNumber(to) - first);
+  const x = (date: string) => ((dayNumber(date) - first) / span) * 100;
   const years: number[] = [];
-  for (let year = new Date(from).getUTCFullYear() + 1; Date.UTC(year, 0, 1) < to; year++)
-    years.push(year);
+  for (let year = Number(from.slice(0, 4)) + 1; `${year}-01-01` < to; year++) years.push(year);
 
   return (
     <div className="timeline">

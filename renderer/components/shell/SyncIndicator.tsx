@@ -1,4 +1,4 @@
-// The sync state, always visible and honest (issue 5): saved only on the server's acknowledgement.
+// The sync state, always visible and honest: saved only on the server's acknowledgement.
 import { useTranslation } from 'react-i18next';
 import { usePlanStore } from '../../state/planStore';
 import { useFormat } from '../common/format';

@@ -18,7 +18,7 @@ import type { Organisation } from '../../../shared/plan/schema';
 import type { TableRow } from '../../selectors/actionRows';
 import { selectCanEdit, usePlanStore, type Peer } from '../../state/planStore';
 import { openAction, useViewStore } from '../../state/viewStore';
-import { todayIso } from '../common/format';
+import { todayIn } from '../../../shared/calendar';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 import { ActionRow } from './ActionRow';
@@ -103,7 +103,7 @@ export function ActionTable({
   // The action just added whose title is being typed, and the undo step that created it: Escape
   // before any title was typed takes that step back (nothing is left to undo or redo).
   const newAction = useRef<{ id: string; step: unknown } | null>(null);
-  const today = todayIso();
+  const today = todayIn();
 
   const orgNames = useMemo(() => new Map(orgs.map((org) => [org.id, org.name])), [orgs]);
   const peersByAction = useMemo(() => {

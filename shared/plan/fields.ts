@@ -1,0 +1,474 @@
+// The kinds of field a plan document holds (DESIGN.md, "The plan document") and what each
+// means for reading, writing, restoring and the schema. layout.ts states every entity's fields
+// once with these; snapshot.ts, restore.ts, schema.ts and the operations derive from it.
+// Hand-written rather than a schema library's codecs: the readers must be lenient (never throw,
+// fall back to a default) where zod is strict, and the writers must produce Yjs types.
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { newSet, newText, setText } from './plan';
+import {
+  asMap,
+  asRecord,
+  readDate,
+  readId,
+  readPercent,
+  readRequiredTimestamp,
+  readSet,
+  readTimestamp,
+} from './read';
+
+/** `YYYY-MM-DD` naming a real calendar day. */
+export const IsoDate = z.iso.date();
+/** An ISO 8601 timestamp in UTC, as `Date.toISOString()` writes it. */
+export const IsoTimestamp = z.iso.datetime();
+/** An entry's id (a map key), or a reference to one. */
+export const Id = z.string().min(1).max(100);
+
+/** How a field sits in the document; the layout study (LAYOUT.md) counts bytes by kind. */
+export const FIELD_KINDS = {
+  /** a Y.Text: concurrent edits of its characters merge */
+  text: 'text',
+  /** a plain string, replaced whole (the last writer wins) */
+  string: 'string',
+  /** an ISO date `YYYY-MM-DD`, or null */
+  date: 'date',
+  /** an ISO timestamp in UTC */
+  timestamp: 'timestamp',
+  /** one of a closed `as const` set */
+  choice: 'choice',
+  /** a finite number, or a whole number in a range */
+  number: 'number',
+  /** a set: Y.Map<key, true> */
+  set: 'set',
+  /** a plain array of strings, replaced whole */
+  list: 'list',
+  /** a plain object of fields, replaced whole */
+  record: 'record',
+  /** Y.Map<key, Y.Map>: a nested map of entities whose fields change one by one */
+  entities: 'entities',
+  /** Y.Map<key, plain object>: a nested map of records, each replaced whole */
+  records: 'records',
+} as const;
+export type FieldKind = keyof typeof FIELD_KINDS;
+
+/** Where a field is read from: its entry's key and its sibling fields (a field may need one). */
+export interface StoredEntry {
+  readonly key: string;
+  get(field: string): unknown;
+}
+
+/** What a required field reads as when it is missing or broken: the whole entry is skipped. */
+export const MISSING: unique symbol = Symbol('missing');
+
+export interface Field<T> {
+  readonly kind: FieldKind;
+  /** the snapshot's schema of the value */
+  readonly schema: z.ZodType<T>;
+  /** what a peer stored, read leniently: a valid value, the default, or MISSING (required) */
+  readonly read: (stored: unknown, entry: StoredEntry) => T | typeof MISSING;
+  /** how a value is stored (a new Y.Text, a set's Y.Map, a plain copy) */
+  readonly store: (value: T) => unknown;
+  /** the value a new entry gets when its operation gives none (the reader's default too) */
+  readonly initial: T;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table mixes value types
+export type Fields = Readonly<Record<string, Field<any>>>;
+export type ValueOf<F> = F extends Field<infer T> ? T : never;
+/** The plain values of a table's fields, in the table's order. */
+export type Values<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
+
+/** A nested map of entries: the key names the entry in the snapshot (`id`, `orgId`, `period`). */
+export interface Collection<K extends string, F extends Fields> {
+  readonly keyName: K;
+  readonly keySchema: z.ZodType<string>;
+  /** whether a map key can name an entry; others are skipped */
+  readonly validKey: (key: string) => boolean;
+  readonly fields: F;
+  /** the order a snapshot lists the entries in */
+  readonly compare: (a: Entry<K, F>, b: Entry<K, F>) => number;
+}
+export type Entry<K extends string, F extends Fields> = { -readonly [P in K]: string } & Values<F>;
+
+type Shape<F extends Fields> = { -readonly [K in keyof F]: F[K]['schema'] };
+
+/** The zod object of a table's fields (the snapshot's invariants). */
+export function schemaOf<F extends Fields>(fields: F): z.ZodObject<Shape<F>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(fields)) shape[name] = field.schema;
+  return z.object(shape as Shape<F>);
+}
+
+/** The zod object of a collection's entries: the key, then the fields. */
+export function entrySchemaOf<K extends string, F extends Fields>(
+  collection: Collection<K, F>,
+): z.ZodObject<{ [P in K]: z.ZodType<string> } & Shape<F>> {
+  const shape: Record<string, z.ZodType> = { [collection.keyName]: collection.keySchema };
+  for (const [name, field] of Object.entries(collection.fields)) shape[name] = field.schema;
+  return z.object(shape) as unknown as z.ZodObject<{ [P in K]: z.ZodType<string> } & Shape<F>>;
+}
+
+/** Reads every field of a table from an entry; null when a required field is missing. */
+export function readFields<F extends Fields>(fields: F, entry: StoredEntry): Values<F> | null {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const value = field.read(entry.get(name), entry);
+    if (value === MISSING) return null;
+    out[name] = value;
+  }
+  return out as Values<F>;
+}
+
+/** Reads one entry of a collection, its key first (the snapshot's key order). */
+export function readEntry<K extends string, F extends Fields>(
+  collection: Collection<K, F>,
+  entry: StoredEntry,
+): Entry<K, F> | null {
+  if (!collection.validKey(entry.key)) return null;
+  const fields = readFields(collection.fields, entry);
+  return fields ? ({ [collection.keyName]: entry.key, ...fields } as Entry<K, F>) : null;
+}
+
+/** A Y.Map seen as a stored entry. */
+export function mapEntry(key: string, map: Y.Map<unknown>): StoredEntry {
+  return { key, get: (field) => map.get(field) };
+}
+
+function recordEntry(key: string, record: Record<string, unknown>): StoredEntry {
+  return { key, get: (field) => record[field] };
+}
+
+/** The stored form of a table's values, as a plain object (a record). */
+export function storeRecord<F extends Fields>(
+  fields: F,
+  values: Values<F>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(fields)) out[name] = field.store(values[name]);
+  return out;
+}
+
+/** Writes every field of a table into a map: the given values, the initial one for the rest. */
+export function writeFields<F extends Fields>(
+  map: Y.Map<unknown>,
+  fields: F,
+  values: Partial<Values<F>>,
+): void {
+  for (const [name, field] of Object.entries(fields)) {
+    const value = values[name] !== undefined ? values[name] : field.initial;
+    map.set(name, field.store(value));
+  }
+}
+
+/** A new entry's map with every field of its table (nested containers created with it). */
+export function newEntry<F extends Fields>(fields: F, values: Partial<Values<F>>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  writeFields(map, fields, values);
+  return map;
+}
+
+/**
+ * Changes one field of an existing entry: a Y.Text by the smallest edit (so concurrent edits
+ * elsewhere in it survive), anything else replaced.
+ */
+export function writeField<F extends Fields, K extends keyof F & string>(
+  map: Y.Map<unknown>,
+  fields: F,
+  name: K,
+  value: ValueOf<F[K]>,
+): void {
+  const field = fields[name]!;
+  if (field.kind === 'text') setText(map, name, value as string);
+  else map.set(name, field.store(value));
+}
+
+// Field kinds. Each builder states the reader's default and the schema's limits together.
+
+/** What a text field holds, whether stored as a Y.Text or a plain string. */
+export function textOf(value: unknown): string {
+  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** A Y.Text of at most `max` characters (read from a plain string too). */
+export function text(max: number): Field<string> {
+  return {
+    kind: 'text',
+    schema: z.string().max(max),
+    read: (stored) => cut(textOf(stored), max),
+    store: newText,
+    initial: '',
+  };
+}
+
+/** A plain string of at most `max` characters (read from a Y.Text too); empty when missing. */
+export function string(
+  max = Infinity,
+  schema: z.ZodType<string> = boundedString(max),
+): Field<string> {
+  return {
+    kind: 'string',
+    schema,
+    read: (stored) => cut(textOf(stored), max),
+    store: (value) => value,
+    initial: '',
+  };
+}
+
+function boundedString(max: number): z.ZodType<string> {
+  return Number.isFinite(max) ? z.string().max(max) : z.string();
+}
+
+/** A plain string read only while `present` holds a timestamp (who deleted, while deleted). */
+export function stringWhile(present: string): Field<string | null> {
+  return {
+    kind: 'string',
+    schema: z.string().nullable(),
+    read: (stored, entry) => (readTimestamp(entry.get(present)) ? textOf(stored) : null),
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/** The id of another entry (an objective, an organisation), or null. */
+export function reference(): Field<string | null> {
+  return {
+    kind: 'string',
+    schema: Id.nullable(),
+    read: readId,
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/** A fractional index key (order.ts); empty when missing. */
+export function orderKey(): Field<string> {
+  return {
+    kind: 'string',
+    schema: z.string(),
+    read: (stored) => (typeof stored === 'string' ? stored : ''),
+    store: (value) => value,
+    initial: '',
+  };
+}
+
+/** An ISO date or null. */
+export function date(): Field<string | null> {
+  return {
+    kind: 'date',
+    schema: IsoDate.nullable(),
+    read: readDate,
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/** An ISO date without which the entry is skipped. */
+export function requiredDate(): Field<string> {
+  return {
+    kind: 'date',
+    schema: IsoDate,
+    read: (stored) => readDate(stored) ?? MISSING,
+    store: (value) => value,
+    initial: '',
+  };
+}
+
+/** A timestamp or null. */
+export function timestamp(): Field<string | null> {
+  return {
+    kind: 'timestamp',
+    schema: IsoTimestamp.nullable(),
+    read: readTimestamp,
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/**
+ * A timestamp that must exist: a missing one reads as `fallback`'s (when stored as null or
+ * absent), a broken one as the epoch.
+ */
+export function requiredTimestamp(fallback?: string): Field<string> {
+  return {
+    kind: 'timestamp',
+    schema: IsoTimestamp,
+    read: (stored, entry) =>
+      readRequiredTimestamp(fallback === undefined ? stored : (stored ?? entry.get(fallback))),
+    store: (value) => value,
+    initial: readRequiredTimestamp(null),
+  };
+}
+
+/** One of a closed set; anything else reads as `fallback`. */
+export function choice<T extends string>(allowed: readonly T[], fallback: T): Field<T> {
+  return {
+    kind: 'choice',
+    schema: z.enum(allowed as [T, ...T[]]) as unknown as z.ZodType<T>,
+    read: (stored) => (allowed.includes(stored as T) ? (stored as T) : fallback),
+    store: (value) => value,
+    initial: fallback,
+  };
+}
+
+/** One of a closed set, or null (anything else). */
+export function optionalChoice<T extends string>(allowed: readonly T[]): Field<T | null> {
+  return {
+    kind: 'choice',
+    schema: (z.enum(allowed as [T, ...T[]]) as unknown as z.ZodType<T>).nullable(),
+    read: (stored) => (allowed.includes(stored as T) ? (stored as T) : null),
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/** A whole percentage 0-100; anything else reads as the nearest, or 0. */
+export function percent(): Field<number> {
+  return {
+    kind: 'number',
+    schema: z.number().int().min(0).max(100),
+    read: readPercent,
+    store: (value) => value,
+    initial: 0,
+  };
+}
+
+function finite(stored: unknown, min: number): number | null {
+  return typeof stored === 'number' && Number.isFinite(stored) && stored >= min ? stored : null;
+}
+
+/** A finite number not below `min`, or null. */
+export function number(min = -Infinity): Field<number | null> {
+  const base = z.number().finite();
+  return {
+    kind: 'number',
+    schema: (Number.isFinite(min) ? base.min(min) : base).nullable(),
+    read: (stored) => finite(stored, min),
+    store: (value) => value,
+    initial: null,
+  };
+}
+
+/** A finite number without which the entry is skipped. */
+export function requiredNumber(): Field<number> {
+  return {
+    kind: 'number',
+    schema: z.number().finite(),
+    read: (stored) => finite(stored, -Infinity) ?? MISSING,
+    store: (value) => value,
+    initial: 0,
+  };
+}
+
+/** A set of keys, Y.Map<key, true>, read sorted (keeping only members `member` accepts). */
+export function set(
+  schema: z.ZodType<string>,
+  member: (key: string) => boolean = () => true,
+): Field<string[]> {
+  return {
+    kind: 'set',
+    schema: z.array(schema),
+    read: (stored) => readSet(stored).filter(member),
+    store: newSet,
+    initial: [],
+  };
+}
+
+/** A plain array of strings, replaced whole; `read` says which stored members count. */
+export function list<T extends string>(
+  schema: z.ZodType<T>,
+  read: (stored: readonly unknown[]) => T[],
+  initial: T[] = [],
+): Field<T[]> {
+  return {
+    kind: 'list',
+    schema: z.array(schema),
+    read: (stored) => (Array.isArray(stored) ? read(stored) : [...initial]),
+    store: (value) => [...value],
+    initial,
+  };
+}
+
+/** A plain object of fields, replaced whole, or null; null too when a required field is missing. */
+export function record<F extends Fields>(fields: F): Field<Values<F> | null> {
+  return {
+    kind: 'record',
+    schema: schemaOf(fields).nullable() as unknown as z.ZodType<Values<F> | null>,
+    read: (stored) => {
+      const found = asRecord(stored);
+      return found ? readFields(fields, recordEntry('', found)) : null;
+    },
+    store: (value) => (value ? storeRecord(fields, value) : null),
+    initial: null,
+  };
+}
+
+/** A nested Y.Map<key, Y.Map> of entities, read as a sorted list. */
+export function entities<K extends string, F extends Fields>(
+  collection: Collection<K, F>,
+): Field<Entry<K, F>[]> {
+  return nestedMap('entities', collection, asMap, mapEntry, (entry) =>
+    newEntry(collection.fields, entry),
+  );
+}
+
+/** A nested Y.Map<key, plain object> of records, read as a sorted list. */
+export function records<K extends string, F extends Fields>(
+  collection: Collection<K, F>,
+): Field<Entry<K, F>[]> {
+  return nestedMap('records', collection, asRecord, recordEntry, (entry) =>
+    storeRecord(collection.fields, entry),
+  );
+}
+
+function nestedMap<K extends string, F extends Fields, S>(
+  kind: FieldKind,
+  collection: Collection<K, F>,
+  as: (raw: unknown) => S | null,
+  entryOf: (key: string, stored: S) => StoredEntry,
+  storeEntry: (entry: Entry<K, F>) => unknown,
+): Field<Entry<K, F>[]> {
+  return {
+    kind,
+    schema: z.array(entrySchemaOf(collection)) as unknown as z.ZodType<Entry<K, F>[]>,
+    read: (stored) => {
+      const map = asMap(stored);
+      if (!map) return [];
+      const out: Entry<K, F>[] = [];
+      for (const [key, raw] of map.entries()) {
+        const found = as(raw);
+        const entry = found === null ? null : readEntry(collection, entryOf(key, found));
+        if (entry) out.push(entry);
+      }
+      return out.sort(collection.compare);
+    },
+    store: (list) => {
+      const map = new Y.Map<unknown>();
+      for (const entry of list) map.set(entry[collection.keyName], storeEntry(entry));
+      return map;
+    },
+    initial: [],
+  };
+}
+
+/** A nested map's entries, keyed by `keyName` (a key `validKey` refuses is skipped). */
+export function collection<K extends string, F extends Fields>(
+  keyName: K,
+  keySchema: z.ZodType<string>,
+  validKey: (key: string) => boolean,
+  fields: F,
+  compare: (a: Entry<K, F>, b: Entry<K, F>) => number,
+): Collection<K, F> {
+  return { keyName, keySchema, validKey, fields, compare };
+}
+
+/** Entries keyed by an id, which must be a valid id. */
+export function byId<F extends Fields>(
+  fields: F,
+  compare: (a: Entry<'id', F>, b: Entry<'id', F>) => number,
+): Collection<'id', F> {
+  return collection('id', Id, (key) => readId(key) !== null, fields, compare);
+}

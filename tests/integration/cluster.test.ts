@@ -1,0 +1,267 @@
+// [CL4]-[CL8] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
+// with stock y-websocket clients spread over them, directly or through a small TCP load
+// balancer that sends each new connection to a live node.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { PostgresStore } from '../../server/storage/postgresStore';
+import {
+  freePort,
+  postgresMissing,
+  redisMissing,
+  startPostgres,
+  startRedis,
+  type PostgresInstance,
+  type RedisInstance,
+} from '../support/engines';
+import {
+  addAction,
+  closedByServer,
+  connect,
+  newDataDir,
+  stored,
+  synced,
+  until,
+  withTimeout,
+  type Client,
+} from './harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+const missing = postgresMissing() ?? redisMissing();
+
+interface Node {
+  readonly port: number;
+  child: ChildProcess;
+}
+
+function startNode(port: number, database: string, redis: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      ...['--port', String(port), '--data', newDataDir()],
+      ...['--database', database, '--redis', redis, '--log-level', 'info'],
+      // unload quickly so plans are reloaded from PostgreSQL between tests
+      ...['--unload-after-ms', '200', '--revocation-poll-ms', '200'],
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return withTimeout(
+    new Promise<ChildProcess>((resolve, reject) => {
+      let buffered = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        if (buffered.includes('"msg":"listening"')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`node exited with ${code}`)));
+    }),
+    45_000,
+    'cluster node to listen',
+  );
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
+
+const alive = (node: Node) => node.child.exitCode === null && node.child.signalCode === null;
+
+/** Round-robin over live nodes, per new connection; routing a plan to one node is not needed. */
+async function startBalancer(nodes: readonly Node[]): Promise<{ port: number; server: Server }> {
+  let next = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((incoming) => {
+    const live = nodes.filter(alive);
+    const node = live[next++ % Math.max(1, live.length)];
+    if (!node) return incoming.destroy();
+    const outgoing = tcpConnect(node.port, '127.0.0.1');
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {
+        incoming.destroy();
+        outgoing.destroy();
+      });
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+    outgoing.on('close', () => incoming.destroy());
+    incoming.on('close', () => outgoing.destroy());
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  server.on('close', () => sockets.forEach((socket) => socket.destroy()));
+  return { port, server };
+}
+
+const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
+
+describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let postgres: PostgresInstance;
+  let redis: RedisInstance;
+  let store: PostgresStore;
+  const nodes: Node[] = [];
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    redis = await startRedis();
+    store = await PostgresStore.open({ connectionString: postgres.url() });
+    const ports = await Promise.all([0, 1, 2].map(() => freePort()));
+    // one at a time: they migrate the same schema (an advisory lock makes that safe either way)
+    for (const port of ports) {
+      nodes.push({ port, child: await startNode(port, postgres.url(), redis.url) });
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const node of nodes) {
+      if (alive(node)) node.child.kill('SIGKILL');
+      await exited(node.child);
+    }
+    await store?.close();
+    await redis?.stop();
+    postgres?.stop();
+  }, 60_000);
+
+  async function planFor(members: number): Promise<{ planId: string; tokens: string[] }> {
+    const { plan } = await createPlan(store, 'Cluster plan');
+    const tokens: string[] = [];
+    for (let i = 0; i < members; i++) {
+      const { code } = await createInvite(store, plan.id, {
+        role: 'editor',
+        maxUses: 1,
+        expiresAt: null,
+        label: '',
+        createdBy: null,
+      });
+      const joined = await joinPlan(store, code, { name: `m${i}`, organisation: 'org' });
+      if (!joined.ok) throw new Error(joined.refusal);
+      tokens.push(joined.token);
+    }
+    return { planId: plan.id, tokens };
+  }
+
+  const wsUrl = (port: number) => ({ wsUrl: `ws://127.0.0.1:${port}/sync` });
+
+  async function storedIds(planId: string): Promise<Set<string>> {
+    const document = await store.loadDocument(planId);
+    const doc = new Y.Doc();
+    if (document.state) Y.applyUpdate(doc, document.state);
+    for (const { update } of document.updates) Y.applyUpdate(doc, update);
+    return ids(doc);
+  }
+
+  it('[CL4] clients on three nodes converge, and every edit is in PostgreSQL', async () => {
+    const { planId, tokens } = await planFor(6);
+    const group = tokens.map((token, i) =>
+      connect(wsUrl(nodes[i % 3]!.port), planId, token, { acks: true }),
+    );
+    clients.push(...group);
+    await Promise.all(group.map((client) => synced(client)));
+    for (const [i, client] of group.entries()) {
+      for (let n = 0; n < 5; n++) addAction(client.doc, `c${i}-${n}`, `Action ${i}.${n}`);
+    }
+    const expected = group.flatMap((_, i) => [0, 1, 2, 3, 4].map((n) => `c${i}-${n}`));
+    await until(
+      group.map((client) => client.doc),
+      () => group.every((client) => ids(client.doc).size === expected.length),
+      'every client to see every action',
+    );
+    await Promise.all(group.map((client) => stored(client)));
+    expect([...(await storedIds(planId))].sort()).toEqual(expected.sort());
+  });
+
+  it('[CL5] a node killed mid-edit: its clients go on through another node and nothing acknowledged is lost', async () => {
+    const { planId, tokens } = await planFor(6);
+    const balancer = await startBalancer(nodes);
+    const group = tokens.map((token) =>
+      connect(wsUrl(balancer.port), planId, token, { acks: true }),
+    );
+    clients.push(...group);
+    try {
+      await Promise.all(group.map((client) => synced(client)));
+      const made = group.map(() => [] as string[]);
+      const edit = (round: number) =>
+        group.forEach((client, i) => {
+          const id = `k${i}-${round}`;
+          made[i]!.push(id);
+          addAction(client.doc, id, id);
+        });
+      for (let round = 0; round < 10; round++) edit(round);
+      const victim = nodes[0]!;
+      victim.child.kill('SIGKILL');
+      await exited(victim.child);
+      for (let round = 10; round < 20; round++) edit(round);
+      const expected = made.flat();
+      await until(
+        group.map((client) => client.doc),
+        () => group.every((client) => ids(client.doc).size === expected.length),
+        'every client to see every action after the kill',
+        60_000,
+      );
+      await Promise.all(group.map((client) => stored(client, 60_000)));
+      expect([...(await storedIds(planId))].sort()).toEqual(expected.sort());
+      victim.child = await startNode(victim.port, postgres.url(), redis.url);
+    } finally {
+      balancer.server.close();
+    }
+  });
+
+  it('[CL6] with Redis down edits are stored and still reach the other nodes; after it returns too', async () => {
+    const { planId, tokens } = await planFor(2);
+    const [a, b] = tokens.map((token, i) =>
+      connect(wsUrl(nodes[i + 1]!.port), planId, token, { acks: true }),
+    ) as [Client, Client];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    await redis.kill();
+    addAction(a.doc, 'while-down', 'Written while Redis was down');
+    await until([b.doc], () => ids(b.doc).has('while-down'), 'the edit through PostgreSQL');
+    await stored(a);
+    await redis.start();
+    addAction(b.doc, 'after-return', 'Written after Redis returned');
+    await until([a.doc], () => ids(a.doc).has('after-return'), 'the edit after Redis returned');
+    expect([...(await storedIds(planId))].sort()).toEqual(['after-return', 'while-down']);
+  });
+
+  it('[CL7] PostgreSQL restarted: clients are refused while it is down and converge after', async () => {
+    const { planId, tokens } = await planFor(2);
+    const [a, b] = tokens.map((token, i) =>
+      connect(wsUrl(nodes[i]!.port), planId, token, { acks: true }),
+    ) as [Client, Client];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    postgres.kill();
+    // an edit while the store is down cannot be stored: it stays on the client
+    addAction(a.doc, 'during-outage', 'Typed while PostgreSQL was down');
+    postgres.start();
+    await until(
+      [b.doc],
+      () => ids(b.doc).has('during-outage'),
+      'the edit after the restart',
+      60_000,
+    );
+    await stored(a, 60_000);
+    expect(await storedIds(planId)).toContain('during-outage');
+  });
+
+  it('[CL8] a member revoked through one node is closed on another', async () => {
+    const { planId, tokens } = await planFor(2);
+    const client = connect(wsUrl(nodes[2]!.port), planId, tokens[1]!);
+    clients.push(client);
+    await synced(client);
+    const members = await store.listMembers(planId);
+    const closed = closedByServer(client);
+    await store.revokeMember(planId, members[1]!.id, Date.now());
+    expect((await closed).code).toBe(4403);
+  });
+});
