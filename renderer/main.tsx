@@ -1,5 +1,6 @@
-// Entry point: i18n, the local replica (chosen once: desktop store or IndexedDB), the app, and the
+// Entry point: i18n, the server query cache, the local replica (chosen once: desktop store or IndexedDB), the app, and the
 // service worker that lets the web app reload with no network.
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -8,9 +9,11 @@ import { PlanFiles } from './components/planFile/PlanFiles';
 import { HostWorkshop } from './components/workshop/HostWorkshop';
 import { createAppI18n } from './i18n/setup';
 import { localStore } from './session/localReplica';
+import { createQueryClient } from './session/serverQueries';
 import './styles.css';
 
 const i18n = createAppI18n();
+const queryClient = createQueryClient();
 const theme = localStorage.getItem('accord.theme');
 document.documentElement.dataset.theme =
   theme === 'dark' || theme === 'light'
@@ -23,9 +26,11 @@ void localStore().then((store) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App replicaFactory={store.open} />
-        <HostWorkshop />
-        <PlanFiles />
+        <QueryClientProvider client={queryClient}>
+          <App replicaFactory={store.open} />
+          <HostWorkshop />
+          <PlanFiles />
+        </QueryClientProvider>
       </I18nextProvider>
     </StrictMode>,
   ),

@@ -3,6 +3,26 @@
 import { create } from 'zustand';
 import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 import { joinLink } from '../../shared/contracts/joinLink';
+import type { MenuCommand } from '../../shared/ipc';
+
+/**
+ * Every menu command of the contract (shared/ipc.ts MENU_COMMANDS), checked complete by the
+ * compiler; listed here so the web build does not load the IPC contract's validators.
+ */
+const MENU_COMMAND_NAMES = {
+  newPlan: true,
+  openPlanFile: true,
+  savePlanFile: true,
+  importPlan: true,
+  exportPlan: true,
+  hostWorkshop: true,
+  undo: true,
+  redo: true,
+} as const satisfies Record<MenuCommand, true>;
+
+function isMenuCommand(name: string): name is MenuCommand {
+  return Object.hasOwn(MENU_COMMAND_NAMES, name);
+}
 
 interface DesktopEvents {
   readonly onMenuCommand?: (listener: (command: string) => void) => () => void;
@@ -15,7 +35,13 @@ interface DesktopEvents {
 export const usePendingInvite = create<{ link: string | null }>()(() => ({ link: null }));
 
 /** Menu commands for whichever screen handles them (the workspace: undo and redo). */
-export const menuCommands = new EventTarget();
+const menuCommands = new EventTarget();
+
+/** Runs `perform` whenever the desktop menu sends `command`; returns the unsubscribe. */
+export function onMenuCommand(command: MenuCommand, perform: () => void): () => void {
+  menuCommands.addEventListener(command, perform);
+  return () => menuCommands.removeEventListener(command, perform);
+}
 
 /** The http(s) origin of a server named by an http(s) or ws(s) URL. */
 export function httpOrigin(serverUrl: string): string {
@@ -40,7 +66,12 @@ export function listenToDesktop(onJoin: () => void): () => void {
     );
   }
   if (bridge?.onMenuCommand) {
-    stops.push(bridge.onMenuCommand((command) => menuCommands.dispatchEvent(new Event(command))));
+    // The shell is trusted, but a name outside the contract is nobody's command.
+    stops.push(
+      bridge.onMenuCommand((command) => {
+        if (isMenuCommand(command)) menuCommands.dispatchEvent(new Event(command));
+      }),
+    );
   }
   return () => stops.forEach((stop) => stop());
 }

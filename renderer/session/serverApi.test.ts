@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { joinPlan, listMembers, parseInvite, ServerUnreachableError } from './serverApi';
+import {
+  joinPlan,
+  listHistory,
+  listMembers,
+  parseInvite,
+  ServerUnreachableError,
+} from './serverApi';
 
 describe('parseInvite', () => {
   it.each([
@@ -60,5 +66,32 @@ describe('a server that cannot be reached', () => {
     }).catch((error: unknown) => error);
     expect(failure).not.toBeInstanceOf(ServerUnreachableError);
     expect(failure).toBeInstanceOf(Error);
+  });
+});
+
+describe('cancelling a server call', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    ['listing members', (signal: AbortSignal) => listMembers('http://h', 'plan-1', 't', signal)],
+    ['listing history', (signal: AbortSignal) => listHistory('http://h', 'plan-1', 't', signal)],
+  ])('%s passes the signal to fetch and rejects as aborted, not unreachable', async (_n, call) => {
+    const seen: (AbortSignal | null | undefined)[] = [];
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      seen.push(init.signal);
+      return new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    });
+    const controller = new AbortController();
+    const pending = call(controller.signal).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    controller.abort();
+    const failure = await pending;
+    expect(seen[0]).toBe(controller.signal);
+    expect(failure).not.toBeInstanceOf(ServerUnreachableError);
+    expect((failure as Error).name).toBe('AbortError');
   });
 });

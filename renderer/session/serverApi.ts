@@ -64,6 +64,8 @@ interface RequestParts<Path extends string, Body> {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: Body;
   readonly token?: string;
+  /** cancels the request (a panel closed, a query superseded) */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Calls a route of the table and returns its answer, checked by the route's schema. */
@@ -86,9 +88,12 @@ async function call<Path extends string, Body, Response>(
         method: route.method,
         headers,
         ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
+        ...(parts.signal ? { signal: parts.signal } : {}),
       },
     );
   } catch (error) {
+    // A cancelled call (init.signal) is not a server problem: it rejects as it is.
+    if (parts.signal?.aborted) throw error;
     // fetch rejects only when no answer came (a refused connection, DNS, no network, CORS).
     throw new ServerUnreachableError(serverUrl, error);
   }
@@ -101,6 +106,9 @@ async function call<Path extends string, Body, Response>(
   if (!parsed?.success) throw new Error(NOT_UNDERSTOOD);
   return parsed.data;
 }
+
+/** How many audit entries the plan screen shows. */
+const HISTORY_LIMIT = 50;
 
 export async function joinPlan(
   serverUrl: string,
@@ -122,8 +130,13 @@ export async function listMembers(
   serverUrl: string,
   planId: string,
   token: string,
+  signal?: AbortSignal,
 ): Promise<Member[]> {
-  const body = await call(serverUrl, (routes) => routes.members, { params: { planId }, token });
+  const body = await call(serverUrl, (routes) => routes.members, {
+    params: { planId },
+    token,
+    signal,
+  });
   return body.members;
 }
 
@@ -133,6 +146,7 @@ export async function createInvite(
   planId: string,
   token: string,
   input: { role: Role; days: number },
+  signal?: AbortSignal,
 ): Promise<{ readonly code: string; readonly joinUrl: string }> {
   const request = {
     role: input.role,
@@ -143,21 +157,23 @@ export async function createInvite(
     params: { planId },
     body: request,
     token,
+    signal,
   });
   return { code: body.code, joinUrl: body.joinUrl };
 }
 
-/** Who changed what, newest first (the server's audit log). */
+/** Who changed what, newest first (the server's audit log): the last HISTORY_LIMIT entries. */
 export async function listHistory(
   serverUrl: string,
   planId: string,
   token: string,
-  limit = 50,
+  signal?: AbortSignal,
 ): Promise<HistoryEntry[]> {
   const body = await call(serverUrl, (routes) => routes.history, {
     params: { planId },
-    query: { limit: String(limit) },
+    query: { limit: String(HISTORY_LIMIT) },
     token,
+    signal,
   });
   return body.entries;
 }

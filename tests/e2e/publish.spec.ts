@@ -35,3 +35,36 @@ test('a local plan is published to a server and others see it', async ({ accord,
   await editor.waitForTimeout(1_500);
   expect(asked.sort()).toEqual(['history', 'members']);
 });
+
+test('members and history that fail to load say why, with a retry', async ({ accord, page }) => {
+  const { invites } = await accord.newPlan('Plan with a flaky server', ['editor']);
+  await joinInBrowser(page, invites[0]!, 'Editor', 'ILO');
+  // The members call gets no answer; the history call an error in the server's words.
+  await page.route('**/members', (route) => route.abort());
+  await page.route('**/history*', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'busy', message: 'Storage is busy' }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Plan & members' }).click();
+  const host = new URL(accord.url).host;
+  await expect(page.getByRole('alert').filter({ hasText: 'members' })).toHaveText(
+    `The members could not be loaded: the server at ${host} could not be reached; check the address and the network connection`,
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'recent changes' })).toHaveText(
+    'The recent changes could not be loaded: Storage is busy',
+  );
+  await page.locator('.topbar .preferences select').selectOption('ru');
+  await expect(page.getByRole('alert').filter({ hasText: 'участников' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Попробовать снова' })).toHaveCount(2);
+
+  // The server answers again: Retry loads them.
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Попробовать снова' }).first().click();
+  await expect(page.locator('.mini-table')).toContainText('Editor');
+  await page.getByRole('button', { name: 'Попробовать снова' }).click();
+  await expect(page.locator('.history')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -2,7 +2,7 @@
 // the Plan & members screen's button) and Export… (the Dashboard's report and export panel,
 // focused). Renders nothing.
 import { useEffect } from 'react';
-import { menuCommands } from '../../session/desktopEvents';
+import { onMenuCommand } from '../../session/desktopEvents';
 import { usePlanStore } from '../../state/planStore';
 import { openScreen } from '../../state/viewStore';
 import { showExportPanel } from '../dashboard/ExportPanel';
@@ -20,12 +20,8 @@ export function PlanFileCommands() {
       openScreen('dashboard');
       showExportPanel();
     };
-    menuCommands.addEventListener('savePlanFile', save);
-    menuCommands.addEventListener('exportPlan', exportPlan);
-    return () => {
-      menuCommands.removeEventListener('savePlanFile', save);
-      menuCommands.removeEventListener('exportPlan', exportPlan);
-    };
+    const stops = [onMenuCommand('savePlanFile', save), onMenuCommand('exportPlan', exportPlan)];
+    return () => stops.forEach((stop) => stop());
   }, [session]);
   return null;
 }

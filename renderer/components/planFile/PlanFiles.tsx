@@ -3,7 +3,7 @@
 // saved or opened, on the start screen and in a plan alike.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { menuCommands } from '../../session/desktopEvents';
+import { onMenuCommand } from '../../session/desktopEvents';
 import { planFileBridge } from '../../session/planFileExchange';
 import {
   desktopFileOpened,
@@ -16,11 +16,10 @@ export function PlanFiles() {
   const [bridge] = useState(planFileBridge);
   useEffect(() => {
     if (!bridge) return;
-    const open = () => void openFileFromDesktop(bridge);
-    menuCommands.addEventListener('openPlanFile', open);
+    const stopOpen = onMenuCommand('openPlanFile', () => void openFileFromDesktop(bridge));
     const stop = bridge.onPlanFileOpened((file) => void desktopFileOpened(file));
     return () => {
-      menuCommands.removeEventListener('openPlanFile', open);
+      stopOpen();
       stop();
     };
   }, [bridge]);

@@ -1,7 +1,7 @@
 // The app: the start screen, or the plan named in the URL opened as a session.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listenToDesktop, menuCommands } from '../../session/desktopEvents';
+import { listenToDesktop, onMenuCommand } from '../../session/desktopEvents';
 import { findPlan, localUser } from '../../session/localPlans';
 import type { LocalReplicaFactory } from '../../session/localReplica';
 import { openSession, type PlanSession } from '../../session/planSession';
@@ -15,10 +15,10 @@ export function App({ replicaFactory }: { replicaFactory: LocalReplicaFactory })
   useEffect(() => {
     const toStart = () => openPlanView(null);
     const stop = listenToDesktop(toStart);
-    menuCommands.addEventListener('newPlan', toStart);
+    const stopNewPlan = onMenuCommand('newPlan', toStart);
     return () => {
       stop();
-      menuCommands.removeEventListener('newPlan', toStart);
+      stopNewPlan();
     };
   }, []);
   return planId ? (

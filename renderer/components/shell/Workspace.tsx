@@ -2,7 +2,7 @@
 // screen. Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo this user's own changes only.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { menuCommands } from '../../session/desktopEvents';
+import { onMenuCommand } from '../../session/desktopEvents';
 import { ActionImport, openActionImport } from '../import/ActionImport';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
@@ -50,14 +50,14 @@ export function Workspace() {
     // File > Import… opens the action import (never for viewers: it checks).
     const importActions = () => openActionImport();
     window.addEventListener('keydown', onKey);
-    menuCommands.addEventListener('undo', undo);
-    menuCommands.addEventListener('redo', redo);
-    menuCommands.addEventListener('importPlan', importActions);
+    const stops = [
+      onMenuCommand('undo', undo),
+      onMenuCommand('redo', redo),
+      onMenuCommand('importPlan', importActions),
+    ];
     return () => {
       window.removeEventListener('keydown', onKey);
-      menuCommands.removeEventListener('undo', undo);
-      menuCommands.removeEventListener('redo', redo);
-      menuCommands.removeEventListener('importPlan', importActions);
+      stops.forEach((stop) => stop());
     };
   }, [session, canEdit]);
 

@@ -34,6 +34,7 @@ import {
 } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
 import { moveRow, rowAfterMove, type Direction } from './reorder';
+import { cursorMoveOfKey, moveCursor, type CursorMove } from './tableCursor';
 import { isUntitled } from '../../../shared/plan/views';
 
 const NO_PEERS: readonly Peer[] = [];
@@ -140,30 +141,20 @@ export function ActionTable({
     return () => cancelAnimationFrame(frame);
   }, [focusRequest]);
 
-  const moveTo = useCallback(
-    (row: number, column: number) => {
-      // With the detail panel open some columns are hidden: step over them.
-      let target = Math.max(0, Math.min(COLUMNS.length - 1, column));
-      const step = column < cursor.column ? -1 : 1;
-      while (selectedId && WIDE_ONLY.includes(COLUMNS[target]!.id)) {
-        const next = target + step;
-        if (next < 0 || next >= COLUMNS.length) {
-          target = cursor.column;
-          break;
-        }
-        target = next;
-      }
-      const next = {
-        row: Math.max(0, Math.min(rows.length - 1, row)),
-        column: target,
-      };
-      setCursor(next);
-      setEditing(false);
-      virtualizer.scrollToIndex(next.row, { align: 'auto' });
-      focusCursor();
-    },
-    [rows.length, virtualizer, focusCursor, cursor.column, selectedId],
-  );
+  const cursorTable = {
+    rowCount: rows.length,
+    hidden: selectedId ? WIDE_ONLY : NO_COLUMNS,
+  };
+  /** Moves the cursor (tableCursor) and the focus with it; false when the move leaves the table. */
+  const moveTo = (move: CursorMove): boolean => {
+    const next = moveCursor(cursor, move, cursorTable);
+    if (next === 'leave') return false;
+    setCursor(next);
+    setEditing(false);
+    virtualizer.scrollToIndex(next.row, { align: 'auto' });
+    focusCursor();
+    return true;
+  };
 
   // A newly added action: put the cursor on its title and start editing once its row exists.
   useEffect(() => {
@@ -222,7 +213,7 @@ export function ActionTable({
   const moveRowAt = (rowIndex: number, direction: Direction) => {
     if (!canMove(rowIndex, direction)) return;
     const target = run((plan) => moveRow(plan, rows, rowIndex, direction));
-    if (typeof target === 'number') moveTo(target, cursor.column);
+    if (typeof target === 'number') moveTo({ kind: 'to', row: target, column: cursor.column });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -244,40 +235,15 @@ export function ActionTable({
     }
     if (editing || event.altKey || event.ctrlKey || event.metaKey) return;
     const row = rows[cursor.row];
+    const move = cursorMoveOfKey(event.key, event.shiftKey);
+    if (move) {
+      // Tab goes along an action's row, as while editing; an objective's row is one cell. Past
+      // the row's last (or first) cell, Tab leaves the table.
+      if ((move.kind === 'next' || move.kind === 'previous') && row?.kind !== 'action') return;
+      if (moveTo(move)) event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        moveTo(cursor.row + 1, cursor.column);
-        break;
-      case 'ArrowUp':
-        moveTo(cursor.row - 1, cursor.column);
-        break;
-      case 'ArrowRight':
-        moveTo(cursor.row, cursor.column + 1);
-        break;
-      case 'ArrowLeft':
-        moveTo(cursor.row, cursor.column - 1);
-        break;
-      case 'Home':
-        moveTo(0, cursor.column);
-        break;
-      case 'End':
-        moveTo(rows.length - 1, cursor.column);
-        break;
-      case 'PageDown':
-        moveTo(cursor.row + 15, cursor.column);
-        break;
-      case 'PageUp':
-        moveTo(cursor.row - 15, cursor.column);
-        break;
-      case 'Tab': {
-        // Along the row, as while editing; only past its last (or first) cell does Tab leave the
-        // table. An objective's row is one cell.
-        if (row?.kind !== 'action') return;
-        const column = nextColumn(cursor.column, event.shiftKey ? -1 : 1);
-        if (column === -1) return;
-        moveTo(cursor.row, column);
-        break;
-      }
       case 'Enter':
       case 'F2':
         if (row?.kind === 'action' && COLUMNS[cursor.column]!.editable && canEdit) setEditing(true);
@@ -304,14 +270,6 @@ export function ActionTable({
     },
     [canEdit],
   );
-  /** The next column of an action row that way, over hidden ones; -1 past the end. */
-  const nextColumn = (column: number, step: 1 | -1): number => {
-    for (let next = column + step; next >= 0 && next < COLUMNS.length; next += step) {
-      if (!(selectedId && WIDE_ONLY.includes(COLUMNS[next]!.id))) return next;
-    }
-    return -1;
-  };
-
   /** Whether the action is still untitled (nothing typed, or all of it taken back). */
   const untitled = useCallback(
     (id: string): boolean => {
@@ -337,7 +295,9 @@ export function ActionTable({
         // N then Escape: the new action is gone as if never added; the cursor goes to the row
         // above it (where N was pressed, usually).
         setEditing(false);
-        setCursor((current) => ({ ...current, row: Math.max(0, current.row - 1) }));
+        setCursor((current) =>
+          moveCursor(current, { kind: 'discarded' }, { rowCount: rowCount.current, hidden: [] }),
+        );
         focusCursor();
         return;
       }
@@ -356,10 +316,9 @@ export function ActionTable({
       // Enter goes down a row when there is one; on the last row the cursor stays on it, so the
       // next N or arrow key still reaches the table.
       if (move === 'down') {
-        setCursor((current) => ({
-          ...current,
-          row: Math.min(current.row + 1, Math.max(0, rowCount.current - 1)),
-        }));
+        setCursor((current) =>
+          moveCursor(current, { kind: 'edited' }, { rowCount: rowCount.current, hidden: [] }),
+        );
       }
       focusCursor();
     },
@@ -388,7 +347,9 @@ export function ActionTable({
   // Rows gone from the end (undone, deleted, filtered away) leave the cursor on the last one.
   const lastRow = Math.max(0, rows.length - 1);
   useEffect(() => {
-    setCursor((current) => (current.row > lastRow ? { ...current, row: lastRow } : current));
+    setCursor((current) =>
+      moveCursor(current, { kind: 'clamp' }, { rowCount: lastRow + 1, hidden: [] }),
+    );
   }, [lastRow]);
 
   return (

@@ -1,7 +1,7 @@
 // File > Host a workshop (desktop only): opens the workshop dialog for the plan on screen. Mounted
 // once by the app; renders nothing until the menu asks, and nothing at all in a browser.
 import { useEffect, useState } from 'react';
-import { menuCommands } from '../../session/desktopEvents';
+import { onMenuCommand } from '../../session/desktopEvents';
 import { useViewStore } from '../../state/viewStore';
 import { HostWorkshopDialog } from './HostWorkshopDialog';
 import { workshopBridge } from './workshopBridge';
@@ -13,9 +13,7 @@ export function HostWorkshop() {
 
   useEffect(() => {
     if (!bridge) return;
-    const show = () => setOpen(true);
-    menuCommands.addEventListener('hostWorkshop', show);
-    return () => menuCommands.removeEventListener('hostWorkshop', show);
+    return onMenuCommand('hostWorkshop', () => setOpen(true));
   }, [bridge]);
 
   if (!bridge || !open) return null;

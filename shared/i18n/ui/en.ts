@@ -462,6 +462,9 @@ export default {
     history: 'Recent changes (the server’s record)',
     historyPlan: 'the plan itself',
     historyUnknown: 'someone no longer a member',
+    loadingServer: 'Loading from the server…',
+    membersFailed: 'The members could not be loaded: {{message}}',
+    historyFailed: 'The recent changes could not be loaded: {{message}}',
     invite: 'Invite people',
     inviteRole: 'Role',
     inviteDays: 'Valid for (days)',
@@ -501,6 +504,8 @@ export default {
   },
   errors: {
     generic: 'That did not work: {{message}}',
+    /** the button beside a server call that failed */
+    retry: 'Try again',
     /** typed or pasted text kept at the field's limit and saved: information, not an error */
     shortened: '{{field}} shortened to {{limit}} characters, the most it can hold.',
     /** a server call that got no answer (serverApi's ServerUnreachableError) */

@@ -465,6 +465,9 @@ export default {
     history: 'Последние изменения (журнал сервера)',
     historyPlan: 'сам план',
     historyUnknown: 'бывший участник',
+    loadingServer: 'Загрузка с сервера…',
+    membersFailed: 'Не удалось загрузить участников: {{message}}',
+    historyFailed: 'Не удалось загрузить последние изменения: {{message}}',
     invite: 'Пригласить участников',
     inviteRole: 'Роль',
     inviteDays: 'Действует (дней)',
@@ -504,6 +507,7 @@ export default {
   },
   errors: {
     generic: 'Не получилось: {{message}}',
+    retry: 'Попробовать снова',
     shortened: '{{field}}: сокращено до {{limit}} символов, больше поле не вмещает.',
     serverUnreachable: 'сервер {{host}} недоступен; проверьте адрес и подключение к сети',
     loading: 'Открываем план…',

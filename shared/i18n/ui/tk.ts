@@ -465,6 +465,9 @@ export default {
     history: 'Soňky üýtgeşmeler (serweriň ýazgysy)',
     historyPlan: 'meýilnamanyň özi',
     historyUnknown: 'öňki agza',
+    loadingServer: 'Serwerden ýüklenýär…',
+    membersFailed: 'Agzalary ýükläp bolmady: {{message}}',
+    historyFailed: 'Soňky üýtgeşmeleri ýükläp bolmady: {{message}}',
     invite: 'Adamlary çagyr',
     inviteRole: 'Roly',
     inviteDays: 'Möhleti (gün)',
@@ -504,6 +507,7 @@ export default {
   },
   errors: {
     generic: 'Başartmady: {{message}}',
+    retry: 'Gaýtadan synanyş',
     shortened: '{{field}} {{limit}} nyşana çenli gysgaldyldy, oňa mundan köp sygmaýar.',
     serverUnreachable: '{{host}} serwerine birigip bolmady; salgyny we tor birikmesini barlaň',
     loading: 'Meýilnama açylýar…',
