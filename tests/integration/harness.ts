@@ -122,10 +122,23 @@ export function connect(
   });
   const stored = { stateVector: new Map<number, number>() };
   if (options.acks) {
-    provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
-      stored.stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    const advance = (stateVector: Map<number, number>) => {
+      for (const [client, clock] of stateVector) {
+        if (clock > (stored.stateVector.get(client) ?? 0)) stored.stateVector.set(client, clock);
+      }
       provider.emit('stored' as never, [] as never);
     };
+    provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+      advance(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    };
+    // The server relays only what it has stored, so what it relays counts as stored too (as the
+    // app's sync badge counts it): another member's edit arriving after our last acknowledgement
+    // would otherwise leave us waiting for an acknowledgement that never comes.
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) return;
+      const { to } = Y.parseUpdateMeta(update);
+      advance(to);
+    });
   }
   if (options.connect ?? true) provider.connect();
   return {
