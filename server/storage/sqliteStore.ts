@@ -28,9 +28,19 @@ import type {
   RedeemOutcome,
   Role,
   StoredDocument,
-  Touched,
   UpdateToStore,
 } from './store';
+import {
+  audit,
+  bytes,
+  invite,
+  member,
+  plan,
+  type AuditRow,
+  type InviteRow,
+  type MemberRow,
+  type PlanRow,
+} from './rows';
 
 export type { SynchronousMode } from './sqliteConnection';
 
@@ -93,88 +103,6 @@ const CHECKSUMMED = { updates: 'rowid', states: 'rowid', checkpoints: 'id' } as 
 
 /** Finds a member's newest audit entry in a plan, which their next update may extend. */
 const AUDIT_INDEX = 'CREATE INDEX IF NOT EXISTS audit_member ON audit(plan_id, member_id, seq);';
-
-interface PlanRow {
-  id: string;
-  title: string;
-  created_at: number;
-}
-interface MemberRow {
-  id: string;
-  plan_id: string;
-  name: string;
-  organisation: string;
-  role: string;
-  invite_id: string | null;
-  created_at: number;
-  revoked_at: number | null;
-}
-interface InviteRow {
-  id: string;
-  plan_id: string;
-  role: string;
-  max_uses: number | null;
-  uses: number;
-  expires_at: number | null;
-  created_at: number;
-  created_by: string | null;
-  revoked_at: number | null;
-  label: string;
-}
-interface AuditRow {
-  plan_id: string;
-  seq: number;
-  member_id: string | null;
-  at: number;
-  actions: string;
-  parts: string;
-  last_seq: number;
-  last_at: number;
-  updates: number;
-}
-
-const plan = (row: PlanRow): PlanRecord => ({
-  id: row.id,
-  title: row.title,
-  createdAt: row.created_at,
-});
-const member = (row: MemberRow): MemberRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  name: row.name,
-  organisation: row.organisation,
-  role: row.role as Role,
-  inviteId: row.invite_id,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
-const invite = (row: InviteRow): InviteRecord => ({
-  id: row.id,
-  planId: row.plan_id,
-  role: row.role as Role,
-  maxUses: row.max_uses,
-  uses: row.uses,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  revokedAt: row.revoked_at,
-  label: row.label,
-});
-const audit = (row: AuditRow): AuditEntry => ({
-  planId: row.plan_id,
-  seq: row.seq,
-  memberId: row.member_id,
-  at: row.at,
-  lastSeq: row.last_seq,
-  lastAt: row.last_at,
-  updates: row.updates,
-  touched: {
-    actions: JSON.parse(row.actions) as Touched['actions'],
-    parts: JSON.parse(row.parts) as Touched['parts'],
-  },
-});
-const bytes = (buffer: Buffer): Uint8Array =>
-  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /**
  * Creates the file owner-only if it does not exist, and makes an existing one owner-only. SQLite

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { planWithEditors } from '../support/planEditors';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import { openSqliteStore } from '../../server/storage/sqliteFile';
 import type { PlanStore } from '../../server/storage/store';
@@ -40,23 +40,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const wsUrl = (port: number) => ({ wsUrl: `ws://127.0.0.1:${port}/sync` });
 const ids = (doc: Y.Doc) => doc.getMap('actions');
 
-async function members(store: PlanStore, count: number) {
-  const { plan } = await createPlan(store, 'Cluster bench');
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { code } = await createInvite(store, plan.id, {
-      role: 'editor',
-      maxUses: 1,
-      expiresAt: null,
-      label: '',
-      createdBy: null,
-    });
-    const joined = await joinPlan(store, code, { name: `m${i}`, organisation: 'org' });
-    if (!joined.ok) throw new Error(joined.refusal);
-    tokens.push(joined.token);
-  }
-  return { planId: plan.id, tokens };
-}
+const members = (store: PlanStore, count: number) => planWithEditors(store, 'Cluster bench', count);
 
 /** Sequential edits by `writer`; how long until `reader` sees each one. */
 async function latencies(writer: Client, reader: Client): Promise<number[]> {

@@ -3,7 +3,6 @@
 // balancer that sends each new connection to a live node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import {
   freePort,
@@ -14,6 +13,7 @@ import {
   type PostgresInstance,
   type RedisInstance,
 } from '../support/engines';
+import { planWithEditors } from '../support/planEditors';
 import { alive, exited, startBalancer, startNode, type ClusterNode } from '../support/cluster';
 import {
   addAction,
@@ -62,23 +62,7 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     postgres?.stop();
   }, 60_000);
 
-  async function planFor(members: number): Promise<{ planId: string; tokens: string[] }> {
-    const { plan } = await createPlan(store, 'Cluster plan');
-    const tokens: string[] = [];
-    for (let i = 0; i < members; i++) {
-      const { code } = await createInvite(store, plan.id, {
-        role: 'editor',
-        maxUses: 1,
-        expiresAt: null,
-        label: '',
-        createdBy: null,
-      });
-      const joined = await joinPlan(store, code, { name: `m${i}`, organisation: 'org' });
-      if (!joined.ok) throw new Error(joined.refusal);
-      tokens.push(joined.token);
-    }
-    return { planId: plan.id, tokens };
-  }
+  const planFor = (members: number) => planWithEditors(store, 'Cluster plan', members);
 
   const nodeOptions = (port: number) => ({
     port,

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createInvite, createPlan, join as joinPlan } from '../../server/identity/members';
+import { planWithEditors } from '../support/planEditors';
 import { DATABASE_FILE, openSqliteStore } from '../../server/storage/sqliteFile';
 import { SqliteStore } from '../../server/storage/sqliteStore';
 import { connect, newDataDir, synced, until, withTimeout, type Client } from './harness';
@@ -86,26 +86,13 @@ describe('crash safety', { timeout: CRASH_TEST_TIMEOUT_MS }, () => {
   it('[S12][S18] SIGKILL during 20 clients editing, restart: every edit is on every client and, after SIGTERM, in the database', async () => {
     dataDir = newDataDir();
     const store = openSqliteStore(dataDir);
-    const { plan } = await createPlan(store, 'Crash plan');
-    const tokens: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const { code } = await createInvite(store, plan.id, {
-        role: 'editor',
-        maxUses: 1,
-        expiresAt: null,
-        label: '',
-        createdBy: null,
-      });
-      const joined = await joinPlan(store, code, { name: `m${i}`, organisation: 'org' });
-      if (!joined.ok) throw new Error(joined.refusal);
-      tokens.push(joined.token);
-    }
+    const { planId, tokens } = await planWithEditors(store, 'Crash plan', 20);
     await store.close();
 
     const port = await freePort();
     child = await startChild(port, dataDir);
     const endpoint = { wsUrl: `ws://127.0.0.1:${port}/sync` };
-    clients.push(...tokens.map((token) => connect(endpoint, plan.id, token)));
+    clients.push(...tokens.map((token) => connect(endpoint, planId, token)));
     await Promise.all(clients.map((c) => synced(c)));
 
     // every client edits on its own rhythm; `made` is what each one created
@@ -161,7 +148,7 @@ describe('crash safety', { timeout: CRASH_TEST_TIMEOUT_MS }, () => {
     for (const client of clients) expect([...ids(client.doc)].sort()).toEqual([...all].sort());
 
     // and on the server: stop it gracefully, then read the database directly
-    const fresh = connect(endpoint, plan.id, tokens[0] ?? '');
+    const fresh = connect(endpoint, planId, tokens[0] ?? '');
     clients.push(fresh);
     await until([fresh.doc], () => ids(fresh.doc).size === all.length, 'fresh client');
     for (const client of clients.splice(0)) client.destroy();
@@ -171,7 +158,7 @@ describe('crash safety', { timeout: CRASH_TEST_TIMEOUT_MS }, () => {
     expect(child.exitCode).toBe(0);
     const readBack = new SqliteStore({ file: join(dataDir, DATABASE_FILE) });
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, (await readBack.loadMergedState(plan.id)).state);
+    Y.applyUpdate(doc, (await readBack.loadMergedState(planId)).state);
     await readBack.close();
     expect([...ids(doc)].sort()).toEqual([...all].sort());
   });
