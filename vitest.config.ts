@@ -14,6 +14,9 @@ export default defineConfig({
             'renderer/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
+          // a loaded 2-core machine runs the PDF and XLSX tests several times slower than a
+          // quiet one; tests bound their work by count, so the timeout only catches hangs
+          testTimeout: 30_000,
         },
       },
       {

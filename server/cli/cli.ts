@@ -358,6 +358,7 @@ export async function run(
     .option('--from <date>', 'start of the reporting period (with --to)')
     .option('--to <date>', 'end of the reporting period')
     .option('--since <since>', 'only what changed since a DATE or checkpoint:ID')
+    .option('--ids', "add each action's internal id to the action rows")
     .option('--out <file>', 'defaults to the suggested file name')
     .action(async (planId: string, options) => {
       const { print, withStore } = session(options);
@@ -369,6 +370,7 @@ export async function run(
           from: options.from as unknown,
           to: options.to as unknown,
           since: options.since as unknown,
+          ids: options.ids === true ? 'true' : undefined,
         };
         const query = ExportQuery.safeParse(request);
         if (!query.success) {

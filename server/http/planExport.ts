@@ -36,6 +36,7 @@ export async function exportStoredPlan(
     generatedAt: now.toISOString(),
     ...(query.from && query.to ? { period: { from: query.from, to: query.to } } : {}),
     ...(changesSince ? { changesSince } : {}),
+    includeIds: query.ids ?? false,
   });
 }
 

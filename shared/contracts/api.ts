@@ -105,7 +105,8 @@ export type ApiError = z.infer<typeof ApiError>;
 /**
  * `GET /api/plans/:id/exports?format=pdf&lang=ru&from=2025-01-01&to=2025-06-30&since=…`: any
  * member, viewers included (donors download reports without editing rights). `since` is a date
- * or `checkpoint:<id>`, a saved version from the plan's checkpoints.
+ * or `checkpoint:<id>`, a saved version from the plan's checkpoints. `ids=true` adds each action's
+ * internal id to the action rows (people read refs; a program may match by id).
  */
 export const ExportQuery = z
   .object({
@@ -114,6 +115,7 @@ export const ExportQuery = z
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     since: z.union([z.iso.date(), z.string().regex(/^checkpoint:\d+$/)]).optional(),
+    ids: z.stringbool().optional(),
   })
   .refine((query) => (query.from === undefined) === (query.to === undefined), {
     message: 'a reporting period needs both from and to',

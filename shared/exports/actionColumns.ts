@@ -116,7 +116,7 @@ export const ACTION_COLUMNS: readonly ActionColumn[] = [
     kind: 'text',
     importable: true,
     width: 30,
-    value: (a) => a.links.join(LIST_SEPARATOR),
+    value: (a, c) => a.links.map((key) => c.linkLabel(key)).join(LIST_SEPARATOR),
   },
   {
     key: 'endorsedBy',

@@ -25,11 +25,12 @@ describe('CSV export', () => {
       expect(text.startsWith('\uFEFF')).toBe(true);
       const context = reportContext(snapshot, language, today);
       const [header, ...data] = rows;
-      expect(header!.cells).toEqual(ACTION_COLUMNS.map((c) => context.t(`column.${c.key}`)));
+      const columns = ACTION_COLUMNS.filter((column) => column.key !== 'id');
+      expect(header!.cells).toEqual(columns.map((c) => context.t(`column.${c.key}`)));
       const live = liveActions(snapshot);
       expect(data).toHaveLength(live.length);
       data.forEach((row, index) => {
-        const expected = ACTION_COLUMNS.map((column) => {
+        const expected = columns.map((column) => {
           const value = column.value(live[index]!, context);
           return value === null ? '' : String(value);
         });
@@ -39,6 +40,28 @@ describe('CSV export', () => {
       expect(text).toContain(TURKMEN_TITLE);
     },
   );
+
+  it('adds the internal id column only when asked, and shows links by name and code', async () => {
+    const snapshot = reportTestPlan().snapshot();
+    const plain = await csvOf(snapshot, { format: 'csv', language: 'ru', today });
+    const withIds = await csvOf(snapshot, {
+      format: 'csv',
+      language: 'ru',
+      today,
+      includeIds: true,
+    });
+    const idHeader = reportContext(snapshot, 'ru', today).t('column.id');
+    expect(plain.rows[0]!.cells).not.toContain(idHeader);
+    expect(withIds.rows[0]!.cells.at(-1)).toBe(idHeader);
+    const ids = liveActions(snapshot).map((action) => action.id);
+    expect(withIds.rows.slice(1).map((row) => row.cells.at(-1))).toEqual(ids);
+    for (const id of ids) expect(plain.text).not.toContain(id);
+    // every link is written as the framework's short name and the item's code, never its key
+    const linked = liveActions(snapshot).flatMap((action) => action.links);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const key of linked) expect(plain.text).not.toContain(key);
+    expect(plain.text).toMatch(/ЦУР 8 8\.\d/);
+  });
 
   it('neutralises every cell a spreadsheet would run as a formula', async () => {
     const snapshot = reportTestPlan({ hostile: true }).snapshot();

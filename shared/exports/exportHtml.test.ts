@@ -12,6 +12,8 @@ import {
   UPDATE_NOTES,
 } from './reportTestPlan';
 import { formatDate } from '../i18n';
+import { allBuiltInFrameworks } from '../frameworks/all';
+import { textIn } from '../frameworks';
 
 async function reportPage(
   language: 'en' | 'ru' | 'tk',
@@ -147,5 +149,31 @@ describe('HTML report', () => {
     });
     const section = updatesSection(new TextDecoder().decode(file.bytes), UPDATES_HEADING.en);
     expect(section).toContain('No progress updates.');
+  });
+});
+
+describe('what a report says about its frameworks', () => {
+  // what maintainers write in a framework's source notes, and no reader should see
+  const DEVELOPER_TEXT = [
+    /commit [0-9a-f]{7}/,
+    /\.yml/,
+    /Accord ships/,
+    /\{en,ru,tk\}/,
+    /sdg-translations/,
+  ];
+
+  it.each(['en', 'ru', 'tk'] as const)(
+    'credits each framework in the report language, with no developer text (%s)',
+    async (language) => {
+      const page = await reportPage(language);
+      for (const pattern of DEVELOPER_TEXT) expect(page).not.toMatch(pattern);
+      const sdg8 = allBuiltInFrameworks.find((framework) => framework.id === 'sdg8')!;
+      expect(page).toContain(escapeHtml(textIn(sdg8.source.credit!, language)));
+    },
+  );
+
+  it('shows links by framework name and code, never by their stored key', async () => {
+    const page = await reportPage('en');
+    expect(page).not.toMatch(/sdg8:8\.\d|hrap-tm-2021:/);
   });
 });

@@ -87,7 +87,7 @@ describe('IATI export', () => {
   it('is an IATI 2.03 activity file named for the plan', async () => {
     const { file, text } = await iatiOf(resultsPlan());
     expect(file.mimeType).toBe('application/xml');
-    expect(file.fileName).toBe('National-action-plan-on-decent-work-2025-06-15.iati.xml');
+    expect(file.fileName).toBe('National-action-plan-on-decent-work-en-2025-06-15.iati.xml');
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(text).toContain('<iati-activities version="2.03"');
     expect(text).toContain(`<reporting-org ref="${PLACEHOLDER_ORGANISATION_REF}" type="90">`);

@@ -11,14 +11,14 @@ describe('exportPlan', () => {
 
   it.each([
     ['json', 'application/json', 'National-action-plan-on-decent-work-2025-06-15.json'],
-    ['csv', 'text/csv; charset=utf-8', 'National-action-plan-on-decent-work-2025-06-15.csv'],
+    ['csv', 'text/csv; charset=utf-8', 'National-action-plan-on-decent-work-en-2025-06-15.csv'],
     [
       'xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'National-action-plan-on-decent-work-2025-06-15.xlsx',
+      'National-action-plan-on-decent-work-en-2025-06-15.xlsx',
     ],
-    ['html', 'text/html; charset=utf-8', 'National-action-plan-on-decent-work-2025-06-15.html'],
-    ['pdf', 'application/pdf', 'National-action-plan-on-decent-work-2025-06-15.pdf'],
+    ['html', 'text/html; charset=utf-8', 'National-action-plan-on-decent-work-en-2025-06-15.html'],
+    ['pdf', 'application/pdf', 'National-action-plan-on-decent-work-en-2025-06-15.pdf'],
   ] as const)('produces %s bytes with type %s and name %s', async (format, mimeType, fileName) => {
     const file = await exportPlan(snapshot, { format, language: 'en', today });
     expect(file.mimeType).toBe(mimeType);
@@ -35,6 +35,14 @@ describe('exportPlan', () => {
     },
   );
 
+  it.each(['en', 'ru', 'tk'] as const)(
+    'says the report language %s in the file name',
+    async (language) => {
+      const file = await exportPlan(snapshot, { format: 'pdf', language, today });
+      expect(file.fileName).toBe(`National-action-plan-on-decent-work-${language}-2025-06-15.pdf`);
+    },
+  );
+
   it('names a period report after its period', async () => {
     const file = await exportPlan(snapshot, {
       format: 'csv',
@@ -42,7 +50,7 @@ describe('exportPlan', () => {
       today,
       period: { from: '2025-01-01', to: '2025-06-30' },
     });
-    expect(file.fileName).toBe('National-action-plan-on-decent-work-2025-01-01_2025-06-30.csv');
+    expect(file.fileName).toBe('National-action-plan-on-decent-work-ru-2025-01-01_2025-06-30.csv');
   });
 
   it('writes JSON that is valid under the snapshot schema, with a format tag and version', async () => {

@@ -49,6 +49,8 @@ export const ExportOptions = z
     changesSince: z
       .union([IsoDate, z.custom<PlanSnapshot>((v) => typeof v === 'object')])
       .optional(),
+    /** add each action's internal id (for matching rows by machine); people read refs */
+    includeIds: z.boolean().optional(),
     /** when the file is made (ISO timestamp); default: `today` at midnight UTC */
     generatedAt: z.iso.datetime().optional(),
   })
@@ -112,6 +114,7 @@ async function produce(snapshot: PlanSnapshot, options: CheckedOptions): Promise
     today: options.today,
     ...(options.period ? { period: options.period } : {}),
     ...(options.changesSince !== undefined ? { changesSince: options.changesSince } : {}),
+    includeIds: options.includeIds ?? false,
   });
   switch (options.format) {
     case 'csv':
@@ -146,12 +149,13 @@ const EXTENSIONS: Record<ExportFormat, string> = {
 };
 
 /**
- * `National-action-plan-2025-06-15.pdf`, or with the period: `…-2025-01-01_2025-06-30.xlsx`;
- * IATI: `….iati.xml`.
+ * `National-action-plan-ru-2025-06-15.pdf` (the report's language), or with the period:
+ * `…-ru-2025-01-01_2025-06-30.xlsx`; IATI: `….iati.xml`; JSON, which is data in no language:
+ * `National-action-plan-2025-06-15.json`.
  */
 export function fileNameFor(
   snapshot: PlanSnapshot,
-  options: Pick<CheckedOptions, 'format' | 'today' | 'period'>,
+  options: Pick<CheckedOptions, 'format' | 'language' | 'today' | 'period'>,
 ): string {
   const title =
     snapshot.meta.title
@@ -163,5 +167,6 @@ export function fileNameFor(
     options.period && options.format !== 'json'
       ? `${options.period.from}_${options.period.to}`
       : options.today;
-  return `${title}-${when}.${EXTENSIONS[options.format]}`;
+  const language = options.format === 'json' ? '' : `-${options.language}`;
+  return `${title}${language}-${when}.${EXTENSIONS[options.format]}`;
 }

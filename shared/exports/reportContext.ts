@@ -1,6 +1,6 @@
 // What every report format needs besides the snapshot: the reader's language and words, the day
 // the report speaks for, and look-ups from ids to the names people read.
-import { textIn, type Framework, type Language } from '../frameworks';
+import { linkLabel, parseLinkKey, type Framework, type Language } from '../frameworks';
 import { allBuiltInFrameworks } from '../frameworks/all';
 import { createI18n, formatDate, formatNumber } from '../i18n';
 import type { Action, PlanSnapshot } from '../plan/schema';
@@ -46,9 +46,7 @@ export function reportContext(
   const orgs = new Map(snapshot.orgs.map((org) => [org.id, org.name]));
   const objectives = new Map(snapshot.objectives.map((o) => [o.id, o.title]));
   const frameworks = frameworksOf(snapshot, allBuiltInFrameworks);
-  const shortNames = new Map(
-    frameworks.map((framework) => [framework.id, textIn(framework.shortName, language)]),
-  );
+  const frameworksById = new Map(frameworks.map((framework) => [framework.id, framework]));
   return {
     language,
     today,
@@ -73,9 +71,9 @@ export function reportContext(
     actionTitle: (action) => (isUntitled(action) ? untitled : action.title),
     frameworks,
     linkLabel: (key) => {
-      const separator = key.indexOf(':');
-      const frameworkId = key.slice(0, separator);
-      return `${shortNames.get(frameworkId) ?? frameworkId} ${key.slice(separator + 1)}`;
+      const link = parseLinkKey(key);
+      const framework = link && frameworksById.get(link.frameworkId);
+      return link && framework ? linkLabel(framework, link.code, language) : key;
     },
   };
 }

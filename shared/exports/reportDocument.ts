@@ -13,7 +13,7 @@ import { ACTION_STATUS_LIST, type ActionStatus } from '../plan/model';
 import { comparePeriods } from '../plan/periods';
 import type { Action, ProgressUpdate } from '../plan/schema';
 import { actionsByObjective, coverage, overdue, type TrafficLight } from '../plan/views';
-import { ACTION_COLUMNS, type CellKind } from './actionColumns';
+import type { CellKind } from './actionColumns';
 import type { ReportContext } from './reportContext';
 import {
   coverageChart,
@@ -469,9 +469,15 @@ class Builder {
               } as const,
             ]
           : []),
-        ...(framework.origin === 'plan' || framework.source.title === ''
+        ...(framework.source.credit === undefined
           ? []
-          : [{ kind: 'paragraph', text: framework.source.title, muted: true } as const]),
+          : [
+              {
+                kind: 'paragraph',
+                text: textIn(framework.source.credit, context.language),
+                muted: true,
+              } as const,
+            ]),
         { kind: 'table', table: this.coverageTable(framework) },
       ]),
     });
@@ -774,7 +780,7 @@ class Builder {
     return sheets;
   }
 
-  /** The action row of the CSV file (ACTION_COLUMNS), and how each listed action changed. */
+  /** The action row of the CSV file (the scope's columns), and how each listed action changed. */
   private actionRowTable(): Table {
     const { context, scope } = this;
     const types: Record<CellKind, ColumnType> = {
@@ -783,7 +789,7 @@ class Builder {
       date: 'date',
       timestamp: 'timestamp',
     };
-    const columns: ColumnOf<Action>[] = ACTION_COLUMNS.map((column) => ({
+    const columns: ColumnOf<Action>[] = scope.columns.map((column) => ({
       header: context.t(`column.${column.key}`),
       type: column.key === 'light' ? 'light' : types[column.kind],
       cell: (action) => {

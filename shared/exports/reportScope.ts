@@ -1,5 +1,6 @@
 // What one report covers: the plan narrowed to a reporting period, the actions it lists (all live
 // actions, or only those that changed since a date or a saved version) and the reader's context.
+import { ACTION_COLUMNS, type ActionColumn } from './actionColumns';
 import type { Action, PlanSnapshot, ProgressUpdate } from '../plan/schema';
 import { liveActions } from '../plan/views';
 import { changesSinceDate, planChanges, type ActionChange, type PlanChanges } from './planChanges';
@@ -19,6 +20,8 @@ export interface ReportScope {
   readonly snapshot: PlanSnapshot;
   readonly period: ReportPeriod | null;
   readonly changes: PlanChanges | null;
+  /** the columns of an action row (CSV, the workbook's Actions sheet): ids only when asked */
+  readonly columns: readonly ActionColumn[];
   /** the actions the report lists, in plan order */
   readonly actions: readonly Action[];
   readonly context: ReportContext;
@@ -53,6 +56,8 @@ export interface ScopeOptions {
   readonly today: string;
   readonly period?: ReportPeriod;
   readonly changesSince?: PlanSnapshot | string;
+  /** list each action's internal id too (ACTION_COLUMNS' `id`) */
+  readonly includeIds?: boolean;
 }
 
 export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportScope {
@@ -65,6 +70,9 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
         ? changesSinceDate(plan, since)
         : planChanges(since, plan);
   const context = reportContext(snapshot, options.language, options.today);
+  const columns = options.includeIds
+    ? ACTION_COLUMNS
+    : ACTION_COLUMNS.filter((column) => column.key !== 'id');
   if (!changes) {
     return {
       snapshot,
@@ -72,6 +80,7 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
       changes,
       actions: liveActions(snapshot),
       context,
+      columns,
       changeOf: () => null,
       updatesOf: (action) => newestFirst(action.updates),
     };
@@ -91,6 +100,7 @@ export function reportScope(plan: PlanSnapshot, options: ScopeOptions): ReportSc
     changes,
     actions: [...listed, ...purged],
     context,
+    columns,
     changeOf: (actionId) => kinds.get(actionId) ?? null,
     updatesOf: (action) => newestFirst(action.updates.filter(isNew)),
   };

@@ -24,6 +24,11 @@ export const hrap: Framework = {
   unofficialNames: ['ru', 'tk'],
   version: 'Approved by presidential resolution of 16 April 2021',
   source: {
+    credit: {
+      en: "Approved by resolution of the President of Turkmenistan of 16 April 2021. Its chapters, tasks and indicators are entered by the plan's owners.",
+      ru: 'Утверждён постановлением Президента Туркменистана от 16 апреля 2021 года. Главы, задачи и показатели вносят владельцы плана.',
+      tk: 'Türkmenistanyň Prezidentiniň 2021-nji ýylyň 16-njy aprelindäki karary bilen tassyklandy. Baplaryny, wezipelerini we görkezijilerini meýilnamanyň eýeleri girizýär.',
+    },
     title:
       'Approved by resolution of the President of Turkmenistan of 16 April 2021; coordinated by ' +
       "the Interdepartmental Commission on compliance with Turkmenistan's international " +

@@ -34,6 +34,11 @@ export const ilo: Framework = {
     'Fundamental conventions as listed since the 2022 amendment of the ILO Declaration on ' +
     'Fundamental Principles and Rights at Work',
   source: {
+    credit: {
+      en: 'Source: International Labour Organization, NORMLEX. Ratification by Turkmenistan is stated only where it was verified.',
+      ru: 'Источник: Международная организация труда, NORMLEX. Ратификация Туркменистаном указана только там, где она проверена.',
+      tk: 'Çeşme: Halkara Zähmet Guramasy, NORMLEX. Türkmenistanyň tassyklamagy diňe barlanan ýerinde görkezilýär.',
+    },
     title:
       'International Labour Organization, NORMLEX: official convention titles. Ratifications: ' +
       'the ILO recorded in September 2019 that Turkmenistan had ratified all eight conventions ' +

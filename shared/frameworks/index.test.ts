@@ -6,7 +6,9 @@ import {
   getBuiltInFramework,
   itemTitle,
   linkKey,
+  linkLabel,
   parseLinkKey,
+  parseLinkLabel,
   textIn,
 } from './index';
 import { allBuiltInFrameworks } from './all';
@@ -85,6 +87,12 @@ describe.each(allBuiltInFrameworks.map((framework) => [framework.id, framework] 
       expect(framework.shortName.ru).toBeDefined();
     });
 
+    it('credits its source for readers in English, Russian and Turkmen', () => {
+      for (const language of LANGUAGES) {
+        expect(framework.source.credit?.[language], language).toMatch(/^\S(?:.*\S)?$/);
+      }
+    });
+
     it('marks only a Russian or Turkmen name as a translation made for Accord', () => {
       for (const language of framework.unofficialNames ?? []) {
         expect(['ru', 'tk']).toContain(language);
@@ -154,6 +162,26 @@ describe('titles in a language', () => {
 
   it('covers every UI language', () => {
     expect(LANGUAGES).toEqual(['en', 'ru', 'tk']);
+  });
+});
+
+describe('link labels', () => {
+  it.each(
+    allBuiltInFrameworks.flatMap((framework) =>
+      LANGUAGES.map((language) => [framework.id, language, framework] as const),
+    ),
+  )('%s in %s reads back as the link it labels', (_id, language, framework) => {
+    for (const item of framework.items.slice(0, 20)) {
+      const label = linkLabel(framework, item.code, language);
+      expect(parseLinkLabel(label, allBuiltInFrameworks)).toEqual({
+        frameworkId: framework.id,
+        code: item.code,
+      });
+    }
+  });
+
+  it.each(['SDG 8', 'SDG 8 9.9', 'Unknown 8.7', 'sdg8:8.7', ''])('%j names no link', (label) => {
+    expect(parseLinkLabel(label, allBuiltInFrameworks)).toBeNull();
   });
 });
 

@@ -85,3 +85,27 @@ export function parseLinkKey(key: string): FrameworkLink | null {
   const [frameworkId = '', code = ''] = parts;
   return isKeyPart(frameworkId) && isKeyPart(code) ? { frameworkId, code } : null;
 }
+
+/** A link as people read it: the framework's short name and the item's code, `SDG 8 8.7`. */
+export function linkLabel(framework: Framework, code: string, language: Language): string {
+  return `${textIn(framework.shortName, language)} ${code}`;
+}
+
+/**
+ * The link a label names (linkLabel in any language, so an exported sheet imports back), or
+ * null when no framework's short name starts it or the framework has no such item.
+ */
+export function parseLinkLabel(
+  label: string,
+  frameworks: Iterable<Framework>,
+): FrameworkLink | null {
+  const text = label.trim();
+  for (const framework of frameworks) {
+    for (const shortName of Object.values(framework.shortName)) {
+      if (!text.startsWith(`${shortName} `)) continue;
+      const code = text.slice(shortName.length + 1).trim();
+      if (findItem(framework, code)) return { frameworkId: framework.id, code };
+    }
+  }
+  return null;
+}

@@ -21,6 +21,11 @@ export const oecd: Framework = {
   unofficialNames: ['ru', 'tk'],
   version: '2023',
   source: {
+    credit: {
+      en: 'Source: OECD Guidelines for Multinational Enterprises on Responsible Business Conduct (OECD, 2023): chapter titles.',
+      ru: 'Источник: Руководящие принципы ОЭСР для многонациональных предприятий по ответственному ведению бизнеса (ОЭСР, 2023): названия глав.',
+      tk: 'Çeşme: OECD-niň Köpmilletli kärhanalar üçin jogapkärli işewürlik boýunça ýol görkezmeleri (OECD, 2023): baplaryň atlary.',
+    },
     title:
       'OECD (2023), OECD Guidelines for Multinational Enterprises on Responsible Business ' +
       'Conduct, OECD Publishing, Paris: chapter titles.',

@@ -42,8 +42,13 @@ export interface FrameworkItem {
 }
 
 export interface FrameworkSource {
-  /** where the text comes from, in words */
+  /** where the text comes from, in words, for maintainers (commits, files, review notes) */
   readonly title: string;
+  /**
+   * the same for readers of the app and its reports: who wrote the texts and how far they are
+   * official, in every UI language; built-in frameworks have one, custom ones show `title`
+   */
+  readonly credit?: LocalisedText;
   readonly url?: string;
   readonly licence?: string;
   /** corrections applied to the source, said plainly */

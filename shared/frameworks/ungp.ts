@@ -29,6 +29,11 @@ export const ungp: Framework = {
   unofficialNames: ['tk'],
   version: '2011 (HR/PUB/11/04; endorsed by Human Rights Council resolution 17/4)',
   source: {
+    credit: {
+      en: 'Source: UN Guiding Principles on Business and Human Rights (United Nations, HR/PUB/11/04, 2011). The principle titles are short summaries, not the official text.',
+      ru: 'Источник: Руководящие принципы предпринимательской деятельности в аспекте прав человека (ООН, HR/PUB/11/04, 2011). Названия принципов — краткие изложения, а не официальный текст.',
+      tk: 'Çeşme: Biznes we adam hukuklary boýunça BMG-niň Ýol görkeziji ýörelgeleri (BMG, HR/PUB/11/04, 2011). Ýörelgeleriň atlary resmi tekst däl-de, gysga beýanlardyr.',
+    },
     title:
       "Guiding Principles on Business and Human Rights: Implementing the United Nations 'Protect, " +
       "Respect and Remedy' Framework (United Nations, HR/PUB/11/04, 2011). Pillar and section " +

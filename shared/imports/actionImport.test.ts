@@ -385,6 +385,8 @@ describe('importing actions', () => {
     ['priority', 'High', 'priority'],
     ['budgetCurrency', 'EUR', 'budget'],
     ['links', 'sdg8:8.7; sdg8:8.8', 'links'],
+    // as exports write them, in another language than the file's
+    ['links', 'SDG 8 8.7; ЦУР 8 8.8', 'links'],
     ['lead', 'ILO', 'leadOrgId'],
   ] as const)(
     'changing one %s cell of the export changes exactly that field of that action',

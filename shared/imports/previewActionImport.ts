@@ -2,7 +2,7 @@
 // problem list per row, before anything is written. Rows whose ref names an existing action
 // update it; the others create actions. Unknown organisations and objectives are offered for
 // creation (the user confirms); bad dates, unknown statuses and unknown framework codes are errors.
-import { findItem, parseLinkKey } from '../frameworks';
+import { findItem, linkKey, parseLinkKey, parseLinkLabel } from '../frameworks';
 import { allBuiltInFrameworks } from '../frameworks/all';
 import { LANGUAGES } from '../frameworks/types';
 import { NAMESPACES } from '../i18n';
@@ -308,8 +308,10 @@ export function previewActionImport(
           break;
         case 'links': {
           const keys: string[] = [];
-          for (const key of splitList(text)) {
-            const link = parseLinkKey(key);
+          for (const written of splitList(text)) {
+            // exports write labels (`SDG 8 8.7`); a key (`sdg8:8.7`) is read too
+            const link = parseLinkKey(written) ?? parseLinkLabel(written, frameworks.values());
+            const key = link ? linkKey(link.frameworkId, link.code) : written;
             const framework = link ? frameworks.get(link.frameworkId) : undefined;
             if (!link || !framework) {
               problem(

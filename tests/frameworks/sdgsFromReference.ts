@@ -4,6 +4,7 @@
 // shipped module against what this builds.
 import type { Framework, FrameworkItem, Language, LocalisedText } from '../../shared/frameworks';
 import { LANGUAGES } from '../../shared/frameworks';
+import { sdg8 } from '../../shared/frameworks/sdg8';
 
 /** The reference file's shape: per language, keys such as `global_targets:16-2-title`. */
 export type SdgReference = Record<Language, Record<string, string>>;
@@ -158,6 +159,8 @@ export function buildSdgs(reference: SdgReference): Framework {
       'Targets: A/RES/70/1 (2015); indicators: global indicator framework (A/RES/71/313) as in ' +
       'the source, with 8.9.2 as currently worded',
     source: {
+      // the readers' credit line is SDG 8's: the same source and terms
+      credit: sdg8.source.credit,
       title:
         'English, Russian and Turkmen texts from open-sdg/sdg-translations, commit 0cda585 ' +
         '(translations/{en,ru,tk}/global_{goals,targets,indicators}.yml), with the corrections ' +

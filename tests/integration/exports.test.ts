@@ -62,9 +62,17 @@ describe('exports', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="?[^"]*\.csv"?/);
+    expect(csv.headers.get('content-disposition')).toContain('-ru-');
     const text = await csv.text();
     expect(text).toContain('Обучить инспекторов труда');
     expect(text).toContain(`'${HOSTILE.replaceAll('"', '""')}`);
+    // internal ids only when asked for
+    const withIds = await fetch(`${base}?format=csv&lang=en&ids=true`, { headers: viewer });
+    const [plainHeader, idsHeader] = [text, await withIds.text()].map(
+      (file) => file.split(/\r?\n/, 1)[0]!,
+    );
+    expect(plainHeader).not.toMatch(/(^|,)Id$/);
+    expect(idsHeader).toMatch(/,Id$/);
 
     const pdf = await fetch(`${base}?format=pdf&lang=tk&from=2025-01-01&to=2025-06-30`, {
       headers: viewer,

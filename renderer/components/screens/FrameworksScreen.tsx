@@ -67,7 +67,11 @@ export function FrameworksScreen() {
         {framework.unofficialNames?.includes(format.language) && (
           <p className="muted">{t('frameworks.unofficialName')}</p>
         )}
-        <p className="muted">{t('frameworks.source', { source: framework.source.title })}</p>
+        <p className="muted">
+          {framework.source.credit === undefined
+            ? t('frameworks.source', { source: framework.source.title })
+            : textIn(framework.source.credit, format.language)}
+        </p>
         {(framework.origin === 'plan' || framework.id === HRAP_FRAMEWORK_ID) && (
           <p className="banner">{t('frameworks.entered')}</p>
         )}
