@@ -8,6 +8,9 @@ import { exportPlan } from './exportPlan';
 import { formatDate } from '../i18n';
 import { createI18n } from '../i18n';
 import { ACTION_STATUS_LIST } from '../plan/model';
+import * as actions from '../plan/actions';
+import { reportContext } from './reportContext';
+import { UNDRAWABLE_MARK } from './undrawable';
 import {
   EVIDENCE_URL,
   HOSTILE_NOTES,
@@ -135,6 +138,44 @@ describe('PDF report', () => {
             expect(layout).not.toMatch(new RegExp(`${start}(?= {2,}|\n)`));
           }
         }
+      },
+    );
+
+    it.each(['en', 'ru', 'tk'] as const)(
+      'marks text its fonts cannot draw and says so on the title page (%s)',
+      async (language) => {
+        const test = reportTestPlanWithNotes();
+        actions.create(test.plan, { title: 'Interpreters مرحبا بالعالم for migrant workers ✅' });
+        const pdfText = async (name: string, snapshot = test.snapshot()) => {
+          const file = await exportPlan(snapshot, { format: 'pdf', language, today: '2025-06-15' });
+          const path = join(folder, name);
+          writeFileSync(path, file.bytes);
+          return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], {
+            encoding: 'utf8',
+          }).replace(/\s+/g, ' ');
+        };
+        const note = reportContext(test.snapshot(), language, '2025-06-15')
+          .t('undrawable', { count: 1 })
+          .split(' ')
+          .slice(0, 4)
+          .join(' ');
+        const marked = await pdfText(`undrawable-${language}.pdf`);
+        expect(marked).toContain(
+          `Interpreters ${UNDRAWABLE_MARK} ${UNDRAWABLE_MARK} for migrant workers ${UNDRAWABLE_MARK}`,
+        );
+        const titlePage = marked.slice(
+          0,
+          marked.indexOf(
+            language === 'en' ? 'Page 1 of' : language === 'ru' ? 'Страница 1 из' : 'Sahypa 1 /',
+          ),
+        );
+        expect(titlePage).toContain(note);
+        const plain = await pdfText(
+          `drawable-${language}.pdf`,
+          reportTestPlanWithNotes().snapshot(),
+        );
+        expect(plain).not.toContain(note);
+        expect(plain).not.toContain(UNDRAWABLE_MARK);
       },
     );
 

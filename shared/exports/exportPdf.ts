@@ -28,6 +28,7 @@ import {
 import { dejaVuSans, dejaVuSansBold } from './fonts/dejaVuSans';
 import type { Block, Cell, Column, ColumnType, ReportDocument, Table } from './reportDocument';
 import { LIGHT_COLORS, type Chart } from './reportFigures';
+import { markUndrawableIn } from './undrawable';
 
 /** A4 portrait, in points. */
 const PAGE_WIDTH = 595.28;
@@ -64,11 +65,14 @@ interface PdfColumn {
   readonly maxLines: number;
 }
 
-export async function exportPdf(report: ReportDocument): Promise<Uint8Array> {
+export async function exportPdf(full: ReportDocument): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   document.registerFontkit(fontkit);
   const regular = await document.embedFont(dejaVuSans);
   const bold = await document.embedFont(dejaVuSansBold);
+  const inBold = new Set(bold.getCharacterSet());
+  const drawable = new Set(regular.getCharacterSet().filter((codePoint) => inBold.has(codePoint)));
+  const { value: report, marked } = markUndrawableIn(full, (codePoint) => drawable.has(codePoint));
   document.setTitle(`${report.title} — ${report.subtitle}`);
   document.setLanguage(report.language);
   document.setCreator('Accord');
@@ -77,7 +81,7 @@ export async function exportPdf(report: ReportDocument): Promise<Uint8Array> {
   document.setModificationDate(new Date(report.generatedAt));
 
   const layout = new PdfLayout(document, regular, bold);
-  titlePage(layout, report);
+  titlePage(layout, report, marked);
   layout.newPage();
   for (const section of report.sections) {
     layout.heading(section.heading);
@@ -87,7 +91,7 @@ export async function exportPdf(report: ReportDocument): Promise<Uint8Array> {
   return document.save({ useObjectStreams: true });
 }
 
-function titlePage(layout: PdfLayout, report: ReportDocument): void {
+function titlePage(layout: PdfLayout, report: ReportDocument, undrawn: number): void {
   layout.newPage();
   layout.space(PAGE_HEIGHT * 0.22);
   layout.wrapped(report.title, { size: 26, bold: true, lineGap: 8 });
@@ -98,6 +102,10 @@ function titlePage(layout: PdfLayout, report: ReportDocument): void {
   if (report.summary) {
     layout.space(24);
     layout.wrapped(report.summary, { size: TEXT_SIZE, color: MUTED });
+  }
+  if (undrawn > 0) {
+    layout.space(24);
+    layout.wrapped(report.undrawableNote(undrawn), { size: TEXT_SIZE, color: MUTED });
   }
 }
 

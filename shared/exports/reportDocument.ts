@@ -147,6 +147,8 @@ export interface ReportDocument {
   readonly today: string;
   /** "Page 2 of 9" */
   readonly pageLabel: (page: number, pages: number) => string;
+  /** the PDF's note that `count` texts hold characters its fonts cannot draw, marked […] */
+  readonly undrawableNote: (count: number) => string;
   /** the page medium's content */
   readonly sections: readonly Section[];
   /** the workbook medium's content, in sheet order */
@@ -169,6 +171,7 @@ export function reportDocument(
     generatedAt,
     today: context.today,
     pageLabel: (page, pages) => context.t('page', { page, pages }),
+    undrawableNote: (count) => context.t('undrawable', { count }),
     sections: medium === 'page' ? build.sections() : [],
     sheets: medium === 'workbook' ? build.sheets() : [],
   };

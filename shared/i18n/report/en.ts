@@ -9,6 +9,8 @@ export default {
   changesSince: 'Changes since {{date}}',
   changesSinceVersion: 'Changes since the saved version',
   page: 'Page {{page}} of {{pages}}',
+  undrawable:
+    'Some text could not be drawn in this PDF (for example Arabic or Hebrew script, or emoji) and is marked […]. Texts affected: {{count}}. The HTML and XLSX exports show it in full.',
   column: {
     ref: 'Ref',
     title: 'Action',

@@ -11,6 +11,8 @@ export default {
   changesSince: '{{date}} senesinden bäri üýtgeşmeler',
   changesSinceVersion: 'Saklanan wersiýadan bäri üýtgeşmeler',
   page: 'Sahypa {{page}} / {{pages}}',
+  undrawable:
+    'Bu PDF-de käbir tekstleri görkezip bolmady (meselem, arap ýa-da ýewreý ýazuwy, emoji); olar […] bilen bellendi. Şeýle tekstleriň sany: {{count}}. HTML we XLSX eksportlarynda tekst doly görkezilýär.',
   column: {
     ref: 'Belgi',
     title: 'Çäre',
