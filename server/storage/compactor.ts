@@ -1,7 +1,9 @@
-// Background compaction: a plan's update log is replayed into a fresh Y.Doc
-// and encoded as one state, on the store's replay worker (SqliteStore.loadMergedState) so the
-// event loop that broadcasts edits never waits for it. Replay, not Y.mergeUpdates: on a
-// 10,000-update log replay takes ~0.37 s where mergeUpdates takes ~1.4 s (measured here).
+// Background compaction: a plan's update log is folded into its compacted state on the store's
+// replay worker (SqliteStore.loadMergedState) so the event loop that broadcasts edits never waits
+// for it. A short log after a state is merged into it (Y.mergeUpdates reads the state once, a
+// replay builds a document of it); a long one, or a plan never compacted, is replayed into a fresh
+// Y.Doc, which is quicker for many small updates and drops deleted content
+// (storedDocument.ts, MERGE_MAX_UPDATES).
 // The log is folded in steps of at most `COMPACTION_STEP_UPDATES` entries, each committed on its
 // own: a server killed every few seconds still makes progress, so its log (and with it the time a
 // load takes) stays bounded. Each compaction may also keep a dated checkpoint for version history.

@@ -31,6 +31,28 @@ export function replayStored(planId: string, stored: StoredDocument): Uint8Array
   }
 }
 
+/**
+ * Log entries after a compacted state that are merged into it with `Y.mergeUpdates` rather than
+ * replayed: a merge reads the state once and builds no document (a 10,000-action state and one
+ * new update: 3.1 s against 8.5 s for a replay, measured at load average 17), while a replay is
+ * quicker for many small updates (a 10,000-entry log: 0.37 s against 1.4 s).
+ */
+export const MERGE_MAX_UPDATES = 200;
+
+/**
+ * Folds a short log into its compacted state. Every struct and deletion of the inputs is in the
+ * result, so the rows it replaces lose nothing; a log with a hole keeps it (Yjs marks it), and
+ * `loadStoredPlan` refuses such a state when it applies it.
+ */
+function mergeLog(planId: string, state: Uint8Array, stored: StoredDocument): Uint8Array {
+  if (stored.updates.length === 0) return state;
+  try {
+    return Y.mergeUpdates([state, ...stored.updates.map(({ update }) => update)]);
+  } catch (error) {
+    throw new DamagedPlanError(planId, `the log does not merge (${String(error)})`);
+  }
+}
+
 /** The merged state of what `stored` holds (state and log), with its sequence numbers. */
 export function mergeStored(
   planId: string,
@@ -38,7 +60,10 @@ export function mergeStored(
   lastSeq: number,
 ): MergedDocument {
   return {
-    state: replayStored(planId, stored),
+    state:
+      stored.state && stored.updates.length <= MERGE_MAX_UPDATES
+        ? mergeLog(planId, stored.state, stored)
+        : replayStored(planId, stored),
     stateSeq: stored.stateSeq,
     seq: stored.updates.at(-1)?.seq ?? stored.stateSeq,
     lastSeq,
@@ -58,5 +83,13 @@ export async function loadStoredPlan(
   const { state, seq } = await store.loadMergedState(planId);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
+  // a merged log with a hole (mergeLog) shows here: the plan is refused, never served smaller
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    doc.destroy();
+    throw new DamagedPlanError(
+      planId,
+      'the stored state does not apply: entries it builds on are missing',
+    );
+  }
   return { doc, through: seq };
 }

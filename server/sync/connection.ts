@@ -244,9 +244,9 @@ export class Connection implements RoomPeer {
     this.close(code, reason);
   }
 
-  send(frame: Uint8Array): void {
+  send(frame: Uint8Array, handover = false): void {
     if (!this.open) return;
-    if (this.socket.bufferedAmount > this.options.limits.maxBufferedBytes) {
+    if (!handover && this.socket.bufferedAmount > this.options.limits.maxBufferedBytes) {
       this.options.metrics.rejected.add(1, { reason: REJECTIONS.slowClient });
       this.close(CLOSE.slowClient, 'too slow to keep up; reconnect to catch up');
       return;

@@ -128,7 +128,10 @@ describe('room', () => {
     expect(reader.socket.sent).toEqual([]);
     store.open();
     await room.drained();
-    expect(reader.socket.sent.some((f) => f[0] === 0 && f[1] === protocol.SYNC.step2)).toBe(true);
+    // the answer comes in pieces, one per turn ([S22])
+    await reader.socket.until(() =>
+      reader.socket.sent.some((f) => f[0] === 0 && f[1] === protocol.SYNC.step2),
+    );
   });
 
   it('[S17] encodes one frame for every recipient and merges a batch', async () => {

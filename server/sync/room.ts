@@ -12,6 +12,7 @@ import type { Limits } from '../ops/config';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { Presence } from './presence';
+import { StateHandover, type Handover } from './stateHandover';
 import * as protocol from './protocol';
 import type { RoomPeer } from './roomPeer';
 import type { PlanStore, Touched } from '../storage/store';
@@ -31,7 +32,17 @@ export type RoomLimits = Pick<
   | 'maxNewClientIdsPerUpdate'
   | 'maxPresenceStateBytes'
   | 'maxPresenceEntriesPerConnection'
+  | 'maxMessageBytes'
 >;
+
+/**
+ * Struct bytes per handover piece at most (one struct larger than this goes alone): about 10 ms
+ * of encoding, so a joining peer of a 50,000-action plan (43 MB) is answered over a few hundred
+ * turns of the event loop instead of one multi-second encode.
+ */
+const HANDOVER_PIECE_BYTES = 512 * 1024;
+
+const nextTurn = (step: () => void) => void setImmediate(step);
 
 export interface RoomOptions {
   readonly store: PlanStore;
@@ -60,6 +71,7 @@ export class Room {
   readonly presence: Presence;
   private readonly throttle: AwarenessThrottle;
   private readonly commit: GroupCommit;
+  private readonly handover: StateHandover;
   private failed = false;
   /** presence client ids changed by this node's peers since the last flush (for other nodes) */
   private readonly awarenessToPublish = new Set<number>();
@@ -104,6 +116,12 @@ export class Room {
       onFailed: (error) => this.fail(error),
       followed,
     });
+    // half the frame limit: a piece's frame adds a few header bytes, and the peer's own limit
+    // (ws's default is 100 MiB, a browser's none) is at least ours
+    this.handover = new StateHandover(
+      doc,
+      Math.min(HANDOVER_PIECE_BYTES, Math.floor(limits.maxMessageBytes / 2)),
+    );
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.captured && transaction.origin !== null) {
         this.captured.touched = touchedBy(doc, transaction);
@@ -150,10 +168,26 @@ export class Room {
     if (removed.length > 0) this.options.followed?.publishAwareness(this.presence.encode(removed));
   }
 
-  /** Sync step 1: answer with what the peer lacks, once everything it will see is stored. */
+  /**
+   * Sync step 1: answer with what the peer lacks, once everything it will see is stored ([S22]):
+   * in pieces, one per turn of the event loop, each built from the plan as it is then and sent once
+   * that is stored; all but the last go as updates, so the stock provider counts itself synced
+   * only with the last (sync step 2). What changes meanwhile reaches the peer as broadcasts.
+   */
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
-    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.commit.afterStored(() => peer.send(protocol.encodeSyncStep2(missing)));
+    this.handOver(peer, this.handover.missing(Y.decodeStateVector(stateVector)));
+  }
+
+  private handOver(peer: RoomPeer, steps: Handover): void {
+    if (this.failed || !this.peers.has(peer)) return;
+    const step = steps.next();
+    const frame = step.done
+      ? protocol.encodeSyncStep2(step.value)
+      : step.value && protocol.encodeUpdate(step.value);
+    this.commit.afterStored(() => {
+      if (frame) peer.send(frame, true);
+      if (!step.done) nextTurn(() => this.handOver(peer, steps));
+    });
   }
 
   /** The gate's verdict on a client's update against the plan as it is now ([G1]-[G4]). */
@@ -250,6 +284,7 @@ export class Room {
   destroy(): void {
     this.options.followed?.stop();
     this.throttle.destroy();
+    this.handover.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }

@@ -3,6 +3,8 @@ export interface RoomPeer {
   readonly memberId: string;
   /** asked for our "stored durably" acknowledgements (`ack=1`) */
   readonly wantsAcks: boolean;
-  send(frame: Uint8Array): void;
+  /** `handover`: a piece of the plan's state for this peer, exempt from the slow-reader check
+   * (the handover is bounded by the plan's size, and was one frame before it came in pieces) */
+  send(frame: Uint8Array, handover?: boolean): void;
   close(code: number, reason: string): void;
 }

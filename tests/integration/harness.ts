@@ -110,11 +110,27 @@ export function connect(
   server: { wsUrl: string },
   planId: string,
   token: string,
-  options: { doc?: Y.Doc; params?: Record<string, string>; connect?: boolean; acks?: boolean } = {},
+  options: {
+    doc?: Y.Doc;
+    params?: Record<string, string>;
+    connect?: boolean;
+    acks?: boolean;
+    /** the largest frame the client accepts (a larger one closes the socket with 1009) */
+    maxPayload?: number;
+  } = {},
 ): Client {
   const doc = options.doc ?? new Y.Doc();
+  const { maxPayload } = options;
+  const Socket =
+    maxPayload === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { maxPayload });
+          }
+        };
   const provider = new WebsocketProvider(server.wsUrl, planId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: false,
     params: { token, ...(options.acks ? { ack: '1' } : {}), ...options.params },

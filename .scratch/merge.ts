@@ -1,0 +1,12 @@
+import * as Y from 'yjs';
+import { seedPlan } from '../tests/e2e/seed';
+const doc = seedPlan(new Y.Doc(), { planId: 'p', actions: 10_000 });
+const state = Y.encodeStateAsUpdate(doc);
+const other = new Y.Doc(); Y.applyUpdate(other, state);
+const before = Y.encodeStateVector(other);
+other.getMap('actions').forEach((a: any) => {}); 
+other.transact(() => { const m = new Y.Map(); m.set('title', new Y.Text('new')); other.getMap('actions').set('new', m); });
+const upd = Y.encodeStateAsUpdate(other, before);
+let t = performance.now(); const merged = Y.mergeUpdates([state, upd]); console.log('merge', performance.now() - t, merged.length);
+t = performance.now(); const d = new Y.Doc(); d.transact(() => { Y.applyUpdate(d, state); Y.applyUpdate(d, upd); }); const enc = Y.encodeStateAsUpdate(d); console.log('replay', performance.now() - t, enc.length);
+t = performance.now(); Y.encodeStateVectorFromUpdate(state); console.log('svFromUpdate', performance.now() - t);
