@@ -137,6 +137,40 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     }
   });
 
+  it('[CL10] nodes killed one after another: after each kill every client has its edits acknowledged through another node', async () => {
+    const { planId, tokens } = await planFor(10);
+    const balancer = await startBalancer(nodes);
+    const group = tokens.map((token) =>
+      connect(wsUrl(balancer.port), planId, token, { acks: true }),
+    );
+    clients.push(...group);
+    try {
+      await Promise.all(group.map((client) => synced(client, 60_000)));
+      const made: string[] = [];
+      let round = 0;
+      const edit = () =>
+        group.forEach((client, i) => {
+          const id = `r${round}-${i}`;
+          made.push(id);
+          addAction(client.doc, id, id);
+        });
+      for (let kill = 0; kill < 4; kill++) {
+        edit();
+        round += 1;
+        const victim = nodes[kill % 3]!;
+        victim.child.kill('SIGKILL');
+        await exited(victim.child);
+        edit();
+        round += 1;
+        await Promise.all(group.map((client) => stored(client, 60_000)));
+        victim.child = await startNode(nodeOptions(victim.port));
+      }
+      expect([...(await storedIds(planId))].sort()).toEqual(made.sort());
+    } finally {
+      balancer.close();
+    }
+  }, 240_000);
+
   it('[CL6] with Redis down edits are stored and still reach the other nodes; after it returns too', async () => {
     const { planId, tokens } = await planFor(2);
     const [a, b] = tokens.map((token, i) =>
