@@ -2,7 +2,7 @@
 // with stock y-websocket clients spread over them, directly or through a small TCP load
 // balancer that sends each new connection to a live node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import {
   freePort,
@@ -13,7 +13,7 @@ import {
   type PostgresInstance,
   type RedisInstance,
 } from '../support/engines';
-import { planWithEditors } from '../support/planEditors';
+import { planWithEditors, storedActionIds } from '../support/planEditors';
 import { alive, exited, startBalancer, startNode, type ClusterNode } from '../support/cluster';
 import {
   addAction,
@@ -73,13 +73,7 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
 
   const wsUrl = (port: number) => ({ wsUrl: `ws://127.0.0.1:${port}/sync` });
 
-  async function storedIds(planId: string): Promise<Set<string>> {
-    const document = await store.loadDocument(planId);
-    const doc = new Y.Doc();
-    if (document.state) Y.applyUpdate(doc, document.state);
-    for (const { update } of document.updates) Y.applyUpdate(doc, update);
-    return ids(doc);
-  }
+  const storedIds = (planId: string) => storedActionIds(store, planId);
 
   it('[CL4] clients on three nodes converge, and every edit is in PostgreSQL', async () => {
     const { planId, tokens } = await planFor(6);
