@@ -1,6 +1,7 @@
 // `npm run serve`: reads flags and environment, starts the server, and stops it gracefully on
 // SIGTERM/SIGINT (everything pending is stored before the process exits). With --database (and
 // --redis) it runs as one node of a cluster over PostgreSQL (and Redis).
+import { AccessFeed } from './cluster/accessFeed';
 import { RedisFeed } from './cluster/redisFeed';
 import { loadConfig } from './ops/config';
 import { createLogger } from './ops/log';
@@ -25,7 +26,11 @@ async function start(): Promise<void> {
     config.redisUrl && store instanceof PostgresStore
       ? await RedisFeed.start({ url: config.redisUrl, source: store, log })
       : undefined;
-  const server = createAccordServer(config, log, store, feed);
+  const access =
+    config.redisUrl && store instanceof PostgresStore
+      ? await AccessFeed.start({ url: config.redisUrl, log })
+      : undefined;
+  const server = createAccordServer(config, log, store, feed, access);
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

@@ -14,6 +14,7 @@ import { PlanSnapshots } from './http/planSnapshots';
 import { Rooms } from './sync/rooms';
 import { openSqliteStore } from './storage/sqliteFile';
 import type { PlanFeed } from './sync/rooms';
+import type { AccessFeed } from './cluster/accessFeed';
 import { notReady } from './storage/readiness';
 import type { PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
@@ -43,6 +44,8 @@ export function createAccordServer(
   ),
   /** a cluster node's fan-out (RedisFeed); stopped with the server */
   feed?: PlanFeed & { readonly healthy: boolean; stop(): Promise<void> },
+  /** a cluster node's "member access changed" messages (AccessFeed); stopped with the server */
+  access?: AccessFeed,
 ): AccordServer {
   const { limits } = config;
   const metrics = new Metrics();
@@ -68,6 +71,16 @@ export function createAccordServer(
     onChanged: (room, loaded) => snapshots.changed(room, loaded),
     feed,
   });
+  access?.onChange(({ planId, memberId }) => {
+    rooms
+      .memberAccessChanged(planId, memberId)
+      .catch((error: unknown) => log.error('applying an access change failed', { error }));
+  });
+  /** this node's sockets at once; the others' through `access` (their own sockets, their store read) */
+  const accessChanged = async (planId: string, memberId: string) => {
+    await rooms.memberAccessChanged(planId, memberId);
+    access?.publish({ planId, memberId });
+  };
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
   let closing = false;
@@ -76,6 +89,7 @@ export function createAccordServer(
   const app = createHttpApp({
     store,
     rooms,
+    accessChanged,
     snapshots,
     metrics,
     log,
@@ -161,6 +175,7 @@ export function createAccordServer(
         await stopped;
         await compactor.close();
         await feed?.stop();
+        await access?.stop();
         await store.close();
         log.info('stopped');
       })()),

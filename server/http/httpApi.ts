@@ -16,7 +16,6 @@ import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { DAMAGED_REASON, DamagedPlanError } from '../storage/integrity';
 import type { InviteRecord, MemberRecord, PlanRecord, PlanStore } from '../storage/store';
-import { CLOSE } from '../sync/closeCodes';
 import type { Rooms } from '../sync/rooms';
 import { TokenBucket } from '../sync/tokenBucket';
 import { AddressLimits } from './addressLimits';
@@ -32,6 +31,11 @@ const MAX_TRACKED_ADDRESSES = 10_000;
 export interface ApiContext {
   readonly store: PlanStore;
   readonly rooms: Rooms;
+  /**
+   * Call after changing a member's access (removal, invite revocation, role change): closes their
+   * sockets on this node and, in a cluster, on every other node.
+   */
+  readonly accessChanged: (planId: string, memberId: string) => Promise<void>;
   /** the plans' snapshots for first opens, shared with what prepares them after changes */
   readonly snapshots?: PlanSnapshots;
   readonly metrics: Metrics;
@@ -276,7 +280,7 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
     }
     const revoked = await store.revokeMember(plan.id, params.memberId, Date.now());
     if (!revoked) throw new HttpError(404, 'not_found', 'No such member.');
-    rooms.closeMember(plan.id, revoked.id, CLOSE.forbidden, 'membership revoked');
+    await context.accessChanged(plan.id, revoked.id);
     context.log.info('member revoked', { planId: plan.id, memberId: revoked.id, by: me.id });
     return { member: publicMember(revoked) };
   });
@@ -314,8 +318,7 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
       !query.keepMembers,
     );
     if (!revoked) throw new HttpError(404, 'not_found', 'No such invite.');
-    for (const m of revoked)
-      rooms.closeMember(plan.id, m.id, CLOSE.forbidden, 'membership revoked');
+    await Promise.all(revoked.map((m) => context.accessChanged(plan.id, m.id)));
     return { revokedMembers: revoked.map((m) => m.id) };
   });
 

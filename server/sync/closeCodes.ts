@@ -40,6 +40,8 @@ export const CLOSE = {
   damaged: 4510,
   /** the client reads too slowly to follow the plan; it catches up when it reconnects */
   slowClient: 4508,
+  /** the member's access changed (a role change): reconnecting brings the new role */
+  accessChanged: 4511,
   /** the connection exceeded its rate limit; it may reconnect after backoff */
   rateLimited: 4529,
 } as const;

@@ -76,6 +76,7 @@ export class Presence {
     const kept: Entry[] = [];
     const owned = this.presenceOf.get(peer) ?? new Set<number>();
     const holding = new Set(owned);
+    let echoes = 0;
     for (let i = 0; i < count; i++) {
       const clientID = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
@@ -89,6 +90,10 @@ export class Presence {
       }
       const state = utf8.decode(bytes);
       const owner = this.presenceOwner.get(clientID);
+      if (this.isEcho(peer, clientID, clock, owner)) {
+        echoes += 1;
+        continue;
+      }
       if (owner && owner.memberId !== peer.memberId) continue;
       kept.push({ clientID, clock, state });
       if (state === 'null') holding.delete(clientID);
@@ -101,8 +106,10 @@ export class Presence {
         CLOSE.presenceRefused,
       );
     }
-    if (kept.length < count) {
-      this.metrics.rejected.add(count - kept.length, { reason: REJECTIONS.foreignPresence });
+    if (kept.length + echoes < count) {
+      this.metrics.rejected.add(count - kept.length - echoes, {
+        reason: REJECTIONS.foreignPresence,
+      });
     }
     if (kept.length === 0) return;
     if (kept.length === count) {
@@ -117,6 +124,25 @@ export class Presence {
       encoding.writeVarString(encoder, entry.state);
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer);
+  }
+
+  /**
+   * The stock provider sends every presence change it receives back to the server, other
+   * members' too. An entry from a peer that is no newer than the one held here, for a client id
+   * that member does not own, is such an echo: it changes nothing, so it neither counts towards
+   * the peer's cap nor makes the peer its owner. (Entries relayed from another node have no owner
+   * here; without this a client echoing five of them was refused and never reconnected.)
+   */
+  private isEcho(
+    peer: RoomPeer,
+    clientID: number,
+    clock: number,
+    owner: RoomPeer | undefined,
+  ): boolean {
+    const held = this.awareness.meta.get(clientID)?.clock;
+    return (
+      held !== undefined && clock <= held && this.isPeer(peer) && owner?.memberId !== peer.memberId
+    );
   }
 
   /** A peer left: the presence it owns goes with it. Returns the client ids removed. */

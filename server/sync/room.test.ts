@@ -171,17 +171,23 @@ describe('room', () => {
     expect(decoding.readVarUint(states)).toBe(20);
   });
 
-  it("[S20] a member cannot change or remove another member's presence; their own reconnect can", async () => {
-    const a = join('a');
-    const intruder = join('b');
-    const presence = (clientID: number, clock: number, state: unknown) => {
-      const inner = encoding.createEncoder();
-      encoding.writeVarUint(inner, 1);
+  /** one presence entry per client id, all at `clock` (the awareness payload, no message type) */
+  const presenceEntries = (clientIDs: number[], clock: number, state: unknown) => {
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, clientIDs.length);
+    for (const clientID of clientIDs) {
       encoding.writeVarUint(inner, clientID);
       encoding.writeVarUint(inner, clock);
       encoding.writeVarString(inner, JSON.stringify(state));
-      return protocol.encodeAwareness(encoding.toUint8Array(inner));
-    };
+    }
+    return encoding.toUint8Array(inner);
+  };
+  const presence = (clientID: number, clock: number, state: unknown) =>
+    protocol.encodeAwareness(presenceEntries([clientID], clock, state));
+
+  it("[S20] a member cannot change or remove another member's presence; their own reconnect can", async () => {
+    const a = join('a');
+    const intruder = join('b');
     a.connection.receive(presence(7, 1, { user: { name: 'Aman' } }));
     intruder.connection.receive(presence(7, 2, null));
     intruder.connection.receive(presence(7, 3, { user: { name: 'not Aman' } }));
@@ -194,6 +200,19 @@ describe('room', () => {
     expect(room.presence.awareness.getStates().get(7)).toEqual({ user: { name: 'Aman, again' } });
     again.connection.closed();
     expect(room.presence.awareness.getStates().has(7)).toBe(false);
+  });
+
+  it('[S20] a client echoing presence relayed from another node is neither refused nor its owner', async () => {
+    const echoing = join('a');
+    const others = [11, 12, 13, 14, 15, 16];
+    room.applyRemoteAwareness(presenceEntries(others, 1, { user: { name: 'elsewhere' } }));
+    // the stock provider sends back every change it receives: more entries than one connection may hold
+    echoing.connection.receive(
+      protocol.encodeAwareness(presenceEntries(others, 1, { user: { name: 'elsewhere' } })),
+    );
+    expect(echoing.socket.closedWith).toBeNull();
+    echoing.connection.closed();
+    expect(room.presence.clientIds().sort()).toEqual(others);
   });
 
   it('[S15] a storage failure closes every connection with a retryable code and drops the room', async () => {

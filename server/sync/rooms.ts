@@ -1,6 +1,7 @@
 // The registry of loaded plans: loads a plan on its first connection (one load even when many
 // clients arrive at once, a bounded number of loads at a time), unloads it when its last
 // connection has been gone for a while, and compacts its log in the background.
+import { CLOSE } from './closeCodes';
 import type { Compactor } from '../storage/compactor';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
@@ -207,6 +208,21 @@ export class Rooms {
     const peers = [...room.peers].filter((peer: RoomPeer) => peer.memberId === memberId);
     for (const peer of peers) peer.close(code, reason);
     return peers.length;
+  }
+
+  /**
+   * A member's access to a plan changed (removed, invite revoked, role changed): their sockets on
+   * this node close, for good when they have no access left, to reconnect under their new role
+   * otherwise.
+   */
+  async memberAccessChanged(planId: string, memberId: string): Promise<void> {
+    if (!this.room(planId)) return;
+    const member = (await this.options.store.listMembers(planId)).find((m) => m.id === memberId);
+    if (!member || member.revokedAt !== null) {
+      this.closeMember(planId, memberId, CLOSE.forbidden, 'membership revoked');
+    } else {
+      this.closeMember(planId, memberId, CLOSE.accessChanged, 'access changed');
+    }
   }
 
   /** Graceful shutdown: close every connection, store everything pending, unload everything. */

@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as Y from 'yjs';
-import { planWithEditors } from '../support/planEditors';
+import type * as Y from 'yjs';
+import { planWithEditors, storedActionIds } from '../support/planEditors';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import { openSqliteStore } from '../../server/storage/sqliteFile';
 import type { PlanStore } from '../../server/storage/store';
@@ -191,11 +191,8 @@ export async function run(): Promise<void> {
       victim.child = await startNode(nodeOptions(victim.port));
     }
     balancer.close();
-    const stillStored = await store.loadDocument(killPlan.planId);
-    const doc = new Y.Doc();
-    if (stillStored.state) Y.applyUpdate(doc, stillStored.state);
-    for (const { update } of stillStored.updates) Y.applyUpdate(doc, update);
-    const lost = made.filter((id) => !ids(doc).has(id)).length;
+    const stillStored = await storedActionIds(store, killPlan.planId);
+    const lost = made.filter((id) => !stillStored.has(id)).length;
     console.log(
       `fail-over: after a node is SIGKILLed, every client has its edits acknowledged again through another node in p50 ${ms(percentile(failovers, 50))}, max ${ms(Math.max(...failovers))}`,
     );

@@ -2,7 +2,7 @@
 // with stock y-websocket clients spread over them, directly or through a small TCP load
 // balancer that sends each new connection to a live node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import {
   freePort,
@@ -13,7 +13,7 @@ import {
   type PostgresInstance,
   type RedisInstance,
 } from '../support/engines';
-import { planWithEditors } from '../support/planEditors';
+import { planWithEditors, storedActionIds } from '../support/planEditors';
 import { alive, exited, startBalancer, startNode, type ClusterNode } from '../support/cluster';
 import {
   addAction,
@@ -73,13 +73,7 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
 
   const wsUrl = (port: number) => ({ wsUrl: `ws://127.0.0.1:${port}/sync` });
 
-  async function storedIds(planId: string): Promise<Set<string>> {
-    const document = await store.loadDocument(planId);
-    const doc = new Y.Doc();
-    if (document.state) Y.applyUpdate(doc, document.state);
-    for (const { update } of document.updates) Y.applyUpdate(doc, update);
-    return ids(doc);
-  }
+  const storedIds = (planId: string) => storedActionIds(store, planId);
 
   it('[CL4] clients on three nodes converge, and every edit is in PostgreSQL', async () => {
     const { planId, tokens } = await planFor(6);
@@ -136,6 +130,40 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
       balancer.close();
     }
   });
+
+  it('[CL10] nodes killed one after another: after each kill every client has its edits acknowledged through another node', async () => {
+    const { planId, tokens } = await planFor(10);
+    const balancer = await startBalancer(nodes);
+    const group = tokens.map((token) =>
+      connect(wsUrl(balancer.port), planId, token, { acks: true }),
+    );
+    clients.push(...group);
+    try {
+      await Promise.all(group.map((client) => synced(client, 60_000)));
+      const made: string[] = [];
+      let round = 0;
+      const edit = () =>
+        group.forEach((client, i) => {
+          const id = `r${round}-${i}`;
+          made.push(id);
+          addAction(client.doc, id, id);
+        });
+      for (let kill = 0; kill < 4; kill++) {
+        edit();
+        round += 1;
+        const victim = nodes[kill % 3]!;
+        victim.child.kill('SIGKILL');
+        await exited(victim.child);
+        edit();
+        round += 1;
+        await Promise.all(group.map((client) => stored(client, 60_000)));
+        victim.child = await startNode(nodeOptions(victim.port));
+      }
+      expect([...(await storedIds(planId))].sort()).toEqual(made.sort());
+    } finally {
+      balancer.close();
+    }
+  }, 240_000);
 
   it('[CL6] with Redis down edits are stored and still reach the other nodes; after it returns too', async () => {
     const { planId, tokens } = await planFor(2);

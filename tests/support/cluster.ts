@@ -1,7 +1,7 @@
 // Accord cluster nodes as child processes and a small TCP load balancer, for the cluster tests
 // and the cluster benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,21 +24,36 @@ export interface NodeOptions {
   readonly extraArgs?: readonly string[];
 }
 
-/** Starts a node (server/main.ts) and resolves once it listens. */
+/** Where a node's stdout and stderr go: `ACCORD_NODE_LOGS` (a folder) or the node's data folder. */
+function nodeLog(port: number, dataDir: string): string {
+  const folder = process.env.ACCORD_NODE_LOGS ?? dataDir;
+  mkdirSync(folder, { recursive: true });
+  return join(folder, `node-${port}.log`);
+}
+
+/**
+ * Starts a node (server/main.ts) and resolves once it listens. Its output is appended to a log
+ * file (`nodeLog`), one per port, so a restarted node's log follows the killed one's.
+ */
 export function startNode(options: NodeOptions): Promise<ChildProcess> {
   const entry = options.built ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-node-'));
+  const log = createWriteStream(nodeLog(options.port, dataDir), { flags: 'a' });
   const child = spawn(
     process.execPath,
     [
       ...entry,
-      ...['--port', String(options.port), '--data', mkdtempSync(join(tmpdir(), 'accord-node-'))],
+      ...['--port', String(options.port), '--data', dataDir],
       ...(options.database ? ['--database', options.database] : []),
       ...(options.redis ? ['--redis', options.redis] : []),
       ...['--log-level', 'info'],
       ...(options.extraArgs ?? []),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('exit', (code, signal) => log.end(`-- exited: ${code ?? signal}\n`));
   return new Promise<ChildProcess>((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error('node did not listen within 60 s')), 60_000);
