@@ -117,7 +117,7 @@ export function createAccordServer(
       .then((members) => {
         for (const member of members) {
           revokedSince = Math.max(revokedSince, member.revokedAt ?? 0);
-          rooms.closeMember(member.planId, member.id, CLOSE.forbidden, 'membership revoked');
+          rooms.memberAccessChanged(member);
         }
       })
       .catch((error: unknown) => log.error('revocation check failed', { error }));
