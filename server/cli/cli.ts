@@ -290,7 +290,7 @@ export async function run(
       });
     });
 
-  /** Both member changes refuse to leave the plan without an active owner (one transaction). */
+  /** A role change never leaves the plan without an active owner (one transaction). */
   const changeMember = async (
     store: PlanStore,
     planId: string,
@@ -312,7 +312,10 @@ export async function run(
     .action(async (planId: string, memberId: string, options) => {
       const { print, withStore } = session(options);
       await withStore(async (store) => {
-        const revoked = await changeMember(store, planId, memberId, { revokedAt: Date.now() });
+        // Unguarded, unlike the owners' API: the administrator cuts off even a last owner whose
+        // token leaked, then hands out a new owner invite (`invite --role owner`).
+        const revoked = await store.revokeMember(planId, memberId, Date.now());
+        if (!revoked) throw new UsageError(`no member ${memberId} in plan ${planId}`);
         print(`revoked member ${memberId} (${revoked.name})`, { member: memberId });
       });
     });
