@@ -2,6 +2,8 @@
 // stops reconnecting on 4400-4499 ("reconnecting cannot fix this", like HTTP 4xx) and retries with
 // backoff on everything else, including 4500-4599 ("try again later"). Each code is chosen for the
 // reaction it causes in that client.
+import { SYNC_CLOSE } from '../../shared/contracts/syncCloseCodes';
+
 export const CLOSE = {
   /** server shutting down or restarting: clients reconnect with backoff */
   goingAway: 1001,
@@ -13,12 +15,8 @@ export const CLOSE = {
   unauthorized: 4401,
   /** the member was revoked, or their invite was */
   forbidden: 4403,
-  /** an owner changed the member's role: retryable, so the provider reconnects at once and the
-   * server admits it with the new role (a viewer's edits are refused from then on) */
-  roleChanged: 4511,
-  /** the update did what the member's role may not (agree an action as a non-owner, endorse for
-   * another organisation): resending it cannot succeed, so the provider must not retry */
-  notPermitted: 4423,
+  /** roleChanged (4511, retryable) and notPermitted (4423): the app acts on these */
+  ...SYNC_CLOSE,
   /** more connections with one member's token than maxConnectionsPerMember: a person's devices
    * never need that many, so this is a script; retrying would not help until others close */
   tooManyConnections: 4409,
