@@ -16,7 +16,7 @@ import { openSqliteStore } from './storage/sqliteFile';
 import type { PlanFeed } from './sync/rooms';
 import type { AccessFeed } from './cluster/accessFeed';
 import { notReady } from './storage/readiness';
-import type { PlanStore } from './storage/store';
+import type { MemberRecord, PlanStore } from './storage/store';
 import { SyncEndpoint } from './sync/syncEndpoint';
 
 export interface AccordServer {
@@ -73,13 +73,13 @@ export function createAccordServer(
   });
   access?.onChange(({ planId, memberId }) => {
     rooms
-      .memberAccessChanged(planId, memberId)
+      .remoteAccessChanged(planId, memberId)
       .catch((error: unknown) => log.error('applying an access change failed', { error }));
   });
   /** this node's sockets at once; the others' through `access` (their own sockets, their store read) */
-  const accessChanged = async (planId: string, memberId: string) => {
-    await rooms.memberAccessChanged(planId, memberId);
-    access?.publish({ planId, memberId });
+  const accessChanged = (member: MemberRecord) => {
+    rooms.memberAccessChanged(member);
+    access?.publish({ planId: member.planId, memberId: member.id });
   };
   const endpoint = new SyncEndpoint({ store, rooms, metrics, log, limits });
   let port = config.port;
@@ -131,7 +131,7 @@ export function createAccordServer(
       .then((members) => {
         for (const member of members) {
           revokedSince = Math.max(revokedSince, member.revokedAt ?? 0);
-          rooms.closeMember(member.planId, member.id, CLOSE.forbidden, 'membership revoked');
+          rooms.memberAccessChanged(member);
         }
       })
       .catch((error: unknown) => log.error('revocation check failed', { error }));

@@ -16,6 +16,7 @@ import { initialPlanState, usePlanStore, type Peer } from '../state/planStore';
 import { updatePlan, type LocalPlanEntry, type LocalUser } from './localPlans';
 import type { LocalReplica, LocalReplicaFactory } from './localReplica';
 import { tokenOf } from './memberTokens';
+import { myMembership } from './serverApi';
 import { connectToServer, type ServerLink } from './serverLink';
 import { fetchServerSnapshot } from './serverSnapshot';
 import { readCachedSnapshot, writeCachedSnapshot } from './snapshotCache';
@@ -68,6 +69,7 @@ export function openSession(
     ...initialPlanState,
     planId: entry.planId,
     role: entry.server ? entry.server.role : 'local',
+    organisation: entry.server ? user.org : null,
     sync: entry.server ? { kind: 'connecting', pending: 0 } : { kind: 'local', pending: 0 },
   });
   performance.mark('accord:open');
@@ -105,6 +107,18 @@ export function openSession(
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   });
 
+  // The server closed our socket because an owner changed our role: ask it which role we hold
+  // now, keep it with the plan, and let the screens follow (a viewer's become read-only).
+  const roleChanged = async () => {
+    const server = entry.server;
+    const member = server ? await token : null;
+    if (!server || member === null || closed) return;
+    const me = await myMembership(server.url, entry.planId, member).catch(() => null);
+    if (!me || closed) return;
+    updatePlan(entry.planId, { server: { ...server, role: me.role } });
+    usePlanStore.setState({ role: me.role, notice: { kind: 'role', role: me.role } });
+  };
+
   let link: ServerLink | null = null;
   let onServerSynced = () => {};
   const serverSynced = new Promise<void>((resolve) => (onServerSynced = resolve));
@@ -121,6 +135,7 @@ export function openSession(
         updatePlan(entry.planId, { storedState, lastSyncedAt: new Date().toISOString() }),
       onPendingEdits: (pendingEdits) => updatePlan(entry.planId, { pendingEdits }),
       onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
+      onRoleChanged: () => void roleChanged(),
       // The server creates a plan empty; its owner's first client writes the meta.
       onSynced: () => {
         performance.mark('accord:server-synced');

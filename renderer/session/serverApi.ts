@@ -140,6 +140,45 @@ export async function listMembers(
   return body.members;
 }
 
+/** My membership of the plan as the server holds it now (my role may have changed). */
+export async function myMembership(
+  serverUrl: string,
+  planId: string,
+  token: string,
+): Promise<Member> {
+  const body = await call(serverUrl, (routes) => routes.plan, { params: { planId }, token });
+  return body.me;
+}
+
+/** Gives a member another role (owners only; the server keeps one owner at least). */
+export async function changeMemberRole(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  input: { memberId: string; role: Role },
+): Promise<Member> {
+  const body = await call(serverUrl, (routes) => routes.changeRole, {
+    params: { planId, memberId: input.memberId },
+    body: { role: input.role },
+    token,
+  });
+  return body.member;
+}
+
+/** Removes a member from the plan (owners only): their token stops working at once. */
+export async function removeMember(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  memberId: string,
+): Promise<Member> {
+  const body = await call(serverUrl, (routes) => routes.revokeMember, {
+    params: { planId, memberId },
+    token,
+  });
+  return body.member;
+}
+
 /** An invite to the plan with a role (owners only); multi-use, expiring in `days`. */
 export async function createInvite(
   serverUrl: string,

@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { SYNC_CLOSE } from '../../shared/contracts/syncCloseCodes';
 import {
   describeSync,
   PendingEdits,
@@ -40,6 +41,8 @@ export interface ServerLinkOptions {
   /** called with the edits not yet stored whenever an edit starts or is confirmed */
   readonly onPendingEdits: (edits: PendingEditRecord[]) => void;
   readonly onDenied: (reason: string) => void;
+  /** an owner changed this member's role; the provider is reconnecting with it */
+  readonly onRoleChanged: () => void;
   /** called once the first exchange with the server is complete */
   readonly onSynced: () => void;
 }
@@ -139,7 +142,8 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     report();
   });
   provider.on('connection-close', (event) => {
-    if (event && event.code >= 4400 && event.code < 4500) options.onDenied(event.reason);
+    if (event?.code === SYNC_CLOSE.roleChanged) options.onRoleChanged();
+    else if (event && event.code >= 4400 && event.code < 4500) options.onDenied(event.reason);
   });
   // Whatever arrives from the server is stored there already (it stores before it relays), so
   // it counts as saved without waiting for an acknowledgement of our own.

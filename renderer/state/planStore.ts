@@ -23,6 +23,9 @@ export interface PlanState {
   readonly sync: SyncState;
   /** 'local' for a plan on this computer only */
   readonly role: Role | 'local';
+  /** the organisation this user joined a server plan for (they endorse only for it); null for a
+   * plan on this computer only */
+  readonly organisation: string | null;
   readonly peers: readonly Peer[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -49,6 +52,8 @@ export type Notice =
       readonly limit: number;
     }
   | { readonly kind: 'server'; readonly text: string }
+  /** an owner changed this user's role */
+  | { readonly kind: 'role'; readonly role: Role }
   | { readonly kind: 'storage'; readonly text: string };
 
 export const initialPlanState: PlanState = {
@@ -56,6 +61,7 @@ export const initialPlanState: PlanState = {
   snapshot: null,
   sync: { kind: 'local', pending: 0 },
   role: 'local',
+  organisation: null,
   peers: [],
   canUndo: false,
   canRedo: false,
@@ -64,6 +70,10 @@ export const initialPlanState: PlanState = {
 };
 
 export const usePlanStore = create<PlanState>()(() => initialPlanState);
+
+/** True when this user may adopt an action or return it to draft (the server checks it too). */
+export const selectCanAdopt = (state: PlanState): boolean =>
+  (state.role === 'owner' || state.role === 'local') && state.live;
 
 /** True when this user may change the plan. */
 export const selectCanEdit = (state: PlanState): boolean => state.role !== 'viewer' && state.live;

@@ -30,7 +30,7 @@ import {
   PRIVATE_FILE_MODE,
   SqliteStore,
 } from '../storage/sqliteStore';
-import type { PlanStore } from '../storage/store';
+import type { MemberChange, PlanStore } from '../storage/store';
 import { ROLE_LIST, type Role } from '../storage/store';
 
 /** Exit codes: 0 done, 1 failed, 2 usage error. */
@@ -290,15 +290,50 @@ export async function run(
       });
     });
 
+  /** A role change never leaves the plan without an active owner (one transaction). */
+  const changeMember = async (
+    store: PlanStore,
+    planId: string,
+    memberId: string,
+    change: MemberChange,
+  ) => {
+    const outcome = await store.changeMember(planId, memberId, change);
+    if (outcome.ok) return outcome.member;
+    throw new UsageError(
+      outcome.refusal === 'unknown'
+        ? `no member ${memberId} in plan ${planId}`
+        : `member ${memberId} is the plan's last owner: make another member an owner first`,
+    );
+  };
+
   command('revoke-member', 'revoke a member (their live connections close)')
     .argument('<planId>')
     .argument('<memberId>')
     .action(async (planId: string, memberId: string, options) => {
       const { print, withStore } = session(options);
       await withStore(async (store) => {
+        // Unguarded, unlike the owners' API: the administrator cuts off even a last owner whose
+        // token leaked, then hands out a new owner invite (`invite --role owner`).
         const revoked = await store.revokeMember(planId, memberId, Date.now());
         if (!revoked) throw new UsageError(`no member ${memberId} in plan ${planId}`);
         print(`revoked member ${memberId} (${revoked.name})`, { member: memberId });
+      });
+    });
+
+  command('set-role', "change a member's role (owner, editor or viewer)")
+    .argument('<planId>')
+    .argument('<memberId>')
+    .argument('<role>', ROLE_LIST.join('|'))
+    .action(async (planId: string, memberId: string, role: string, options) => {
+      const { print, withStore } = session(options);
+      if (!ROLE_LIST.includes(role as Role))
+        throw new UsageError(`the role must be one of ${ROLE_LIST.join(', ')}`);
+      await withStore(async (store) => {
+        const changed = await changeMember(store, planId, memberId, { role: role as Role });
+        print(`member ${memberId} (${changed.name}) is now ${changed.role}`, {
+          member: memberId,
+          role: changed.role,
+        });
       });
     });
 

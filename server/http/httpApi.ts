@@ -15,7 +15,13 @@ import { createInvite, join, memberForToken } from '../identity/members';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { DAMAGED_REASON, DamagedPlanError } from '../storage/integrity';
-import type { InviteRecord, MemberRecord, PlanRecord, PlanStore } from '../storage/store';
+import type {
+  InviteRecord,
+  MemberChange,
+  MemberRecord,
+  PlanRecord,
+  PlanStore,
+} from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { TokenBucket } from '../sync/tokenBucket';
 import { AddressLimits } from './addressLimits';
@@ -35,7 +41,7 @@ export interface ApiContext {
    * Call after changing a member's access (removal, invite revocation, role change): closes their
    * sockets on this node and, in a cluster, on every other node.
    */
-  readonly accessChanged: (planId: string, memberId: string) => Promise<void>;
+  readonly accessChanged: (member: MemberRecord) => void;
   /** the plans' snapshots for first opens, shared with what prepares them after changes */
   readonly snapshots?: PlanSnapshots;
   readonly metrics: Metrics;
@@ -264,26 +270,41 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
     members: (await store.listMembers(plan.id)).map(publicMember),
   }));
 
-  on(API_ROUTES.revokeMember, async ({ plan, params, me }) => {
-    const members = await store.listMembers(plan.id);
-    const target = members.find((m) => m.id === params.memberId);
-    const otherOwners = members.filter(
-      (m) => m.role === 'owner' && m.revokedAt === null && m.id !== params.memberId,
-    );
-    // A plan with no owner left could never again invite, revoke or adopt an action.
-    if (target?.role === 'owner' && target.revokedAt === null && otherOwners.length === 0) {
+  /** Revokes or re-roles a member in one guarded store transaction, then tells live sockets. */
+  async function changeMember(
+    plan: PlanRecord,
+    memberId: string,
+    change: MemberChange,
+    by: MemberRecord,
+  ): Promise<{ member: Member }> {
+    const outcome = await store.changeMember(plan.id, memberId, change);
+    if (!outcome.ok) {
+      if (outcome.refusal === 'unknown') throw new HttpError(404, 'not_found', 'No such member.');
+      // A plan with no owner left could never again invite, revoke or adopt an action.
       throw new HttpError(
         409,
         'last_owner',
-        'The plan needs an owner: invite another owner before revoking this one.',
+        'The plan needs an owner: make another member an owner before this change.',
       );
     }
-    const revoked = await store.revokeMember(plan.id, params.memberId, Date.now());
-    if (!revoked) throw new HttpError(404, 'not_found', 'No such member.');
-    await context.accessChanged(plan.id, revoked.id);
-    context.log.info('member revoked', { planId: plan.id, memberId: revoked.id, by: me.id });
-    return { member: publicMember(revoked) };
-  });
+    context.accessChanged(outcome.member);
+    context.log.info('member access changed', {
+      planId: plan.id,
+      memberId,
+      role: outcome.member.role,
+      revoked: outcome.member.revokedAt !== null,
+      by: by.id,
+    });
+    return { member: publicMember(outcome.member) };
+  }
+
+  on(API_ROUTES.revokeMember, async ({ plan, params, me }) =>
+    changeMember(plan, params.memberId, { revokedAt: Date.now() }, me),
+  );
+
+  on(API_ROUTES.changeRole, async ({ plan, params, body, me }) =>
+    changeMember(plan, params.memberId, { role: body.role }, me),
+  );
 
   on(API_ROUTES.invites, async ({ plan }) => ({
     invites: (await store.listInvites(plan.id)).map(publicInvite),
@@ -318,7 +339,7 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
       !query.keepMembers,
     );
     if (!revoked) throw new HttpError(404, 'not_found', 'No such invite.');
-    await Promise.all(revoked.map((m) => context.accessChanged(plan.id, m.id)));
+    revoked.forEach((m) => context.accessChanged(m));
     return { revokedMembers: revoked.map((m) => m.id) };
   });
 

@@ -280,6 +280,56 @@ export function storageContractSuite(
       expect((await store.listMembers(planId)).map((m) => m.id)).toEqual(['m1']);
     });
 
+    it('[ST14] changes a role or revokes, never leaving a plan without an active owner', async () => {
+      const add = (id: string, role: 'owner' | 'editor') =>
+        store.addMember({
+          id,
+          planId,
+          name: id,
+          organisation: 'NHRI',
+          role,
+          inviteId: null,
+          tokenHash: `th-${id}`,
+          createdAt: T0,
+        });
+      await add('o1', 'owner');
+      await add('o2', 'owner');
+      await add('e1', 'editor');
+      expect(await store.changeMember(planId, 'e1', { role: 'viewer' })).toMatchObject({
+        ok: true,
+        member: { id: 'e1', role: 'viewer', revokedAt: null },
+      });
+      expect(await store.changeMember(planId, 'missing', { role: 'viewer' })).toEqual({
+        ok: false,
+        refusal: 'unknown',
+      });
+      expect(await store.changeMember('other-plan', 'e1', { role: 'owner' })).toMatchObject({
+        ok: false,
+      });
+      // Two owners demoting each other at once: exactly one demotion goes through.
+      const both = await Promise.all([
+        store.changeMember(planId, 'o1', { role: 'editor' }),
+        store.changeMember(planId, 'o2', { revokedAt: T0 + 1 }),
+      ]);
+      expect(both.filter((outcome) => outcome.ok)).toHaveLength(1);
+      expect(both.find((outcome) => !outcome.ok)).toEqual({ ok: false, refusal: 'lastOwner' });
+      const owners = (await store.listMembers(planId)).filter(
+        (m) => m.role === 'owner' && m.revokedAt === null,
+      );
+      expect(owners).toHaveLength(1);
+      const last = owners[0]!.id;
+      expect(await store.changeMember(planId, last, { revokedAt: T0 + 2 })).toEqual({
+        ok: false,
+        refusal: 'lastOwner',
+      });
+      // Promoting another first makes the change possible.
+      expect((await store.changeMember(planId, 'e1', { role: 'owner' })).ok).toBe(true);
+      expect(await store.changeMember(planId, last, { role: 'viewer' })).toMatchObject({
+        ok: true,
+        member: { role: 'viewer' },
+      });
+    });
+
     it('[ST8] keeps dated checkpoints and prunes old ones but never the newest', async () => {
       await store.addCheckpoint(planId, T0, 1, new Uint8Array([1]));
       await store.addCheckpoint(planId, T0 + 100, 2, new Uint8Array([2, 2]));

@@ -16,6 +16,8 @@ import type {
   MergedDocument,
   ClientIdRecord,
   InviteRecord,
+  MemberChange,
+  MemberChangeOutcome,
   MemberRecord,
   NewInvite,
   NewMember,
@@ -27,6 +29,7 @@ import type {
   Touched,
   UpdateToStore,
 } from './store';
+import { removesOwner } from './store';
 import {
   audit,
   bytes,
@@ -275,6 +278,43 @@ export class PostgresStore implements PlanStore {
       [at, memberId, planId],
     );
     return rows[0] && member(rows[0]);
+  }
+
+  async changeMember(
+    planId: string,
+    memberId: string,
+    change: MemberChange,
+  ): Promise<MemberChangeOutcome> {
+    return this.transaction(async (client): Promise<MemberChangeOutcome> => {
+      // The plan's row lock serialises member changes of one plan across nodes, so two owners
+      // demoting each other at once cannot both see the other as the owner who remains.
+      await client.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
+      const { rows } = await client.query<MemberRow>(
+        'SELECT * FROM members WHERE id = $1 AND plan_id = $2',
+        [memberId, planId],
+      );
+      const row = rows[0];
+      if (!row) return { ok: false, refusal: 'unknown' };
+      if (removesOwner(member(row), change)) {
+        const others = await client.query<{ n: string }>(
+          `SELECT COUNT(*) AS n FROM members WHERE plan_id = $1 AND id <> $2 AND role = 'owner'
+             AND revoked_at IS NULL`,
+          [planId, memberId],
+        );
+        if (Number(others.rows[0]?.n ?? 0) === 0) return { ok: false, refusal: 'lastOwner' };
+      }
+      const changed =
+        'role' in change
+          ? await client.query<MemberRow>(
+              'UPDATE members SET role = $1 WHERE id = $2 RETURNING *',
+              [change.role, memberId],
+            )
+          : await client.query<MemberRow>(
+              'UPDATE members SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *',
+              [change.revokedAt, memberId],
+            );
+      return { ok: true, member: member(changed.rows[0] as MemberRow) };
+    });
   }
 
   async membersRevokedSince(since: number): Promise<readonly MemberRecord[]> {

@@ -19,6 +19,8 @@ import type {
   ClientIdRecord,
   DamagedPlan,
   InviteRecord,
+  MemberChange,
+  MemberChangeOutcome,
   MemberRecord,
   MergedDocument,
   NewInvite,
@@ -30,6 +32,7 @@ import type {
   StoredDocument,
   UpdateToStore,
 } from './store';
+import { removesOwner } from './store';
 import {
   audit,
   bytes,
@@ -416,6 +419,44 @@ export class SqliteStore implements PlanStore {
       )
       .get(at, memberId, planId) as MemberRow | undefined;
     return row && member(row);
+  }
+
+  async changeMember(
+    planId: string,
+    memberId: string,
+    change: MemberChange,
+  ): Promise<MemberChangeOutcome> {
+    // IMMEDIATE: the write lock is taken before the owner count is read, so another process (the
+    // admin CLI) cannot demote the other owner in between.
+    return this.db
+      .transaction((): MemberChangeOutcome => {
+        const row = this.db
+          .prepare('SELECT * FROM members WHERE id = ? AND plan_id = ?')
+          .get(memberId, planId) as MemberRow | undefined;
+        if (!row) return { ok: false, refusal: 'unknown' };
+        if (removesOwner(member(row), change)) {
+          const others = this.db
+            .prepare(
+              `SELECT COUNT(*) AS n FROM members WHERE plan_id = ? AND id <> ? AND role = 'owner'
+                 AND revoked_at IS NULL`,
+            )
+            .get(planId, memberId) as { n: number };
+          if (others.n === 0) return { ok: false, refusal: 'lastOwner' };
+        }
+        const changed = (
+          'role' in change
+            ? this.db
+                .prepare('UPDATE members SET role = ? WHERE id = ? RETURNING *')
+                .get(change.role, memberId)
+            : this.db
+                .prepare(
+                  'UPDATE members SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING *',
+                )
+                .get(change.revokedAt, memberId)
+        ) as MemberRow;
+        return { ok: true, member: member(changed) };
+      })
+      .immediate();
   }
 
   async membersRevokedSince(since: number): Promise<readonly MemberRecord[]> {

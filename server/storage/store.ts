@@ -69,6 +69,28 @@ export type RedeemOutcome =
   | { readonly ok: true; readonly member: MemberRecord }
   | { readonly ok: false; readonly refusal: InviteRefusal };
 
+/** A change of one member's access: a new role, or revocation. */
+export type MemberChange = { readonly role: Role } | { readonly revokedAt: number };
+
+/** Why a member change was refused. */
+export const MEMBER_CHANGE_REFUSALS = {
+  /** no such member in this plan */
+  unknown: 'unknown',
+  /** the change would leave the plan with no owner, who alone can invite, revoke and adopt */
+  lastOwner: 'lastOwner',
+} as const;
+export type MemberChangeRefusal = keyof typeof MEMBER_CHANGE_REFUSALS;
+
+export type MemberChangeOutcome =
+  | { readonly ok: true; readonly member: MemberRecord }
+  | { readonly ok: false; readonly refusal: MemberChangeRefusal };
+
+/** Whether `change` takes an active owner away: then another active owner must remain. */
+export const removesOwner = (member: MemberRecord, change: MemberChange): boolean =>
+  member.role === 'owner' &&
+  member.revokedAt === null &&
+  ('revokedAt' in change || change.role !== 'owner');
+
 /** What one update touched, for the audit log. */
 export interface Touched {
   /** action id -> the fields of that action the update changed */
@@ -178,6 +200,16 @@ export interface PlanStore {
   listMembers(planId: string): Promise<readonly MemberRecord[]>;
   /** Returns the member as revoked, or undefined if there is no such member. */
   revokeMember(planId: string, memberId: string, at: number): Promise<MemberRecord | undefined>;
+  /**
+   * Changes a member's role or revokes them, checking in the same transaction that an active owner
+   * remains (two owners demoting each other at once cannot both succeed). Revoking twice keeps
+   * the first time; a revoked member's role still changes (it shows in the list).
+   */
+  changeMember(
+    planId: string,
+    memberId: string,
+    change: MemberChange,
+  ): Promise<MemberChangeOutcome>;
   /** Members revoked after `since` (epoch ms), so a server notices revocations made elsewhere. */
   membersRevokedSince(since: number): Promise<readonly MemberRecord[]>;
 

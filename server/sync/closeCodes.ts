@@ -2,6 +2,8 @@
 // stops reconnecting on 4400-4499 ("reconnecting cannot fix this", like HTTP 4xx) and retries with
 // backoff on everything else, including 4500-4599 ("try again later"). Each code is chosen for the
 // reaction it causes in that client.
+import { SYNC_CLOSE } from '../../shared/contracts/syncCloseCodes';
+
 export const CLOSE = {
   /** server shutting down or restarting: clients reconnect with backoff */
   goingAway: 1001,
@@ -13,6 +15,8 @@ export const CLOSE = {
   unauthorized: 4401,
   /** the member was revoked, or their invite was */
   forbidden: 4403,
+  /** roleChanged (4511, retryable) and notPermitted (4423): the app acts on these */
+  ...SYNC_CLOSE,
   /** more connections with one member's token than maxConnectionsPerMember: a person's devices
    * never need that many, so this is a script; retrying would not help until others close */
   tooManyConnections: 4409,
@@ -40,8 +44,6 @@ export const CLOSE = {
   damaged: 4510,
   /** the client reads too slowly to follow the plan; it catches up when it reconnects */
   slowClient: 4508,
-  /** the member's access changed (a role change): reconnecting brings the new role */
-  accessChanged: 4511,
   /** the connection exceeded its rate limit; it may reconnect after backoff */
   rateLimited: 4529,
 } as const;

@@ -1,6 +1,7 @@
 // One client's sync session on one plan: checks each frame (size, rate, shape, role, the update
 // gate's verdict, client-id budgets) and hands it to the room. Talks to the network only through
 // SyncSocket, so tests drive it with a test double.
+import { checkAuthority } from './authority';
 import { CLOSE, type CloseCode } from './closeCodes';
 import type { Limits } from '../ops/config';
 import type { LogBudget } from './logBudget';
@@ -182,7 +183,8 @@ export class Connection implements RoomPeer {
     }
   }
 
-  /** Every check before Yjs sees the update ([G1]-[G4], [G8]); a refused one changes nothing. */
+  /** Every check before Yjs sees the update ([G1]-[G4], [G8], [S25]); a refused one changes
+   * nothing. */
   private applyUpdate(update: Uint8Array): void {
     const verdict = this.room.inspect(update);
     if (!verdict.ok) {
@@ -190,6 +192,17 @@ export class Connection implements RoomPeer {
         verdict.refusal,
         `update refused: ${verdict.refusal}`,
         GATE_CLOSE[verdict.refusal],
+      );
+    }
+    const authority = checkAuthority(this.room.doc, update, {
+      isOwner: this.member.role === 'owner',
+      organisation: this.member.organisation,
+    });
+    if (!authority.ok) {
+      throw new protocol.ProtocolError(
+        REJECTIONS.notPermitted,
+        `not permitted: ${authority.detail}`,
+        CLOSE.notPermitted,
       );
     }
     const newClientIds = this.room.ledger.unrecorded(verdict.newClientIds);

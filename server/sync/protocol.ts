@@ -71,6 +71,8 @@ export const REJECTIONS = {
   clientIdRate: 'client_id_rate',
   /** nothing sent within firstMessageTimeoutMs of connecting */
   idle: 'idle',
+  /** an update doing what the member's role or organisation may not ([S25], authority.ts) */
+  notPermitted: 'not_permitted',
 } as const;
 export type Rejection = (typeof REJECTIONS)[keyof typeof REJECTIONS];
 

@@ -6,7 +6,8 @@ import type { Compactor } from '../storage/compactor';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { Room, type RoomLimits, type RoomPeer } from './room';
-import type { PlanStore } from '../storage/store';
+import type { MemberRecord, PlanStore } from '../storage/store';
+import { CLOSE } from './closeCodes';
 import type { FollowedPlan } from '../cluster/redisFeed';
 
 /** Where a cluster node hears of other nodes' commits (RedisFeed); absent on a single node. */
@@ -201,7 +202,19 @@ export class Rooms {
     if (entry.sinceCompaction > 0) this.options.compactor.request(planId);
   }
 
-  /** Closes every connection of a member (revoked) on the plan's live room. */
+  /**
+   * The one step after a member's access changed (revoked, or a new role), whoever changed it:
+   * their live connections on this node close, a revoked member's for good, another's with a
+   * retryable code so they come back with the new role. A cluster relays access changes to its
+   * other nodes, which call this too. Returns the connections closed.
+   */
+  memberAccessChanged(member: MemberRecord): number {
+    return member.revokedAt !== null
+      ? this.closeMember(member.planId, member.id, CLOSE.forbidden, 'membership revoked')
+      : this.closeMember(member.planId, member.id, CLOSE.roleChanged, `role now ${member.role}`);
+  }
+
+  /** Closes every connection of a member on the plan's live room. */
   closeMember(planId: string, memberId: string, code: number, reason: string): number {
     const room = this.room(planId);
     if (!room) return 0;
@@ -211,18 +224,14 @@ export class Rooms {
   }
 
   /**
-   * A member's access to a plan changed (removed, invite revoked, role changed): their sockets on
-   * this node close, for good when they have no access left, to reconnect under their new role
-   * otherwise.
+   * An access change another node made (relayed through the cluster): the member's record is read
+   * from the shared store, then as memberAccessChanged. A member no longer there has no access.
    */
-  async memberAccessChanged(planId: string, memberId: string): Promise<void> {
+  async remoteAccessChanged(planId: string, memberId: string): Promise<void> {
     if (!this.room(planId)) return;
     const member = (await this.options.store.listMembers(planId)).find((m) => m.id === memberId);
-    if (!member || member.revokedAt !== null) {
-      this.closeMember(planId, memberId, CLOSE.forbidden, 'membership revoked');
-    } else {
-      this.closeMember(planId, memberId, CLOSE.accessChanged, 'access changed');
-    }
+    if (member) this.memberAccessChanged(member);
+    else this.closeMember(planId, memberId, CLOSE.forbidden, 'membership revoked');
   }
 
   /** Graceful shutdown: close every connection, store everything pending, unload everything. */

@@ -34,6 +34,10 @@ export const InviteRequest = z.object({
 });
 export type InviteRequest = z.infer<typeof InviteRequest>;
 
+/** `PATCH /api/plans/:id/members/:memberId`: an owner gives a member another role. */
+export const ChangeRoleRequest = z.object({ role: z.enum(ROLE_LIST) });
+export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
+
 export const Member = z.object({
   id: z.string(),
   name: z.string(),
@@ -131,6 +135,7 @@ export const Checkpoint = z.object({
   bytes: z.number(),
 });
 export const CheckpointsResponse = z.object({ checkpoints: z.array(Checkpoint) });
+/** A member after a change (revoked, or a new role). */
 export const RevokedMemberResponse = z.object({ member: Member });
 export const RevokedInviteResponse = z.object({ revokedMembers: z.array(z.string()) });
 export const HealthResponse = z.object({ status: z.enum(['ok', 'unhealthy']) });
@@ -182,7 +187,7 @@ export interface ApiRoute<
   Body = unknown,
   Response = unknown,
 > {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: Path;
   readonly who: Caller;
   /** the status of a successful answer; 200 unless said */
@@ -226,6 +231,15 @@ export const API_ROUTES = {
     path: API_PATHS.member,
     who: 'owner',
     params: z.object({ ...planParams, memberId: z.string() }),
+    response: RevokedMemberResponse,
+  }),
+  /** 409 `last_owner` when it would demote the plan's last owner */
+  changeRole: route({
+    method: 'PATCH',
+    path: API_PATHS.member,
+    who: 'owner',
+    params: z.object({ ...planParams, memberId: z.string() }),
+    body: ChangeRoleRequest,
     response: RevokedMemberResponse,
   }),
   invites: route({

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import { ACTION_STATUS_LIST, PRIORITY_LIST, type Priority } from '../../../shared/plan/model';
 import type { Action } from '../../../shared/plan/schema';
-import { usePlanStore } from '../../state/planStore';
+import { selectCanAdopt, usePlanStore } from '../../state/planStore';
 import { CommitField } from '../common/CommitField';
 import { useSession } from '../shell/planContext';
 import { useOperation } from '../shell/useOperation';
 import { FieldPresence } from './FieldPresence';
 
 export function FieldsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
+  const canAdopt = usePlanStore(selectCanAdopt);
   const { t } = useTranslation();
   const run = useOperation();
   const session = useSession();
@@ -140,7 +141,8 @@ export function FieldsSection({ action, canEdit }: { action: Action; canEdit: bo
           {t('detail.stage')} {presence('stage')}
         </span>
         <select
-          disabled={!canEdit}
+          disabled={!canEdit || !canAdopt}
+          title={canEdit && !canAdopt ? t('planScreen.ownerOnly') : undefined}
           value={action.stage}
           onChange={(event) =>
             run((plan) =>

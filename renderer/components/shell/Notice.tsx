@@ -18,7 +18,7 @@ export function Notice() {
       limit: invalid.limit === undefined ? '' : format.number(invalid.limit),
     });
   // Shortened input was kept and saved: said as information (a status), not as an error.
-  const information = notice.kind === 'shortened';
+  const information = notice.kind === 'shortened' || notice.kind === 'role';
   return (
     <div
       className={`notice${information ? ' notice-info' : ''}`}
@@ -34,6 +34,8 @@ export function Notice() {
         <span title={notice.detail}>
           {notice.invalid ? refusal(notice.invalid) : t(`errors.code.${notice.code}`)}
         </span>
+      ) : notice.kind === 'role' ? (
+        t('errors.roleChanged', { role: t(`start.role.${notice.role}`) })
       ) : notice.kind === 'storage' ? (
         t('errors.storage', { message: notice.text })
       ) : (

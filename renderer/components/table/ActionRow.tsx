@@ -6,7 +6,7 @@ import type { Action, Organisation } from '../../../shared/plan/schema';
 import { actionHealth } from '../../../shared/plan/views';
 import { useFormat } from '../common/format';
 import { StatusBadge, LightBadge, ProgressBar } from '../common/badges';
-import type { Peer } from '../../state/planStore';
+import { selectCanAdopt, usePlanStore, type Peer } from '../../state/planStore';
 import { CellEditor, type EditMove } from './CellEditor';
 import type { TypedAhead } from '../common/BoundTextInput';
 import { COLUMNS, type ColumnId } from './columns';
@@ -93,6 +93,7 @@ export const ActionRow = memo(function ActionRow(props: Props) {
     }
   };
 
+  const canAdopt = usePlanStore(selectCanAdopt);
   return (
     <div
       role="row"
@@ -104,7 +105,13 @@ export const ActionRow = memo(function ActionRow(props: Props) {
     >
       {COLUMNS.map((column, columnIndex) => {
         const active = columnIndex === activeColumn;
-        const isEditing = active && editing && column.editable && props.canEdit;
+        // Only owners adopt: the stage cell opens no editor for anyone else (the server refuses).
+        const isEditing =
+          active &&
+          editing &&
+          column.editable &&
+          props.canEdit &&
+          (column.id !== 'stage' || canAdopt);
         return (
           <div
             key={column.id}

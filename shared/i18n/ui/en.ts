@@ -464,6 +464,14 @@ export default {
     historyUnknown: 'someone no longer a member',
     loadingServer: 'Loading from the server…',
     membersFailed: 'The members could not be loaded: {{message}}',
+    memberRole: 'Role of {{name}}',
+    removeMember: 'Remove',
+    removeMemberLabel: 'Remove {{name}} from the plan',
+    confirmRemove: 'Remove {{name}} from the plan? Their link stops working at once.',
+    memberChangeFailed: 'The change could not be made: {{message}}',
+    joinedOn: 'joined {{date}}',
+    memberCode: 'member {{code}}',
+    ownerOnly: 'Only the plan’s owners adopt an action.',
     historyFailed: 'The recent changes could not be loaded: {{message}}',
     invite: 'Invite people',
     inviteRole: 'Role',
@@ -503,6 +511,7 @@ export default {
     close: 'Close',
   },
   errors: {
+    roleChanged: 'An owner changed your role in this plan: you are now {{role}}.',
     generic: 'That did not work: {{message}}',
     /** the button beside a server call that failed */
     retry: 'Try again',
