@@ -276,6 +276,8 @@ export default {
     format: 'Format',
     from: 'Period from',
     to: 'Period to',
+    since: 'Changes since',
+    language: 'Report language',
     button: 'Export',
     working: 'Preparing…',
     formats: {

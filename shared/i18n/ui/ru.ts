@@ -280,6 +280,8 @@ export default {
     format: 'Формат',
     from: 'Период с',
     to: 'Период по',
+    since: 'Изменения с',
+    language: 'Язык отчёта',
     button: 'Экспортировать',
     working: 'Подготовка…',
     formats: {

@@ -281,6 +281,8 @@ export default {
     format: 'Görnüşi',
     from: 'Döwür başy',
     to: 'Döwür soňy',
+    since: 'Şu seneden bäri üýtgeşmeler',
+    language: 'Hasabatyň dili',
     button: 'Eksport et',
     working: 'Taýýarlanýar…',
     formats: {
