@@ -12,7 +12,7 @@ test('an owner restores a saved version and a viewer sees it live; the restore c
   // a checkpoint of the seeded plan, as the server's compaction keeps one
   const store = accord.server.store;
   const { state } = await store.loadMergedState(planId);
-  await store.addCheckpoint(planId, Date.parse('2025-06-01T10:00:00Z'), 1, state);
+  await store.addCheckpoint(planId, Date.now(), 1, state);
 
   const owner = await (await browser.newContext()).newPage();
   const viewer = await (await browser.newContext()).newPage();
