@@ -277,7 +277,7 @@ export default {
     from: 'Period from',
     to: 'Period to',
     since: 'Changes since',
-    language: 'Report language',
+    language: 'Report written in',
     button: 'Export',
     working: 'Preparing…',
     formats: {
