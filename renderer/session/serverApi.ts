@@ -4,7 +4,13 @@
 // with that route's schema before use, and errors carry the server's words. The table is loaded on
 // first use, so its validator (zod) stays out of the first screen's bundle.
 import type { z } from 'zod';
-import type { ApiRoute, HistoryEntry, Member, Role } from '../../shared/contracts/api';
+import type {
+  ApiRoute,
+  HistoryEntry,
+  Member,
+  RestoreResponse,
+  Role,
+} from '../../shared/contracts/api';
 import { pathOf, type PathParams } from '../../shared/contracts/apiPaths';
 import { daysInMs } from '../../shared/calendar';
 import { parseJoinLink, type JoinLink } from '../../shared/contracts/joinLink';
@@ -215,4 +221,37 @@ export async function listHistory(
     signal,
   });
   return body.entries;
+}
+
+/** A saved version of the plan, newest first. */
+export interface SavedVersion {
+  readonly id: number;
+  readonly at: string | null;
+}
+
+export async function listCheckpoints(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  signal?: AbortSignal,
+): Promise<SavedVersion[]> {
+  const body = await call(serverUrl, (routes) => routes.checkpoints, {
+    params: { planId },
+    token,
+    signal,
+  });
+  return body.checkpoints.map(({ id, at }) => ({ id, at }));
+}
+
+/** Brings the plan back to a saved version, as a change by this owner (every copy receives it). */
+export async function restoreCheckpoint(
+  serverUrl: string,
+  planId: string,
+  token: string,
+  checkpointId: number,
+): Promise<RestoreResponse> {
+  return call(serverUrl, (routes) => routes.restoreCheckpoint, {
+    params: { planId, checkpointId: String(checkpointId) },
+    token,
+  });
 }

@@ -4,7 +4,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import type { ServerMembership } from './localPlans';
 import { requireToken } from './memberTokens';
-import { listHistory, listMembers } from './serverApi';
+import { listCheckpoints, listHistory, listMembers } from './serverApi';
 
 /** Answers stay fresh this long: the plan screen reopened at once does not ask again. */
 const FRESH_MS = 30_000;
@@ -28,6 +28,8 @@ export function createQueryClient(): QueryClient {
 export const serverQueryKeys = {
   members: (server: ServerMembership, planId: string) => ['members', server.url, planId] as const,
   history: (server: ServerMembership, planId: string) => ['history', server.url, planId] as const,
+  checkpoints: (server: ServerMembership, planId: string) =>
+    ['checkpoints', server.url, planId] as const,
 };
 
 /** The plan's members with their roles (any member may read them). */
@@ -45,5 +47,14 @@ export function useHistory(server: ServerMembership, planId: string) {
     queryKey: serverQueryKeys.history(server, planId),
     queryFn: async ({ signal }) =>
       listHistory(server.url, planId, await requireToken(planId, server), signal),
+  });
+}
+
+/** The plan's saved versions (dated checkpoints), newest first. */
+export function useCheckpoints(server: ServerMembership, planId: string) {
+  return useQuery({
+    queryKey: serverQueryKeys.checkpoints(server, planId),
+    queryFn: async ({ signal }) =>
+      listCheckpoints(server.url, planId, await requireToken(planId, server), signal),
   });
 }

@@ -21,6 +21,7 @@ import { readServerUrl } from '../ops/serverUrlFile';
 import { joinLink } from '../../shared/contracts/joinLink';
 import { createInvite, createPlan } from '../identity/members';
 import { exportStoredPlan, ExportRequestError } from '../http/planExport';
+import { restoreCheckpoint, RestoreRequestError } from '../http/planRestore';
 import { DATABASE_FILE } from '../storage/sqliteFile';
 import { PostgresStore } from '../storage/postgresStore';
 import { describeRepair } from '../storage/sqliteRepair';
@@ -383,6 +384,39 @@ export async function run(
         }
         const report = await store.repair(planId);
         print(describeRepair(report), report);
+      });
+    });
+
+  // Writes to storage: a running server that has the plan open does not see it until the plan is
+  // next loaded, so with the server running, restore through the API (or the app) instead.
+  command(
+    'restore-checkpoint',
+    'bring a plan back to a checkpoint as a new change by an owner (stop the server first)',
+  )
+    .argument('<planId>')
+    .argument('<checkpointId>')
+    .requiredOption('--member <memberId>', 'the owner the restore is recorded as')
+    .action(async (planId: string, checkpointId: string, options) => {
+      const { print, withStore } = session(options);
+      await withStore(async (store) => {
+        const memberId = options.member as string;
+        const member = (await store.listMembers(planId)).find((m) => m.id === memberId);
+        if (!member || member.revokedAt !== null || member.role !== 'owner') {
+          throw new UsageError(`${memberId} is not an owner of plan ${planId}`);
+        }
+        if (!/^\d+$/.test(checkpointId)) throw new UsageError(`no checkpoint ${checkpointId}`);
+        const restored = await restoreCheckpoint({ store }, planId, Number(checkpointId), {
+          id: member.id,
+          name: member.name,
+        }).catch((error: unknown) => {
+          if (error instanceof RestoreRequestError) throw new UsageError(error.message);
+          throw error;
+        });
+        const { actions, objectives, organisations } = restored.changed;
+        print(
+          `restored checkpoint ${checkpointId}: ${actions} action(s), ${objectives} objective(s), ${organisations} organisation(s) changed; undo with checkpoint ${restored.undoCheckpointId}`,
+          restored,
+        );
       });
     });
 

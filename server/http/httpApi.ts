@@ -1,6 +1,6 @@
 // The HTTP API (JSON) on Hono, registered from the route table in shared/contracts/api.ts: join
-// with an invite, plan info with my role, members, invites, history, checkpoints, snapshots,
-// exports; plus /healthz, /metrics and, for every other path, the web app. Each route's
+// with an invite, plan info with my role, members, invites, history, checkpoints (and restoring
+// one), snapshots, exports; plus /healthz, /metrics and, for every other path, the web app. Each route's
 // parameters, query and body are checked with the table's zod schemas before its handler runs;
 // members authenticate with `Authorization: Bearer <personal token>`.
 import type { HttpBindings } from '@hono/node-server';
@@ -26,6 +26,7 @@ import type { Rooms } from '../sync/rooms';
 import { TokenBucket } from '../sync/tokenBucket';
 import { AddressLimits } from './addressLimits';
 import { exportStoredPlan, ExportRequestError } from './planExport';
+import { restoreCheckpoint, RestoreRequestError } from './planRestore';
 import { plainJson, PlanSnapshots } from './planSnapshots';
 import { serveWebApp } from './webApp';
 
@@ -379,6 +380,19 @@ export function createHttpApp(context: ApiContext): Hono<Env> {
     return new Response(state as Uint8Array<ArrayBuffer>, {
       headers: { 'content-type': 'application/octet-stream', ...NO_STORE },
     });
+  });
+
+  on(API_ROUTES.restoreCheckpoint, async ({ plan, params, me }) => {
+    const restored = await restoreCheckpoint({ store, rooms }, plan.id, params.checkpointId, {
+      id: me.id,
+      name: me.name,
+    }).catch((error: unknown) => {
+      if (error instanceof RestoreRequestError)
+        throw new HttpError(404, 'not_found', 'No such checkpoint.');
+      throw error;
+    });
+    context.log.info('checkpoint restored', { planId: plan.id, ...restored, by: me.id });
+    return restored;
   });
 
   on(API_ROUTES.snapshot, async ({ plan, c }) => {

@@ -135,6 +135,19 @@ export const Checkpoint = z.object({
   bytes: z.number(),
 });
 export const CheckpointsResponse = z.object({ checkpoints: z.array(Checkpoint) });
+/** What `POST …/checkpoints/:checkpointId/restore` did: counts of entries changed per kind. */
+export const RestoreResponse = z.object({
+  checkpointId: z.number(),
+  /** the plan just before the restore, kept as a checkpoint: restoring it undoes the restore */
+  undoCheckpointId: z.number(),
+  changed: z.object({
+    actions: z.number(),
+    objectives: z.number(),
+    organisations: z.number(),
+    meta: z.boolean(),
+  }),
+});
+export type RestoreResponse = z.infer<typeof RestoreResponse>;
 /** A member after a change (revoked, or a new role). */
 export const RevokedMemberResponse = z.object({ member: Member });
 export const RevokedInviteResponse = z.object({ revokedMembers: z.array(z.string()) });
@@ -151,6 +164,10 @@ export const ReadyResponse = z.object({
 /** A parameter that does not fit its rule names nothing: the server answers 404 with this. */
 const planParams = { planId: z.string().regex(PLAN_ID_PATTERN, { error: 'No such plan.' }) };
 const PlanParams = z.object(planParams);
+const CheckpointParams = z.object({
+  ...planParams,
+  checkpointId: z.string().regex(/^\d+$/, { error: 'No such checkpoint.' }).transform(Number),
+});
 
 /** `GET …/history?limit&before`: at most this many entries a page. */
 export const MAX_HISTORY_PAGE = 500;
@@ -292,10 +309,19 @@ export const API_ROUTES = {
     method: 'GET',
     path: API_PATHS.checkpoint,
     who: 'member',
-    params: z.object({
-      ...planParams,
-      checkpointId: z.string().regex(/^\d+$/, { error: 'No such checkpoint.' }).transform(Number),
-    }),
+    params: CheckpointParams,
+  }),
+  /**
+   * Brings the plan back to a checkpoint as a new change by the caller, live to every copy.
+   * Owners only: it rewrites every action at once, adoption (`stage`) included, which only owners
+   * may change.
+   */
+  restoreCheckpoint: route({
+    method: 'POST',
+    path: API_PATHS.restoreCheckpoint,
+    who: 'owner',
+    params: CheckpointParams,
+    response: RestoreResponse,
   }),
   /** the plan's plain snapshot (JSON, gzipped when accepted; checked by the app's own reader) */
   snapshot: route({ method: 'GET', path: API_PATHS.snapshot, who: 'member', params: PlanParams }),

@@ -13,6 +13,7 @@ export const API_PATHS = {
   history: '/api/plans/:planId/history',
   checkpoints: '/api/plans/:planId/checkpoints',
   checkpoint: '/api/plans/:planId/checkpoints/:checkpointId',
+  restoreCheckpoint: '/api/plans/:planId/checkpoints/:checkpointId/restore',
   snapshot: '/api/plans/:planId/snapshot',
   exports: '/api/plans/:planId/exports',
   healthz: '/healthz',

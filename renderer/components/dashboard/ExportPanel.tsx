@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { problemsOf, type ExportProblem } from '../../../shared/exports/exportProblems';
 import { usePlanStore } from '../../state/planStore';
 import { todayIn } from '../../../shared/calendar';
+import { LANGUAGES, type Language } from '../../../shared/frameworks/types';
 import { useLanguage } from '../common/format';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json', 'iati'] as const;
@@ -25,6 +26,9 @@ export function ExportPanel() {
   const [format, setFormat] = useState<Format>('pdf');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // The report's language, independent of the UI's (a donor may read English, the team Russian).
+  const [reportLanguage, setReportLanguage] = useState<Language>(language);
+  const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const formatRef = useRef<HTMLSelectElement>(null);
@@ -61,9 +65,10 @@ export function ExportPanel() {
       const { exportPlan } = await import('../../../shared/exports/exportPlan');
       const file = await exportPlan(snapshot, {
         format,
-        language,
+        language: reportLanguage,
         today: todayIn(),
         ...(from && to ? { period: { from, to } } : {}),
+        ...(since ? { changesSince: since } : {}),
       });
       const url = URL.createObjectURL(
         new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }),
@@ -119,6 +124,23 @@ export function ExportPanel() {
         <label className="field">
           <span>{t('export.to')}</span>
           <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('export.since')}</span>
+          <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('export.language')}</span>
+          <select
+            value={reportLanguage}
+            onChange={(event) => setReportLanguage(event.target.value as Language)}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`language.${code}`, { ns: 'plan' })}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('export.working') : t('export.button')}

@@ -31,6 +31,16 @@ const FIELD_LABELS: Readonly<Record<string, `detail.${keyof typeof ui.detail}`>>
   deletedAt: 'detail.remove',
 };
 
+/** The plan's other parts an entry may name (the audit's `parts`); actions are listed one by one. */
+const PART_LABELS: Readonly<
+  Record<string, `planScreen.historyParts.${keyof typeof ui.planScreen.historyParts}`>
+> = {
+  meta: 'planScreen.historyParts.meta',
+  objectives: 'planScreen.historyParts.objectives',
+  orgs: 'planScreen.historyParts.orgs',
+  frameworks: 'planScreen.historyParts.frameworks',
+};
+
 export function HistoryPanel({ server, planId }: { server: ServerMembership; planId: string }) {
   const { t } = useTranslation();
   return (
@@ -57,6 +67,25 @@ function HistoryList({ server, planId }: { server: ServerMembership; planId: str
     );
   }
   const refOf = new Map(planActions.map((action) => [action.id, action.ref]));
+  /** Each action by its ref with the fields changed, then the other parts named. */
+  const describe = (
+    touchedActions: Readonly<Record<string, readonly string[]>>,
+    parts: readonly string[],
+  ): string => {
+    const actions = Object.entries(touchedActions).map(([id, fields]) => {
+      const changed = fields.flatMap((field) => {
+        const key = FIELD_LABELS[field];
+        return key ? [t(key)] : [];
+      });
+      return `${refOf.get(id) ?? '?'}${changed.length ? ` (${changed.join(', ')})` : ''}`;
+    });
+    const others = parts.flatMap((part) => {
+      const key = PART_LABELS[part];
+      return key ? [t(key)] : [];
+    });
+    const named = [...actions, ...others];
+    return named.length > 0 ? named.join('; ') : t('planScreen.historyPlan');
+  };
   return (
     <ul className="plain-list history">
       {history.data.length === 0 && <li className="muted">{t('detail.none')}</li>}
@@ -68,19 +97,7 @@ function HistoryList({ server, planId }: { server: ServerMembership; planId: str
               ? `${entry.member.name} · ${entry.member.organisation}`
               : t('planScreen.historyUnknown')}
           </span>
-          <span>
-            {Object.keys(entry.actions).length > 0
-              ? Object.entries(entry.actions)
-                  .map(([id, fields]) => {
-                    const changed = fields.flatMap((field) => {
-                      const key = FIELD_LABELS[field];
-                      return key ? [t(key)] : [];
-                    });
-                    return `${refOf.get(id) ?? '?'}${changed.length ? ` (${changed.join(', ')})` : ''}`;
-                  })
-                  .join('; ')
-              : t('planScreen.historyPlan')}
-          </span>
+          <span>{describe(entry.actions, entry.parts)}</span>
         </li>
       ))}
     </ul>

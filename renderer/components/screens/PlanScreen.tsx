@@ -1,5 +1,5 @@
 // The plan itself: title, summary, country and period; for a server plan, who its members are,
-// with roles, invites and the server's record of changes; and who is online now. Each part is a
+// with roles, invites, the server's record of changes and its saved versions; and who is online now. Each part is a
 // panel in components/plan/; server data comes through session/serverQueries.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { OnlinePanel } from '../plan/OnlinePanel';
 import { PlanFields } from '../plan/PlanFields';
 import { ProfileForm } from '../plan/ProfileForm';
 import { PublishForm } from '../plan/PublishForm';
+import { VersionsPanel } from '../plan/VersionsPanel';
 import { SavePlanFileSection } from '../planFile/SavePlanFileSection';
 
 export function PlanScreen() {
@@ -30,6 +31,7 @@ export function PlanScreen() {
       {server && role === 'owner' && <InviteForm server={server} planId={planId} />}
       {entry && !server && <PublishForm entry={entry} />}
       {server && <HistoryPanel server={server} planId={planId} />}
+      {server && <VersionsPanel server={server} planId={planId} />}
       <SavePlanFileSection />
       <OnlinePanel />
     </section>
