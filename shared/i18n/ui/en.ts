@@ -62,6 +62,8 @@ export default {
     offline: 'Offline',
     offlinePending: 'Offline · changes not yet on the server: {{n}}',
     connecting: 'Connecting…',
+    unreachable: 'Cannot reach the server · retrying',
+    unreachablePending: 'Cannot reach the server · changes kept on this computer: {{n}}',
     syncing: 'Syncing…',
     saved: 'All changes saved to the server',
     unsaved: 'Changes not yet on the server: {{n}}',

@@ -66,6 +66,8 @@ export default {
     offline: 'Aragatnaşyk ýok',
     offlinePending: 'Aragatnaşyk ýok · serwere ýetmedik üýtgeşmeler: {{n}}',
     connecting: 'Birikdirilýär…',
+    unreachable: 'Serwere birigip bolmaýar · gaýtadan synanyşylýar',
+    unreachablePending: 'Serwere birigip bolmaýar · bu kompýuterde saklanan üýtgeşmeler: {{n}}',
     syncing: 'Sinhronlaşdyrylýar…',
     saved: 'Ähli üýtgeşmeler serwerde saklandy',
     unsaved: 'Serwere ýetmedik üýtgeşmeler: {{n}}',
