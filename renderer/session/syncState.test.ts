@@ -281,7 +281,11 @@ describe('subjectOf', () => {
     const title = new Y.Text();
     doc.transact(() => action.set('title', title));
     doc.transact(() => title.insert(0, 'a'));
-    doc.transact(() => title.insert(1, 'b'));
+    // A keystroke that also stamps the action's last change is the same edit.
+    doc.transact(() => {
+      title.insert(1, 'b');
+      action.set('updatedAt', '2026-12-04T23:10:00Z');
+    });
     doc.transact(() => action.set('status', 'planned'));
     doc.transact(() => action.set('deadline', '2027-01-01'));
     const [, first, second, status, deadline] = subjects;

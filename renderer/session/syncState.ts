@@ -114,18 +114,28 @@ export class PendingEdits {
   }
 }
 
+/** Keys every edit of an action rewrites beside the field it changes (shared/plan/actionEntries):
+ * whether they changed (a new second, another member) says nothing about which edit it is. */
+const BOOKKEEPING_KEYS: ReadonlySet<string | null> = new Set(['updatedAt', 'updatedBy']);
+
 /**
- * What a transaction changed, as a key: each changed shared type (by the id of the item that holds
- * it) with its changed keys. Keystrokes in one title give the same key; a title then a status,
- * or the same field of two actions, give different ones.
+ * What a transaction changed, as a key: the texts it typed into, or else each changed map (by the
+ * id of the item that holds it) with its changed keys. Keystrokes in one title give the same key;
+ * a title then a status, or the same field of two actions, give different ones.
  */
 export function subjectOf(transaction: Y.Transaction): string {
-  const parts: string[] = [];
-  for (const [type, keys] of transaction.changed) {
-    const item = type._item;
-    const where = item ? `${item.id.client}.${item.id.clock}` : 'root';
-    parts.push(`${where}:${[...keys].map(String).sort().join(',')}`);
-  }
+  const changed = [...transaction.changed];
+  const where = ([type]: (typeof changed)[number]) =>
+    type._item ? `${type._item.id.client}.${type._item.id.clock}` : 'root';
+  const texts = changed.filter(([type]) => type instanceof Y.Text);
+  const parts = (texts.length > 0 ? texts : changed).map(
+    (entry) =>
+      `${where(entry)}:${[...entry[1]]
+        .filter((key) => !BOOKKEEPING_KEYS.has(key))
+        .map(String)
+        .sort()
+        .join(',')}`,
+  );
   return parts.sort().join('|');
 }
 

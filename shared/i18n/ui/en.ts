@@ -57,6 +57,13 @@ export default {
     online: 'Online: {{n}}',
     editing: '{{name}} is editing',
   },
+  conflict: {
+    someone: 'Someone',
+    changed: '{{name}} changed this to “{{value}}”',
+    both: '{{name}} changed this to “{{value}}” while you were editing.',
+    keepMine: 'Keep mine',
+    takeTheirs: 'Take theirs',
+  },
   sync: {
     local: 'Saved on this computer',
     offline: 'Offline',

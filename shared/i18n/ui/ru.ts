@@ -60,6 +60,13 @@ export default {
     online: 'В сети: {{n}}',
     editing: '{{name}} редактирует',
   },
+  conflict: {
+    someone: 'Кто-то',
+    changed: '{{name}} изменил(а) это на «{{value}}»',
+    both: '{{name}} изменил(а) это на «{{value}}», пока вы редактировали.',
+    keepMine: 'Оставить моё',
+    takeTheirs: 'Взять их',
+  },
   sync: {
     local: 'Сохранено на этом компьютере',
     offline: 'Нет связи',

@@ -61,6 +61,13 @@ export default {
     online: 'Onlaýn: {{n}}',
     editing: '{{name}} üýtgedýär',
   },
+  conflict: {
+    someone: 'Kimdir biri',
+    changed: '{{name}} muny “{{value}}” diýip üýtgetdi',
+    both: 'Siz redaktirläniňizde {{name}} muny “{{value}}” diýip üýtgetdi.',
+    keepMine: 'Meniňkini goý',
+    takeTheirs: 'Olaryňkyny al',
+  },
   sync: {
     local: 'Bu kompýuterde saklandy',
     offline: 'Aragatnaşyk ýok',
