@@ -6,10 +6,14 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SYNC_CLOSE } from '../../shared/contracts/syncCloseCodes';
 import {
+  connectionAfter,
   describeSync,
   PendingEdits,
   storedByUpdate,
   storedWith,
+  subjectOf,
+  type ConnectionEvent,
+  type ConnectionState,
   type PendingEditRecord,
   type StoredState,
   type SyncState,
@@ -81,7 +85,16 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     : null;
   const edits = new PendingEdits(options.pendingEdits);
   let acknowledged = false;
-  let connection: 'offline' | 'connecting' | 'connected' = 'connecting';
+  let connection: ConnectionState = { connection: 'connecting', failures: 0 };
+  const connectionEvent = (event: ConnectionEvent) => {
+    connection = connectionAfter(connection, event, navigator.onLine);
+    if (connection.connection !== 'connected') acknowledged = false;
+    report();
+  };
+  const offline = () => {
+    connection = { connection: 'offline', failures: 0 };
+    acknowledged = false;
+  };
   let last: SyncState | null = null;
 
   const report = () => {
@@ -90,7 +103,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
       ? 0
       : edits.count(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);
     const state = describeSync(
-      connection,
+      connection.connection,
       provider.synced,
       pending,
       acknowledged,
@@ -127,14 +140,11 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     saveStored = null;
     if (stored) options.onStored(toBase64(Y.encodeStateVector(stored)));
   };
+  // A lost connection is reported by 'connection-close' (and then 'disconnected'); an attempt that
+  // never opened by 'connection-close' alone.
   const onStatus = ({ status }: { status: string }) => {
-    if (status === 'connected') connection = 'connected';
-    else if (status === 'connecting') connection = navigator.onLine ? 'connecting' : 'offline';
-    else {
-      connection = 'offline';
-      acknowledged = false;
-    }
-    report();
+    if (status === 'connected') connectionEvent('open');
+    else if (status === 'connecting') connectionEvent('attempt');
   };
   provider.on('status', onStatus);
   provider.on('sync', (synced: boolean) => {
@@ -144,6 +154,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   provider.on('connection-close', (event) => {
     if (event?.code === SYNC_CLOSE.roleChanged) options.onRoleChanged();
     else if (event && event.code >= 4400 && event.code < 4500) options.onDenied(event.reason);
+    connectionEvent('close');
   });
   // Whatever arrives from the server is stored there already (it stores before it relays), so
   // it counts as saved without waiting for an acknowledgement of our own.
@@ -157,7 +168,12 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     if (origin !== provider) {
       // Edits made here (operations, undo, redo); the local replica's load is not one.
       if (transaction.local && !options.readOnly) {
-        const started = edits.record(doc.clientID, Y.getState(doc.store, doc.clientID), Date.now());
+        const started = edits.record(
+          doc.clientID,
+          Y.getState(doc.store, doc.clientID),
+          Date.now(),
+          subjectOf(transaction),
+        );
         if (started) options.onPendingEdits(edits.records());
       }
       return report();
@@ -173,8 +189,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
   // says "offline" at once and the provider reconnects when the network returns.
   const goOffline = () => {
     provider.disconnect();
-    connection = 'offline';
-    acknowledged = false;
+    offline();
     report();
   };
   let started = false;
@@ -192,7 +207,7 @@ export function connectToServer(options: ServerLinkOptions): ServerLink {
     origin: provider,
     connect: (token) => {
       if (token === null) {
-        connection = 'offline';
+        offline();
         return report();
       }
       performance.mark('accord:connect');

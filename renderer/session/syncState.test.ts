@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeSync, EDIT_GROUP_MS, PendingEdits, storedByUpdate, storedWith } from './syncState';
+import {
+  connectionAfter,
+  describeSync,
+  EDIT_GROUP_MS,
+  PendingEdits,
+  storedByUpdate,
+  storedWith,
+  subjectOf,
+  UNREACHABLE_AFTER_FAILURES,
+  type ConnectionEvent,
+  type ConnectionState,
+} from './syncState';
 
 const vector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 
@@ -10,7 +21,8 @@ function editedCopy(restored: readonly unknown[] = []) {
   const edits = new PendingEdits(restored);
   let now = 1_000;
   doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (tr.local) edits.record(doc.clientID, Y.getState(doc.store, doc.clientID), now);
+    if (tr.local)
+      edits.record(doc.clientID, Y.getState(doc.store, doc.clientID), now, subjectOf(tr));
   });
   const title = doc.getText('title');
   return {
@@ -36,6 +48,22 @@ describe('PendingEdits', () => {
     copy.type('checked');
     expect(Y.getState(copy.doc.store, copy.doc.clientID)).toBe(7);
     expect(copy.pending(null)).toBe(1);
+  });
+
+  it('counts four quick edits of different fields as four changes', () => {
+    // A title typed, then a status, a deadline and a lead set, each within a moment of the last.
+    const copy = editedCopy();
+    copy.type('Train inspectors', 80);
+    const action = copy.doc.getMap('action');
+    for (const [field, value] of [
+      ['status', 'in_progress'],
+      ['deadline', '2027-03-01'],
+      ['leadOrgId', 'org-1'],
+    ] as const) {
+      copy.wait(200);
+      copy.doc.transact(() => action.set(field, value));
+    }
+    expect(copy.pending(null)).toBe(4);
   });
 
   it('counts edits separated by a pause as separate changes', () => {
@@ -200,5 +228,68 @@ describe('describeSync', () => {
     ['an offline viewer is offline', 'offline', false, 0, false, true, 'offline'],
   ] as const)('%s', (_name, connection, synced, pending, acknowledged, readOnly, kind) => {
     expect(describeSync(connection, synced, pending, acknowledged, readOnly).kind).toBe(kind);
+  });
+});
+
+describe('the connection', () => {
+  const start: ConnectionState = { connection: 'connecting', failures: 0 };
+  const run = (events: readonly ConnectionEvent[], online = true) =>
+    events.reduce((state, event) => connectionAfter(state, event, online), start);
+
+  it('says the server cannot be reached when attempts keep failing, not "connecting" for ever', () => {
+    const attempts: ConnectionEvent[] = [];
+    for (let i = 0; i < UNREACHABLE_AFTER_FAILURES; i++) attempts.push('attempt', 'close');
+    expect(run(attempts).connection).toBe('unreachable');
+    // The provider keeps retrying: each new attempt still says the server is unreachable.
+    expect(run([...attempts, 'attempt', 'close', 'attempt']).connection).toBe('unreachable');
+  });
+
+  it('is still connecting after one failed attempt (a server restarting)', () => {
+    expect(run(['attempt', 'close', 'attempt']).connection).toBe('connecting');
+  });
+
+  it('counts a dropped connection as the first failure, and a new connection clears them', () => {
+    expect(run(['attempt', 'open', 'close', 'attempt']).connection).toBe('connecting');
+    expect(run(['attempt', 'open', 'close', 'attempt', 'close']).connection).toBe('unreachable');
+    expect(run(['attempt', 'close', 'attempt', 'close', 'attempt', 'open'])).toEqual({
+      connection: 'connected',
+      failures: 0,
+    });
+  });
+
+  it('is offline with no network, and starts counting afresh when it returns', () => {
+    const failing: ConnectionEvent[] = ['attempt', 'close', 'attempt', 'close'];
+    expect(run(failing, false)).toEqual({ connection: 'offline', failures: 0 });
+    const back = connectionAfter(run(failing, false), 'attempt', true);
+    expect(back.connection).toBe('connecting');
+  });
+
+  it('tells how many changes are kept on this computer while the server is unreachable', () => {
+    expect(describeSync('unreachable', false, 4, false)).toEqual({
+      kind: 'unreachable',
+      pending: 4,
+    });
+  });
+});
+
+describe('subjectOf', () => {
+  it('is the same for keystrokes in one title and differs between fields', () => {
+    const doc = new Y.Doc();
+    const subjects: string[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => subjects.push(subjectOf(tr)));
+    const action = doc.getMap('action');
+    const title = new Y.Text();
+    doc.transact(() => action.set('title', title));
+    doc.transact(() => title.insert(0, 'a'));
+    // A keystroke that also stamps the action's last change is the same edit.
+    doc.transact(() => {
+      title.insert(1, 'b');
+      action.set('updatedAt', '2026-12-04T23:10:00Z');
+    });
+    doc.transact(() => action.set('status', 'planned'));
+    doc.transact(() => action.set('deadline', '2027-01-01'));
+    const [, first, second, status, deadline] = subjects;
+    expect(first).toBe(second);
+    expect(new Set([first, status, deadline]).size).toBe(3);
   });
 });

@@ -7,10 +7,12 @@ import * as Y from 'yjs';
 export const SYNC_KINDS = {
   /** a plan that lives only on this computer */
   local: 'local',
-  /** no network, or the server cannot be reached */
+  /** no network (the browser says so, or the plan has no member token on this computer) */
   offline: 'offline',
   /** opening the connection */
   connecting: 'connecting',
+  /** the network is there but attempts to reach the server keep failing; changes stay here */
+  unreachable: 'unreachable',
   /** connected, exchanging what each side is missing */
   syncing: 'syncing',
   /** the server stored everything this copy has */
@@ -29,8 +31,9 @@ export interface SyncState {
 }
 
 /**
- * Local transactions closer together than this are one edit, as the undo stack groups keystrokes
- * (planSession's UNDO_CAPTURE_MS): typing a word is one change, not one per letter.
+ * Local transactions on the same thing closer together than this are one edit, as the undo stack
+ * groups keystrokes (planSession's UNDO_CAPTURE_MS): typing a word is one change, not one per
+ * letter; a status set right after it is another.
  */
 export const EDIT_GROUP_MS = 600;
 
@@ -44,6 +47,8 @@ interface PendingEdit {
   clock: number;
   /** when its last transaction ran (ms) */
   at: number;
+  /** what it changed (subjectOf); '' for an edit restored from the plan list */
+  readonly subject: string;
 }
 
 /**
@@ -60,21 +65,26 @@ export class PendingEdits {
   constructor(restored: readonly unknown[] = []) {
     this.edits = restored.flatMap((record): PendingEdit[] =>
       Array.isArray(record) && Number.isSafeInteger(record[0]) && Number.isSafeInteger(record[1])
-        ? [{ client: record[0] as number, clock: record[1] as number, at: 0 }]
+        ? [{ client: record[0] as number, clock: record[1] as number, at: 0, subject: '' }]
         : [],
     );
   }
 
-  /** A local transaction by `client`, whose clock is `clock` after it. Returns true when it
-   * started a new edit (the list to keep changed). */
-  record(client: number, clock: number, at: number): boolean {
+  /** A local transaction by `client` on `subject` (subjectOf), whose clock is `clock` after it.
+   * Returns true when it started a new edit (the list to keep changed). */
+  record(client: number, clock: number, at: number, subject: string): boolean {
     const last = this.edits.at(-1);
-    if (last && last.client === client && at - last.at < EDIT_GROUP_MS) {
+    if (
+      last &&
+      last.client === client &&
+      last.subject === subject &&
+      at - last.at < EDIT_GROUP_MS
+    ) {
       last.clock = clock;
       last.at = at;
       return false;
     }
-    this.edits.push({ client, clock, at });
+    this.edits.push({ client, clock, at, subject });
     return true;
   }
 
@@ -104,6 +114,31 @@ export class PendingEdits {
   }
 }
 
+/** Keys every edit of an action rewrites beside the field it changes (shared/plan/actionEntries):
+ * whether they changed (a new second, another member) says nothing about which edit it is. */
+const BOOKKEEPING_KEYS: ReadonlySet<string | null> = new Set(['updatedAt', 'updatedBy']);
+
+/**
+ * What a transaction changed, as a key: the texts it typed into, or else each changed map (by the
+ * id of the item that holds it) with its changed keys. Keystrokes in one title give the same key;
+ * a title then a status, or the same field of two actions, give different ones.
+ */
+export function subjectOf(transaction: Y.Transaction): string {
+  const changed = [...transaction.changed];
+  const where = ([type]: (typeof changed)[number]) =>
+    type._item ? `${type._item.id.client}.${type._item.id.clock}` : 'root';
+  const texts = changed.filter(([type]) => type instanceof Y.Text);
+  const parts = (texts.length > 0 ? texts : changed).map(
+    (entry) =>
+      `${where(entry)}:${[...entry[1]]
+        .filter((key) => !BOOKKEEPING_KEYS.has(key))
+        .map(String)
+        .sort()
+        .join(',')}`,
+  );
+  return parts.sort().join('|');
+}
+
 /** What the server has stored durably, as far as this copy knows: per Yjs client, the clock up to
  * which that client's items are stored (a state vector). */
 export type StoredState = ReadonlyMap<number, number>;
@@ -129,8 +164,45 @@ export function storedByUpdate(update: Uint8Array): StoredState {
   return Y.parseUpdateMeta(update).to;
 }
 
+/** The connection as the indicator tells it. */
+export type Connection = 'offline' | 'connecting' | 'unreachable' | 'connected';
+
+/**
+ * Failed attempts in a row after which the server counts as unreachable: one failure is often a
+ * server restarting (the provider retries within 100-200 ms); two in a row are not a blip.
+ */
+export const UNREACHABLE_AFTER_FAILURES = 2;
+
+export interface ConnectionState {
+  readonly connection: Connection;
+  /** attempts in a row that closed without (or after losing) a connection, while online */
+  readonly failures: number;
+}
+
+/** What the provider and the window report: an attempt starts, the socket opens or closes. */
+export type ConnectionEvent = 'attempt' | 'open' | 'close';
+
+/**
+ * The connection after `event`. The stock provider says "connecting" before every retry and
+ * nothing else while a server is down, so the failures are counted here: a socket that closes
+ * while the network is up is a failed attempt (a dropped connection is the first of them).
+ */
+export function connectionAfter(
+  state: ConnectionState,
+  event: ConnectionEvent,
+  online: boolean,
+): ConnectionState {
+  if (!online) return { connection: 'offline', failures: 0 };
+  if (event === 'open') return { connection: 'connected', failures: 0 };
+  const failures = state.failures + (event === 'close' ? 1 : 0);
+  return {
+    connection: failures >= UNREACHABLE_AFTER_FAILURES ? 'unreachable' : 'connecting',
+    failures,
+  };
+}
+
 export function describeSync(
-  connection: 'offline' | 'connecting' | 'connected',
+  connection: Connection,
   synced: boolean,
   pending: number,
   acknowledged: boolean,

@@ -13,9 +13,13 @@ export function SyncIndicator() {
       ? sync.pending > 0
         ? t('sync.offlinePending', { n: count })
         : t('sync.offline')
-      : sync.kind === 'unsaved'
-        ? t('sync.unsaved', { n: count })
-        : t(`sync.${sync.kind}`);
+      : sync.kind === 'unreachable'
+        ? sync.pending > 0
+          ? t('sync.unreachablePending', { n: count })
+          : t('sync.unreachable')
+        : sync.kind === 'unsaved'
+          ? t('sync.unsaved', { n: count })
+          : t(`sync.${sync.kind}`);
   return (
     <div
       className={`sync sync-${sync.kind}`}

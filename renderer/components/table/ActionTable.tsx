@@ -34,7 +34,7 @@ import {
 } from './columns';
 import { ObjectiveRow } from './ObjectiveRow';
 import { moveRow, rowAfterMove, type Direction } from './reorder';
-import { cursorMoveOfKey, moveCursor, type CursorMove } from './tableCursor';
+import { cursorMoveOfKey, followRow, moveCursor, type CursorMove } from './tableCursor';
 import { isUntitled } from '../../../shared/plan/views';
 
 const NO_PEERS: readonly Peer[] = [];
@@ -72,6 +72,23 @@ export function ActionTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState({ row: 0, column: TITLE_COLUMN });
   const [editing, setEditing] = useState(false);
+  // The cursor belongs to a row, not to a position: when a remote edit adds or moves rows above
+  // it, it follows its row in the same render, so a title being typed stays in its own action
+  // (React's "adjust state while rendering": the editor is never moved to another row). A cursor
+  // set together with the rows (a row moved with Alt+Up) already points into the new rows.
+  const [seen, setSeen] = useState({ rows, cursor });
+  // A cursor asked for by row key (a new action's title) is put on that row's index in the rows
+  // of this render, which may already hold another person's action that arrived since.
+  const [cursorTo, setCursorTo] = useState<{ key: string; column: number } | null>(null);
+  const requestedRow = cursorTo ? rows.findIndex((row) => row.key === cursorTo.key) : -1;
+  if (cursorTo && requestedRow !== -1) {
+    setCursorTo(null);
+    setCursor({ row: requestedRow, column: cursorTo.column });
+  } else if (seen.rows !== rows || seen.cursor !== cursor) {
+    const followed = seen.cursor === cursor ? followRow(cursor, seen.rows, rows) : cursor;
+    setSeen({ rows, cursor: followed });
+    if (followed !== cursor) setCursor(followed);
+  }
   // The cursor as of the last render, for callbacks that must not change with it (the rows are
   // memoised on them).
   const cursorNow = useRef(cursor);
@@ -166,7 +183,7 @@ export function ActionTable({
     if (target === editTitleOf) onEditTitleStarted();
     const stack = session.undo.undoStack;
     newAction.current = { id: target, step: stack[stack.length - 1] };
-    setCursor({ row: index, column: TITLE_COLUMN });
+    setCursorTo({ key: target, column: TITLE_COLUMN });
     setEditing(true);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [rows, editAfterCreate, editTitleOf, onEditTitleStarted, virtualizer, session]);

@@ -1,7 +1,7 @@
 // The editor of one table cell: writes through shared operations, commits on Enter, Tab or when
 // it loses focus (selects and dates at once), and cancels on Escape. Enter moves down a row, Tab
 // and Shift+Tab to the next or previous editable cell of the row (ActionTable decides which).
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as actions from '../../../shared/plan/actions';
 import { ACTION_STATUS_LIST, type BoundedField } from '../../../shared/plan/model';
@@ -11,6 +11,8 @@ import { fieldLimit } from '../common/fieldLimit';
 import { useOperation } from '../shell/useOperation';
 import type { ColumnId } from './columns';
 import { isUntitled } from '../../../shared/plan/views';
+import { fieldConflict, shouldWrite } from '../../../shared/plan/fieldConflict';
+import { usePlanStore } from '../../state/planStore';
 
 interface Props {
   readonly action: Action;
@@ -89,6 +91,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
         <CommitInput
           label={t('table.ref')}
           initial={action.ref}
+          updatedBy={action.updatedBy}
           limit="ref"
           onCommit={(ref) => run((plan) => actions.edit(plan, action.id, { ref }))}
           onDone={finish}
@@ -99,6 +102,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
         <CommitInput
           label={t('table.progress')}
           initial={String(action.progress)}
+          updatedBy={action.updatedBy}
           type="number"
           onCommit={(value) =>
             run((plan) =>
@@ -115,6 +119,7 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
         <CommitInput
           label={t('table.deadline')}
           initial={action.deadline ?? ''}
+          updatedBy={action.updatedBy}
           type="date"
           onCommit={(value) =>
             run((plan) => actions.edit(plan, action.id, { deadline: value || null }))
@@ -195,51 +200,101 @@ export function CellEditor({ action, column, orgs, takeTypedAhead, onDone }: Pro
 
 function CommitInput(props: {
   label: string;
+  /** the plan's value now: it changes while the input is open when someone else edits it */
   initial: string;
+  /** who last changed the action (a member id), to say who changed the field */
+  updatedBy: string | null;
   type?: string;
   /** the plan field whose length limit the input keeps */
   limit?: BoundedField;
   onCommit: (value: string) => void;
   onDone: (move?: EditMove) => void;
 }) {
+  const { t } = useTranslation();
+  const peers = usePlanStore((state) => state.peers);
   const [value, setValue] = useState(props.initial);
+  // The plan's value this edit is based on: someone else's change moves it (and is said here).
+  const [started, setStarted] = useState(props.initial);
+  const [told, setTold] = useState<{ by: string; theirs: string } | null>(null);
+  const by = peers.find((peer) => peer.id === props.updatedBy)?.name ?? t('conflict.someone');
+  const conflict = fieldConflict(started, props.initial, value);
+  if (conflict.kind === 'changed') {
+    // Nothing typed here yet: the input shows their value at once, and says whose it is.
+    setStarted(props.initial);
+    setValue(props.initial);
+    setTold({ by, theirs: props.initial });
+  }
   // Set once a key ended the edit: the blur that follows neither writes nor ends it again.
   const ended = useRef(false);
   const commit = () => {
-    if (value !== props.initial) props.onCommit(value);
+    if (shouldWrite(started, props.initial, value)) props.onCommit(value);
   };
+  /** A button in the notice must not end the edit by taking the focus from the input. */
+  const keepFocus = (event: MouseEvent) => event.preventDefault();
   return (
-    <input
-      className="cell-input"
-      aria-label={props.label}
-      type={props.type ?? 'text'}
-      autoFocus
-      value={value}
-      min={props.type === 'number' ? 0 : undefined}
-      max={props.type === 'number' ? 100 : undefined}
-      {...(props.limit ? fieldLimit(props.limit) : {})}
-      onChange={(event) => {
-        setValue(event.target.value);
-        // A date picker's choice is a complete value: write it at once.
-        if (props.type === 'date' && event.target.value !== props.initial) {
-          props.onCommit(event.target.value);
-        }
-      }}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        const move = moveOf(event);
-        if (event.key !== 'Escape' && !move) return;
-        event.preventDefault();
-        ended.current = true;
-        // Escape writes nothing; a date was written when it was picked; the rest is written now.
-        if (move && props.type !== 'date') commit();
-        props.onDone(move);
-      }}
-      onBlur={() => {
-        if (ended.current) return;
-        if (props.type !== 'date') commit();
-        props.onDone();
-      }}
-    />
+    <span className="cell-edit">
+      <input
+        className="cell-input"
+        aria-label={props.label}
+        type={props.type ?? 'text'}
+        autoFocus
+        value={value}
+        min={props.type === 'number' ? 0 : undefined}
+        max={props.type === 'number' ? 100 : undefined}
+        {...(props.limit ? fieldLimit(props.limit) : {})}
+        onChange={(event) => {
+          setValue(event.target.value);
+          // A date picker's choice is a complete value: write it at once.
+          if (props.type === 'date' && event.target.value !== props.initial) {
+            props.onCommit(event.target.value);
+          }
+        }}
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          const move = moveOf(event);
+          if (event.key !== 'Escape' && !move) return;
+          event.preventDefault();
+          ended.current = true;
+          // Escape writes nothing; a date was written when it was picked; the rest is written now.
+          if (move && props.type !== 'date') commit();
+          props.onDone(move);
+        }}
+        onBlur={() => {
+          if (ended.current) return;
+          if (props.type !== 'date') commit();
+          props.onDone();
+        }}
+      />
+      {conflict.kind === 'both' ? (
+        <span className="field-conflict" role="alert">
+          {t('conflict.both', { name: by, value: conflict.theirs })}{' '}
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            onClick={() => {
+              setStarted(props.initial);
+              setTold(null);
+            }}
+          >
+            {t('conflict.keepMine')}
+          </button>
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            onClick={() => {
+              setStarted(props.initial);
+              setValue(props.initial);
+              setTold(null);
+            }}
+          >
+            {t('conflict.takeTheirs')}
+          </button>
+        </span>
+      ) : told ? (
+        <span className="field-conflict" role="status">
+          {t('conflict.changed', { name: told.by, value: told.theirs })}
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WIDE_ONLY } from './columns';
 import {
   cursorMoveOfKey,
+  followRow,
   moveCursor,
   type Cursor,
   type CursorMove,
@@ -83,5 +84,31 @@ describe('the table cursor', () => {
     ['x', false, null],
   ])('the key %s (Shift: %s) moves it %s', (key, shiftKey, kind) => {
     expect(cursorMoveOfKey(key, shiftKey)?.kind ?? null).toBe(kind);
+  });
+});
+
+describe('the cursor when rows change under it', () => {
+  const rows = (...keys: string[]) => keys.map((key) => ({ key }));
+
+  it('stays on its own new action when another person adds one above it at once', () => {
+    // Both pressed "+ Add action": the other person's action sorts first and arrives while
+    // this person types the title of theirs (row 2).
+    const before = rows('objective-a', 'x', 'mine');
+    const after = rows('objective-a', 'x', 'theirs', 'mine');
+    expect(followRow(at(2, 2), before, after)).toEqual(at(3, 2));
+  });
+
+  it('follows its row when rows above it go away', () => {
+    expect(followRow(at(3, 5), rows('a', 'b', 'c', 'd'), rows('a', 'd'))).toEqual(at(1, 5));
+  });
+
+  it('is unchanged when its row keeps its place', () => {
+    const cursor = at(1, 2);
+    expect(followRow(cursor, rows('a', 'b'), rows('a', 'b', 'c'))).toBe(cursor);
+  });
+
+  it('stays where it was when its row is gone', () => {
+    const cursor = at(1, 2);
+    expect(followRow(cursor, rows('a', 'b', 'c'), rows('a', 'c'))).toBe(cursor);
   });
 });

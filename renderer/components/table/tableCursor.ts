@@ -107,3 +107,19 @@ export function moveCursor(cursor: Cursor, move: CursorMove, table: CursorTable)
       return { row: row(move.row), column: move.column };
   }
 }
+
+/**
+ * The cursor after the rows changed under it (a remote edit added, moved or removed rows): it
+ * stays on the row it was on, found by key, so an edit in progress keeps its own action even when
+ * another person's new action lands above it. A row that is gone leaves the cursor where it was.
+ */
+export function followRow(
+  cursor: Cursor,
+  before: readonly { readonly key: string }[],
+  after: readonly { readonly key: string }[],
+): Cursor {
+  const key = before[cursor.row]?.key;
+  if (key === undefined || after[cursor.row]?.key === key) return cursor;
+  const row = after.findIndex((candidate) => candidate.key === key);
+  return row === -1 ? cursor : { row, column: cursor.column };
+}
