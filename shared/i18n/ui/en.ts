@@ -184,6 +184,8 @@ export default {
     removeUpdate: 'Remove progress update',
     confirmRemoveUpdate: 'Remove the progress update of {{date}}?',
     updateDate: 'Date',
+    futureUpdate:
+      'This date has not come yet: a progress update reports on today or an earlier day.',
     evidence: 'Evidence links (one per line)',
     remove: 'Move to trash',
     removed: 'This action is in the trash.',
@@ -573,6 +575,8 @@ export default {
       not_link:
         '{{field}} must be a web address starting with http:// or https://, for example https://example.org/report.pdf.',
       too_many: '{{field}}: at most {{limit}}.',
+      future:
+        '{{field}} must not be after today: a progress update reports on a day that has come.',
       taken: '{{field}} is already used by another organisation: merge the two instead.',
     },
   },

@@ -188,6 +188,7 @@ export default {
     removeUpdate: 'Hasabaty aýyr',
     confirmRemoveUpdate: '{{date}} senesindäki hasabat aýrylsynmy?',
     updateDate: 'Sene',
+    futureUpdate: 'Bu sene entek gelmedi: hasabat şu gün ýa-da has öňki gün üçin ýazylýar.',
     evidence: 'Subutnamalaryň salgylary (her setirde birini)',
     remove: 'Sebede taşla',
     removed: 'Bu çäre sebetde.',
@@ -569,6 +570,8 @@ export default {
       not_link:
         '{{field}}: http:// ýa-da https:// bilen başlanýan web salgysy gerek, mysal üçin https://example.org/report.pdf.',
       too_many: '{{field}}: iň köp {{limit}}.',
+      future:
+        '{{field}} şu günden soň bolup bilmez: ýerine ýetiriliş barada hasabat eýýäm gelen gün üçin ýazylýar.',
       taken: '{{field}} başga bir guramada eýýäm bar: olary birleşdiriň.',
     },
   },
