@@ -1,6 +1,7 @@
 // The actions table's rows: live actions filtered, sorted within their objective, and flattened
 // with one header row per objective, so one virtual list renders groups and actions alike. Pure.
 import { compareRefs } from '../../shared/plan/refs';
+import { matchesWords, searchKey, searchWords } from '../../shared/search';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
 import { actionHealth, actionsByObjective, isOverdue, isUntitled } from '../../shared/plan/views';
 import type { ActionFilters, SortKey } from '../state/viewState';
@@ -16,12 +17,57 @@ export type TableRow =
 
 const STATUS_ORDER = ['delayed', 'in_progress', 'planned', 'completed', 'cancelled'];
 
-/** `untitled`: the reader's placeholder for an untitled action, which search reads as its title. */
+/** What a text search looks through besides the action: who leads and partners, by name. */
+export interface TextSearch {
+  readonly words: readonly string[];
+  /** organisation id to its folded name */
+  readonly orgKeys: ReadonlyMap<string, string>;
+  /** the reader's placeholder for an untitled action, folded: search reads it as the title */
+  readonly untitledKey: string;
+}
+
+export function textSearch(snapshot: PlanSnapshot, text: string, untitled = ''): TextSearch {
+  const words = searchWords(text);
+  return {
+    words,
+    orgKeys: new Map(words.length ? snapshot.orgs.map((org) => [org.id, searchKey(org.name)]) : []),
+    untitledKey: searchKey(untitled),
+  };
+}
+
+/**
+ * The folded text of an action's own words (ref, title, description, progress notes), kept per
+ * snapshot object: snapshots are immutable and an unchanged action keeps its object, so a
+ * keystroke folds only what changed, not 10,000 actions.
+ */
+const ownKeys = new WeakMap<Action, string>();
+function ownKey(action: Action): string {
+  let key = ownKeys.get(action);
+  if (key === undefined) {
+    key = searchKey(
+      [action.ref, action.title, action.description, ...action.updates.map((u) => u.note)].join(
+        '\n',
+      ),
+    );
+    ownKeys.set(action, key);
+  }
+  return key;
+}
+
+function matchesText(action: Action, search: TextSearch): boolean {
+  if (!search.words.length) return true;
+  const orgs = [action.leadOrgId, ...action.partnerOrgIds].map(
+    (id) => (id && search.orgKeys.get(id)) ?? '',
+  );
+  const key = [ownKey(action), isUntitled(action) ? search.untitledKey : '', ...orgs].join('\n');
+  return matchesWords(search.words, key);
+}
+
 export function matches(
   action: Action,
   filters: ActionFilters,
   today: string,
-  untitled = '',
+  search: TextSearch,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(action.status)) return false;
   if (filters.stages.length && !filters.stages.includes(action.stage)) return false;
@@ -37,17 +83,7 @@ export function matches(
   if (filters.lights.length && !filters.lights.includes(actionHealth(action, today).light)) {
     return false;
   }
-  if (filters.text) {
-    const needle = filters.text.toLocaleLowerCase();
-    if (
-      !(isUntitled(action) ? untitled : action.title).toLocaleLowerCase().includes(needle) &&
-      !action.ref.toLocaleLowerCase().includes(needle) &&
-      !action.description.toLocaleLowerCase().includes(needle)
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return matchesText(action, search);
 }
 
 function comparator(sort: SortKey): ((a: Action, b: Action) => number) | null {
@@ -77,9 +113,10 @@ export function tableRows(
   untitled = '',
 ): TableRow[] {
   const compare = comparator(sort);
+  const search = textSearch(snapshot, filters.text, untitled);
   const rows: TableRow[] = [];
   for (const group of actionsByObjective(snapshot)) {
-    let actions = group.actions.filter((action) => matches(action, filters, today, untitled));
+    let actions = group.actions.filter((action) => matches(action, filters, today, search));
     if (compare) actions = [...actions].sort(compare);
     if (descending) actions = compare ? actions.reverse() : [...actions].reverse();
     rows.push({

@@ -100,7 +100,7 @@ export default {
   filters: {
     label: 'Filters',
     search: 'Search actions',
-    searchPlaceholder: 'Search ref, title, description',
+    searchPlaceholder: 'Search ref, title, description, organisations, progress notes',
     status: 'Status',
     stage: 'Stage',
     light: 'Health',

@@ -103,7 +103,7 @@ export default {
   filters: {
     label: 'Фильтры',
     search: 'Поиск мероприятий',
-    searchPlaceholder: 'Поиск по номеру, названию, описанию',
+    searchPlaceholder: 'Поиск по номеру, названию, описанию, организациям, отчётам',
     status: 'Статус',
     stage: 'Этап',
     light: 'Оценка',

@@ -104,7 +104,7 @@ export default {
   filters: {
     label: 'Süzgüçler',
     search: 'Çäreleri gözle',
-    searchPlaceholder: 'Belgi, ady, beýany boýunça gözle',
+    searchPlaceholder: 'Belgi, ady, beýany, guramalar, hasabatlar boýunça gözle',
     status: 'Ýagdaý',
     stage: 'Tapgyr',
     light: 'Baha',
