@@ -71,4 +71,21 @@ describe('tableRows', () => {
     expect(found('ministry of labour')).toHaveLength(4); // the lead organisation of all four
     expect(found('ашхабаде обучена')).toEqual([reported]);
   });
+
+  it('filters to the actions due in the next 30 days, as the dashboard lists them', () => {
+    const test = TestPlan.withActions(4);
+    const [soon, later, done, past] = [0, 1, 2, 3].map((i) => test.actionId(i));
+    actions.edit(test.plan, soon!, { deadline: '2025-07-15' });
+    actions.edit(test.plan, later!, { deadline: '2025-07-16' });
+    actions.edit(test.plan, done!, { deadline: '2025-06-20', status: 'completed', progress: 100 });
+    actions.edit(test.plan, past!, { deadline: '2025-06-14' });
+    const rows = tableRows(
+      test.snapshot(),
+      { ...NO_FILTERS, dueSoonOnly: true },
+      'order',
+      false,
+      TODAY,
+    );
+    expect(rows.flatMap((row) => (row.kind === 'action' ? [row.action.id] : []))).toEqual([soon]);
+  });
 });

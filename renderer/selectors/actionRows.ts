@@ -3,7 +3,14 @@
 import { compareRefs } from '../../shared/plan/refs';
 import { matchesWords, searchKey, searchWords } from '../../shared/search';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
-import { actionHealth, actionsByObjective, isOverdue, isUntitled } from '../../shared/plan/views';
+import {
+  actionHealth,
+  actionsByObjective,
+  dueSoonUntil,
+  isDueSoon,
+  isOverdue,
+  isUntitled,
+} from '../../shared/plan/views';
 import type { ActionFilters, SortKey } from '../state/viewState';
 
 export type TableRow =
@@ -17,18 +24,26 @@ export type TableRow =
 
 const STATUS_ORDER = ['delayed', 'in_progress', 'planned', 'completed', 'cancelled'];
 
-/** What a text search looks through besides the action: who leads and partners, by name. */
-export interface TextSearch {
+/** What the filters read besides the action, worked out once per table: names, dates. */
+export interface FilterContext {
   readonly words: readonly string[];
   /** organisation id to its folded name */
   readonly orgKeys: ReadonlyMap<string, string>;
   /** the reader's placeholder for an untitled action, folded: search reads it as the title */
   readonly untitledKey: string;
+  /** the last day "due soon" reaches */
+  readonly dueSoonUntil: string;
 }
 
-export function textSearch(snapshot: PlanSnapshot, text: string, untitled = ''): TextSearch {
+export function filterContext(
+  snapshot: PlanSnapshot,
+  text: string,
+  today: string,
+  untitled = '',
+): FilterContext {
   const words = searchWords(text);
   return {
+    dueSoonUntil: dueSoonUntil(today),
     words,
     orgKeys: new Map(words.length ? snapshot.orgs.map((org) => [org.id, searchKey(org.name)]) : []),
     untitledKey: searchKey(untitled),
@@ -54,7 +69,7 @@ function ownKey(action: Action): string {
   return key;
 }
 
-function matchesText(action: Action, search: TextSearch): boolean {
+function matchesText(action: Action, search: FilterContext): boolean {
   if (!search.words.length) return true;
   const orgs = [action.leadOrgId, ...action.partnerOrgIds].map(
     (id) => (id && search.orgKeys.get(id)) ?? '',
@@ -67,11 +82,12 @@ export function matches(
   action: Action,
   filters: ActionFilters,
   today: string,
-  search: TextSearch,
+  context: FilterContext,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(action.status)) return false;
   if (filters.stages.length && !filters.stages.includes(action.stage)) return false;
   if (filters.overdueOnly && !isOverdue(action, today)) return false;
+  if (filters.dueSoonOnly && !isDueSoon(action, today, context.dueSoonUntil)) return false;
   if (
     filters.orgId &&
     action.leadOrgId !== filters.orgId &&
@@ -83,7 +99,7 @@ export function matches(
   if (filters.lights.length && !filters.lights.includes(actionHealth(action, today).light)) {
     return false;
   }
-  return matchesText(action, search);
+  return matchesText(action, context);
 }
 
 function comparator(sort: SortKey): ((a: Action, b: Action) => number) | null {
@@ -113,10 +129,10 @@ export function tableRows(
   untitled = '',
 ): TableRow[] {
   const compare = comparator(sort);
-  const search = textSearch(snapshot, filters.text, untitled);
+  const context = filterContext(snapshot, filters.text, today, untitled);
   const rows: TableRow[] = [];
   for (const group of actionsByObjective(snapshot)) {
-    let actions = group.actions.filter((action) => matches(action, filters, today, search));
+    let actions = group.actions.filter((action) => matches(action, filters, today, context));
     if (compare) actions = [...actions].sort(compare);
     if (descending) actions = compare ? actions.reverse() : [...actions].reverse();
     rows.push({

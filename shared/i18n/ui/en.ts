@@ -107,6 +107,7 @@ export default {
     organisation: 'Organisation',
     framework: 'Framework item',
     overdue: 'Overdue only',
+    dueSoon: 'Due in 30 days',
     any: 'Any',
     clear: 'Clear filters',
     sort: 'Sort by',
@@ -222,6 +223,7 @@ export default {
     byLight: 'Traffic lights',
     overdue: 'Overdue',
     dueSoon: 'Due in the next 30 days',
+    showAll: 'Show all {{total}}',
     byObjective: 'Progress by objective',
     byLead: 'Progress by lead organisation',
     coverage: 'SDG 8 coverage',
@@ -236,7 +238,8 @@ export default {
     title: 'Timeline',
     today: 'Today',
     undated: 'Actions without dates: {{n}}',
-    legend: 'Bars run from start to deadline; red bars are overdue.',
+    legend:
+      'Bars run from start to deadline, coloured by the traffic light (green on track, amber behind, red far behind or overdue).',
   },
   orgs: {
     title: 'Organisations',

@@ -111,6 +111,7 @@ export default {
     organisation: 'Gurama',
     framework: 'Resminamanyň bendi',
     overdue: 'Diňe möhleti geçenler',
+    dueSoon: '30 günde möhleti dolýanlar',
     any: 'Hemmesi',
     clear: 'Süzgüçleri arassala',
     sort: 'Tertiplemek',
@@ -225,6 +226,7 @@ export default {
     byLight: 'Ýerine ýetirilişiň bahasy',
     overdue: 'Möhleti geçenler',
     dueSoon: 'Indiki 30 günde möhleti dolýanlar',
+    showAll: 'Hemmesini görkez ({{total}})',
     byObjective: 'Maksatlar boýunça ýerine ýetiriliş',
     byLead: 'Jogapkär guramalar boýunça ýerine ýetiriliş',
     coverage: 'DÖM 8 boýunça gurşaw',
@@ -239,7 +241,8 @@ export default {
     title: 'Möhletler',
     today: 'Şu gün',
     undated: 'Senesiz çäreler: {{n}}',
-    legend: 'Zolaklar başlangyçdan möhlete çenli; gyzyllar möhleti geçenler.',
+    legend:
+      'Zolaklar başlangyçdan möhlete çenli, reňki yşyk boýunça (ýaşyl meýilnama boýunça, sary yza galýar, gyzyl ep-esli yza galýar ýa-da möhleti geçdi).',
   },
   orgs: {
     title: 'Guramalar',
