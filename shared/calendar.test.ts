@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import {
   addDays,
+  dateFieldFormat,
   dateOfUtcMidnight,
   dayNumber,
   daysBetween,
@@ -115,4 +116,30 @@ it('hands a date to Date-based libraries at 00:00 UTC and reads it back', () => 
   expect(utcMidnight('2025-06-30').toISOString()).toBe('2025-06-30T00:00:00.000Z');
   expect(dateOfUtcMidnight(utcMidnight('2025-06-30'))).toBe('2025-06-30');
   expect(daysInMs(2)).toBe(172_800_000);
+});
+
+describe('dates typed in the UI language', () => {
+  it.each([
+    ['ru-RU', '2027-12-31', '31.12.2027'],
+    ['en-GB', '2027-12-31', '31/12/2027'],
+    ['en-US', '2027-12-31', '12/31/2027'],
+  ])('%s writes %s as %s', (locale, date, text) => {
+    expect(dateFieldFormat(locale).format(date)).toBe(text);
+  });
+
+  it.each([
+    ['ru-RU', '31.12.2027', '2027-12-31'],
+    ['ru-RU', '1.2.2027', '2027-02-01'],
+    ['ru-RU', '2027-12-31', '2027-12-31'],
+    ['ru-RU', '12/31/2027', null],
+    ['ru-RU', '31.02.2027', null],
+    ['ru-RU', '31.12.27', null],
+    ['ru-RU', '31.12', null],
+    ['ru-RU', 'завтра', null],
+    ['en-GB', '31/12/2027', '2027-12-31'],
+    ['en-US', '12/31/2027', '2027-12-31'],
+    ['en-US', '31/12/2027', null],
+  ])('%s reads %j as %s', (locale, text, date) => {
+    expect(dateFieldFormat(locale).parse(text)).toBe(date);
+  });
 });

@@ -70,3 +70,45 @@ export function dateOfUtcMidnight(date: Date): IsoDate {
 export function daysInMs(days: number): number {
   return days * DAY_MS;
 }
+
+/** A date as people type it in one language: the order of day, month and year, and their separator. */
+export interface DateFieldFormat {
+  /** `YYYY-MM-DD` as the language writes it with digits (31.12.2027, 31/12/2027) */
+  format(date: IsoDate): string;
+  /** what was typed, in the language's order or as `YYYY-MM-DD`; null when it is no real day */
+  parse(text: string): IsoDate | null;
+  /** the language's order with its separator, for a hint (`day.month.year`) */
+  readonly order: readonly ('day' | 'month' | 'year')[];
+  readonly separator: string;
+}
+
+/** Dates typed and shown in `locale`'s numeric order (Intl knows it: en-GB 31/12, en-US 12/31). */
+export function dateFieldFormat(locale: string): DateFieldFormat {
+  const numeric = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const parts = numeric.formatToParts(utcMidnight('2027-12-31'));
+  const order = parts.flatMap((part) =>
+    part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : [],
+  );
+  const separator = parts.find((part) => part.type === 'literal')?.value ?? '.';
+  return {
+    order,
+    separator,
+    format: (date) => numeric.format(utcMidnight(date)),
+    parse(text) {
+      const groups = text.trim().match(/\d+/g);
+      if (!groups || groups.length !== 3 || /[^\d\s./-]/.test(text)) return null;
+      const iso = groups[0]!.length === 4 && order[0] !== 'year';
+      const value = (unit: 'day' | 'month' | 'year') =>
+        groups[iso ? ['year', 'month', 'day'].indexOf(unit) : order.indexOf(unit)]!;
+      const year = value('year');
+      if (year.length !== 4) return null;
+      const date = `${year}-${value('month').padStart(2, '0')}-${value('day').padStart(2, '0')}`;
+      return isIsoDate(date) ? date : null;
+    },
+  };
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as actions from '../../shared/plan/actions';
+import * as organisations from '../../shared/plan/organisations';
+import * as progressUpdates from '../../shared/plan/progressUpdates';
 import { TestPlan } from '../../shared/plan/testing';
 import { NO_FILTERS } from '../state/viewState';
 import { tableRows } from './actionRows';
@@ -41,5 +43,49 @@ describe('tableRows', () => {
         .map((row) => (row.kind === 'action' ? row.action.title : null));
     expect(found('täze', 'Täze çäre')).toEqual(['']);
     expect(found('new action', 'Täze çäre')).toEqual([]);
+  });
+
+  it('finds actions by title without accents, by organisation and by progress note', () => {
+    const test = TestPlan.withActions(4);
+    const [kiln, youth, partnered, reported] = [0, 1, 2, 3].map((i) => test.actionId(i));
+    actions.edit(test.plan, kiln!, { title: 'Inspect brick kilns' });
+    actions.edit(test.plan, youth!, { title: 'Ýaşlar üçin iş orunlary' });
+    const union = organisations.create(test.plan, {
+      name: 'Kärdeşler arkalaşyklary',
+      kind: 'civil_society',
+    });
+    actions.addPartner(test.plan, partnered!, union);
+    progressUpdates.add(test.plan, reported!, {
+      at: '2025-05-01',
+      status: 'in_progress',
+      progress: 20,
+      note: 'Первая группа обучена в Ашхабаде',
+    });
+    const found = (text: string) =>
+      tableRows(test.snapshot(), { ...NO_FILTERS, text }, 'order', false, TODAY).flatMap((row) =>
+        row.kind === 'action' ? [row.action.id] : [],
+      );
+    expect(found('yaslar')).toEqual([youth]);
+    expect(found('KILN inspect')).toEqual([kiln]);
+    expect(found('kardesler')).toEqual([partnered]);
+    expect(found('ministry of labour')).toHaveLength(4); // the lead organisation of all four
+    expect(found('ашхабаде обучена')).toEqual([reported]);
+  });
+
+  it('filters to the actions due in the next 30 days, as the dashboard lists them', () => {
+    const test = TestPlan.withActions(4);
+    const [soon, later, done, past] = [0, 1, 2, 3].map((i) => test.actionId(i));
+    actions.edit(test.plan, soon!, { deadline: '2025-07-15' });
+    actions.edit(test.plan, later!, { deadline: '2025-07-16' });
+    actions.edit(test.plan, done!, { deadline: '2025-06-20', status: 'completed', progress: 100 });
+    actions.edit(test.plan, past!, { deadline: '2025-06-14' });
+    const rows = tableRows(
+      test.snapshot(),
+      { ...NO_FILTERS, dueSoonOnly: true },
+      'order',
+      false,
+      TODAY,
+    );
+    expect(rows.flatMap((row) => (row.kind === 'action' ? [row.action.id] : []))).toEqual([soon]);
   });
 });

@@ -1,8 +1,16 @@
 // The actions table's rows: live actions filtered, sorted within their objective, and flattened
 // with one header row per objective, so one virtual list renders groups and actions alike. Pure.
 import { compareRefs } from '../../shared/plan/refs';
+import { matchesWords, searchKey, searchWords } from '../../shared/search';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
-import { actionHealth, actionsByObjective, isOverdue, isUntitled } from '../../shared/plan/views';
+import {
+  actionHealth,
+  actionsByObjective,
+  dueSoonUntil,
+  isDueSoon,
+  isOverdue,
+  isUntitled,
+} from '../../shared/plan/views';
 import type { ActionFilters, SortKey } from '../state/viewState';
 
 export type TableRow =
@@ -16,16 +24,70 @@ export type TableRow =
 
 const STATUS_ORDER = ['delayed', 'in_progress', 'planned', 'completed', 'cancelled'];
 
-/** `untitled`: the reader's placeholder for an untitled action, which search reads as its title. */
+/** What the filters read besides the action, worked out once per table: names, dates. */
+export interface FilterContext {
+  readonly words: readonly string[];
+  /** organisation id to its folded name */
+  readonly orgKeys: ReadonlyMap<string, string>;
+  /** the reader's placeholder for an untitled action, folded: search reads it as the title */
+  readonly untitledKey: string;
+  /** the last day "due soon" reaches */
+  readonly dueSoonUntil: string;
+}
+
+export function filterContext(
+  snapshot: PlanSnapshot,
+  text: string,
+  today: string,
+  untitled = '',
+): FilterContext {
+  const words = searchWords(text);
+  return {
+    dueSoonUntil: dueSoonUntil(today),
+    words,
+    orgKeys: new Map(words.length ? snapshot.orgs.map((org) => [org.id, searchKey(org.name)]) : []),
+    untitledKey: searchKey(untitled),
+  };
+}
+
+/**
+ * The folded text of an action's own words (ref, title, description, progress notes), kept per
+ * snapshot object: snapshots are immutable and an unchanged action keeps its object, so a
+ * keystroke folds only what changed, not 10,000 actions.
+ */
+const ownKeys = new WeakMap<Action, string>();
+function ownKey(action: Action): string {
+  let key = ownKeys.get(action);
+  if (key === undefined) {
+    key = searchKey(
+      [action.ref, action.title, action.description, ...action.updates.map((u) => u.note)].join(
+        '\n',
+      ),
+    );
+    ownKeys.set(action, key);
+  }
+  return key;
+}
+
+function matchesText(action: Action, search: FilterContext): boolean {
+  if (!search.words.length) return true;
+  const orgs = [action.leadOrgId, ...action.partnerOrgIds].map(
+    (id) => (id && search.orgKeys.get(id)) ?? '',
+  );
+  const key = [ownKey(action), isUntitled(action) ? search.untitledKey : '', ...orgs].join('\n');
+  return matchesWords(search.words, key);
+}
+
 export function matches(
   action: Action,
   filters: ActionFilters,
   today: string,
-  untitled = '',
+  context: FilterContext,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(action.status)) return false;
   if (filters.stages.length && !filters.stages.includes(action.stage)) return false;
   if (filters.overdueOnly && !isOverdue(action, today)) return false;
+  if (filters.dueSoonOnly && !isDueSoon(action, today, context.dueSoonUntil)) return false;
   if (
     filters.orgId &&
     action.leadOrgId !== filters.orgId &&
@@ -37,17 +99,7 @@ export function matches(
   if (filters.lights.length && !filters.lights.includes(actionHealth(action, today).light)) {
     return false;
   }
-  if (filters.text) {
-    const needle = filters.text.toLocaleLowerCase();
-    if (
-      !(isUntitled(action) ? untitled : action.title).toLocaleLowerCase().includes(needle) &&
-      !action.ref.toLocaleLowerCase().includes(needle) &&
-      !action.description.toLocaleLowerCase().includes(needle)
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return matchesText(action, context);
 }
 
 function comparator(sort: SortKey): ((a: Action, b: Action) => number) | null {
@@ -77,9 +129,10 @@ export function tableRows(
   untitled = '',
 ): TableRow[] {
   const compare = comparator(sort);
+  const context = filterContext(snapshot, filters.text, today, untitled);
   const rows: TableRow[] = [];
   for (const group of actionsByObjective(snapshot)) {
-    let actions = group.actions.filter((action) => matches(action, filters, today, untitled));
+    let actions = group.actions.filter((action) => matches(action, filters, today, context));
     if (compare) actions = [...actions].sort(compare);
     if (descending) actions = compare ? actions.reverse() : [...actions].reverse();
     rows.push({

@@ -10,6 +10,7 @@ describe('searchItems', () => {
     ['a Russian word in Russian', 'принудительн', 'ru', 'sdg8', 'sdg8', '8.7'],
     ['an English word on a Russian screen', 'trafficking', 'ru', 'sdg8', 'sdg8', '8.7'],
     ['an ILO convention', 'C029', 'en', null, 'ilo', 'C029'],
+    ['a Turkmen word typed without its letters', 'mejbury zahmeti', 'tk', 'sdg8', 'sdg8', '8.7'],
   ] as const)('finds %s', (_name, query, language, frameworkId, expectedFramework, code) => {
     const found = searchItems(builtInFrameworks, query, language, frameworkId);
     expect(

@@ -1,5 +1,5 @@
 // The link picker's search over every framework's items: by code or title, in the reader's
-// language and in English, featured items first, capped so a short query never renders thousands
+// language and in English, case and accents aside (shared/search), featured items first, capped so a short query never renders thousands
 // of rows. Pure.
 import {
   findItem,
@@ -8,6 +8,7 @@ import {
   type FrameworkItem,
   type Language,
 } from '../../shared/frameworks';
+import { matchesWords, searchKey, searchWords } from '../../shared/search';
 
 /** Enough results to choose from without rendering thousands of buttons. */
 export const MAX_RESULTS = 200;
@@ -28,13 +29,11 @@ export function searchItems(
   language: Language,
   frameworkId: string | null,
 ): FoundItem[] {
-  const needle = query.trim().toLocaleLowerCase();
+  const words = searchWords(query);
   const chosen = frameworks.filter((framework) => !frameworkId || framework.id === frameworkId);
   const matches = (item: FrameworkItem, title: string) =>
-    !needle ||
-    item.code.toLocaleLowerCase().includes(needle) ||
-    title.toLocaleLowerCase().includes(needle) ||
-    item.title.en.toLocaleLowerCase().includes(needle);
+    !words.length ||
+    [item.code, title, item.title.en].some((text) => matchesWords(words, searchKey(text)));
   const out: FoundItem[] = [];
   const add = (framework: Framework, item: FrameworkItem, featured: boolean): boolean => {
     const title = itemTitle(item, language);

@@ -1,14 +1,20 @@
 // The timeline's rows: dated live actions under their objective, and the time span to draw
-// (padded by two weeks each side, always including today). Pure.
+// (padded by two weeks each side, always including today), each bar with the action's traffic
+// light, the one the table and reports show. Pure.
 import { addDays, type IsoDate } from '../../shared/calendar';
 import type { Action, Objective, PlanSnapshot } from '../../shared/plan/schema';
-import { actionsByObjective } from '../../shared/plan/views';
+import { actionHealth, actionsByObjective, type TrafficLight } from '../../shared/plan/views';
 
 const PADDING_DAYS = 15;
 
 export type TimelineRow =
   | { readonly kind: 'objective'; readonly key: string; readonly objective: Objective | null }
-  | { readonly kind: 'action'; readonly key: string; readonly action: Action };
+  | {
+      readonly kind: 'action';
+      readonly key: string;
+      readonly action: Action;
+      readonly light: TrafficLight;
+    };
 
 export interface Timeline {
   readonly rows: readonly TimelineRow[];
@@ -35,7 +41,8 @@ export function timeline(snapshot: PlanSnapshot, today: IsoDate): Timeline {
       objective: group.objective,
     });
     for (const action of dated) {
-      rows.push({ kind: 'action', key: action.id, action });
+      const { light } = actionHealth(action, today);
+      rows.push({ kind: 'action', key: action.id, action, light });
       for (const date of [action.start, action.deadline]) {
         if (!date) continue;
         if (date < min) min = date;

@@ -4,7 +4,13 @@ import { formatViewState, NO_FILTERS, parseViewState, type ViewState } from './v
 const VIEW: ViewState = {
   planId: 'p-1',
   screen: 'actions',
-  filters: { ...NO_FILTERS, text: 'forced labour', statuses: ['delayed'], link: 'sdg8:8.7' },
+  filters: {
+    ...NO_FILTERS,
+    text: 'forced labour',
+    statuses: ['delayed'],
+    link: 'sdg8:8.7',
+    dueSoonOnly: true,
+  },
   sort: 'deadline',
   descending: true,
   actionId: 'a-9',

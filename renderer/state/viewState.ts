@@ -43,6 +43,8 @@ export interface ActionFilters {
   /** a framework link key `frameworkId:code` */
   readonly link: string | null;
   readonly overdueOnly: boolean;
+  /** unfinished, with a deadline in the next DUE_SOON_DAYS days */
+  readonly dueSoonOnly: boolean;
 }
 
 export interface ViewState {
@@ -63,6 +65,7 @@ export const NO_FILTERS: ActionFilters = {
   orgId: null,
   link: null,
   overdueOnly: false,
+  dueSoonOnly: false,
 };
 
 export function parseViewState(search: string): ViewState {
@@ -82,6 +85,7 @@ export function parseViewState(search: string): ViewState {
       orgId: params.get('org'),
       link: params.get('link'),
       overdueOnly: params.get('overdue') === '1',
+      dueSoonOnly: params.get('due') === 'soon',
     },
     sort: SORT_LIST.includes(sort as SortKey) ? (sort as SortKey) : 'order',
     descending: params.get('desc') === '1',
@@ -101,6 +105,7 @@ export function formatViewState(state: ViewState): string {
   if (filters.orgId) params.set('org', filters.orgId);
   if (filters.link) params.set('link', filters.link);
   if (filters.overdueOnly) params.set('overdue', '1');
+  if (filters.dueSoonOnly) params.set('due', 'soon');
   if (state.sort !== 'order') params.set('sort', state.sort);
   if (state.descending) params.set('desc', '1');
   if (state.actionId) params.set('action', state.actionId);
@@ -116,6 +121,7 @@ export function hasFilters(filters: ActionFilters): boolean {
     filters.lights.length > 0 ||
     filters.orgId !== null ||
     filters.link !== null ||
-    filters.overdueOnly
+    filters.overdueOnly ||
+    filters.dueSoonOnly
   );
 }

@@ -68,6 +68,7 @@ describe('what changed between two snapshots', () => {
       status: 'in_progress',
       progress: 20,
     });
+    test.at('2025-07-01T10:00:00.000Z');
     progressUpdates.add(test.plan, ids[0]!, { at: '2025-07-01', status: 'delayed', progress: 30 });
     test.at('2025-07-02T10:00:00.000Z');
     actions.remove(test.plan, ids[1]!);

@@ -10,7 +10,7 @@ import * as objectives from '../plan/objectives';
 import * as organisations from '../plan/organisations';
 import * as progressUpdates from '../plan/progressUpdates';
 import type { Action, PlanSnapshot } from '../plan/schema';
-import { TestPlan } from '../plan/testing';
+import { TEST_NOW, TestPlan } from '../plan/testing';
 
 export const RUSSIAN_TITLE = 'Искоренение принудительного труда при сборе хлопка';
 export const TURKMEN_TITLE = 'Işçileriň hukuklaryny goramak: ňžşýäöüç ŇŽŞÝÄÖÜÇ';
@@ -168,7 +168,10 @@ export function reportTestPlanWithNotes(options: { hostile?: boolean } = {}): Te
     evidence: [EVIDENCE_URL, 'https://example.org/a?q="><img src=x onerror=alert(3)>'],
   });
   progressUpdates.add(test.plan, first.id, { ...before, status: 'planned', progress: 0 });
+  // a report is written on or after its day (progressUpdates refuses one dated later)
+  test.at(`${after.at}T12:00:00.000Z`);
   progressUpdates.add(test.plan, first.id, { ...after, status: 'in_progress', progress: 80 });
+  test.at(TEST_NOW);
   progressUpdates.add(test.plan, second.id, { ...russian, status: 'delayed', progress: 45 });
   progressUpdates.add(test.plan, third.id, { ...turkmen, status: 'in_progress', progress: 50 });
   for (const note of HOSTILE_NOTES)

@@ -78,6 +78,8 @@ export const INVALID_REASONS = {
   not_link: 'not_link',
   /** more entries than the limit */
   too_many: 'too_many',
+  /** a date that has not come yet where a past or present day is meant (a progress report) */
+  future: 'future',
   /** a name another entry of the registry has already (case and spaces aside) */
   taken: 'taken',
 } as const;

@@ -1,6 +1,9 @@
 // Dated progress reports on an action: status, progress, a note and links to evidence. The
-// latest report (by its date) also sets the action's current status and progress.
+// latest report (by its date) also sets the action's current status and progress. A report
+// speaks for a day that has come: one dated later is refused, and one already stored with a
+// later date (an older replica's) never decides the current status.
 import type * as Y from 'yjs';
+import { todayIn, type IsoDate } from '../calendar';
 import { action, nested, touch } from './actionEntries';
 import { ACTION_STATUS_LIST, MAX_EVIDENCE_LINKS, MAX_LENGTH, type ActionStatus } from './model';
 import { newEntry, writeField } from './fields';
@@ -20,11 +23,14 @@ export interface ProgressReport {
 
 export function add(plan: Plan, actionId: string, report: ProgressReport): string {
   const map = action(plan, actionId);
-  checkReport(report);
+  const today = latestToday(plan);
+  checkReport(report, today);
   const updates = nested(map, 'updates') as Y.Map<Y.Map<unknown>>;
   const id = plan.newId();
-  const isLatest = [...updates.values()].every(
-    (update) => (readDate(update.get('at')) ?? '') <= report.at,
+  const isLatest = decidesCurrentStatus(
+    report.at,
+    [...updates.values()].map((update) => readDate(update.get('at')) ?? ''),
+    today,
   );
   change(plan, () => {
     const update = newEntry(PROGRESS_UPDATE.fields, {
@@ -59,9 +65,33 @@ export function remove(plan: Plan, actionId: string, updateId: string): void {
   });
 }
 
-function checkReport(report: ProgressReport): void {
+/**
+ * Whether a report dated `at` sets the action's current status on `today`, beside reports dated
+ * `others`: it is not in the future, and no other report up to today is later (a tie goes to the
+ * new one). Reports dated after today do not count.
+ */
+export function decidesCurrentStatus(
+  at: IsoDate,
+  others: readonly IsoDate[],
+  today: IsoDate,
+): boolean {
+  return at <= today && others.every((other) => other > today || other <= at);
+}
+
+/**
+ * Today in the first time zone to reach it (UTC+14): the operation cannot know where its
+ * author is, and a report dated today anywhere is not in the future. The date input warns
+ * by the author's own today (UpdatesSection).
+ */
+function latestToday(plan: Plan): IsoDate {
+  return todayIn('Etc/GMT-14', plan.now());
+}
+
+function checkReport(report: ProgressReport, today: IsoDate): void {
   if (validate.date(report.at, 'date') === null)
     throw validate.refuse('date', 'empty', 'is needed (a progress update needs a date)');
+  if (report.at > today)
+    throw validate.refuse('date', 'future', `must not be after today (${today})`);
   validate.oneOf(report.status, ACTION_STATUS_LIST, 'status');
   validate.percent(report.progress);
   if (report.note !== undefined) validate.longText(report.note, 'note');

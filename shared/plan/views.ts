@@ -241,18 +241,34 @@ export function summaryByLeadOrganisation(snapshot: PlanSnapshot, today: string)
   return out;
 }
 
+/** How far ahead "due soon" looks, in days (the dashboard's list and the table's filter). */
+export const DUE_SOON_DAYS = 30;
+
+/** The last day "due soon" reaches from `today`: compute once for a loop over the actions. */
+export function dueSoonUntil(today: string, days = DUE_SOON_DAYS): string {
+  return addDays(today, days);
+}
+
+/** An unfinished action whose deadline falls in [today, until]. */
+export function isDueSoon(
+  action: Pick<Action, 'deadline' | 'status'>,
+  today: string,
+  until: string,
+): boolean {
+  return (
+    action.deadline !== null &&
+    action.deadline >= today &&
+    action.deadline <= until &&
+    action.status !== 'completed' &&
+    action.status !== 'cancelled'
+  );
+}
+
 /** Live, unfinished actions whose deadline falls in [today, today + days]; soonest first. */
-export function dueSoon(snapshot: PlanSnapshot, today: string, days = 30): Action[] {
-  const last = addDays(today, days);
+export function dueSoon(snapshot: PlanSnapshot, today: string, days = DUE_SOON_DAYS): Action[] {
+  const until = dueSoonUntil(today, days);
   return liveActions(snapshot)
-    .filter(
-      (action) =>
-        action.deadline !== null &&
-        action.deadline >= today &&
-        action.deadline <= last &&
-        action.status !== 'completed' &&
-        action.status !== 'cancelled',
-    )
+    .filter((action) => isDueSoon(action, today, until))
     .sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0));
 }
 

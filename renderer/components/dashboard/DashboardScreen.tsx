@@ -26,7 +26,7 @@ import {
 } from '../../../shared/plan/views';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
-import { NO_FILTERS } from '../../state/viewState';
+import { NO_FILTERS, type SortKey } from '../../state/viewState';
 import { todayIn } from '../../../shared/calendar';
 import { useFormat } from '../common/format';
 import { ProgressBars, Ring } from './charts';
@@ -74,8 +74,14 @@ export function DashboardScreen() {
     snapshot.objectives.find((objective) => objective.id === id)?.title ?? t('table.noObjective');
   const orgName = (id: string | null) =>
     snapshot.orgs.find((org) => org.id === id)?.name ?? t('table.none');
-  const showActions = (filters: Partial<typeof NO_FILTERS>) =>
-    setView({ screen: 'actions', filters: { ...NO_FILTERS, ...filters }, actionId: null });
+  const showActions = (filters: Partial<typeof NO_FILTERS>, sort: SortKey = 'order') =>
+    setView({
+      screen: 'actions',
+      filters: { ...NO_FILTERS, ...filters },
+      sort,
+      descending: false,
+      actionId: null,
+    });
   const covered = data.sdg.filter((row) => row.actionIds.length > 0).length;
 
   return (
@@ -138,14 +144,19 @@ export function DashboardScreen() {
         <section className="card">
           <h2>{t('dashboard.overdue')}</h2>
           <ActionList
-            actions={data.overdue.slice(0, 8)}
+            actions={data.overdue}
             empty={t('dashboard.nothing')}
             tone="bad"
+            showAll={() => showActions({ overdueOnly: true }, 'deadline')}
           />
         </section>
         <section className="card">
           <h2>{t('dashboard.dueSoon')}</h2>
-          <ActionList actions={data.dueSoon.slice(0, 8)} empty={t('dashboard.nothing')} />
+          <ActionList
+            actions={data.dueSoon}
+            empty={t('dashboard.nothing')}
+            showAll={() => showActions({ dueSoonOnly: true }, 'deadline')}
+          />
         </section>
         <section className="card wide">
           <h2>{t('dashboard.byObjective')}</h2>
@@ -237,28 +248,45 @@ function Kpi(props: { label: string; value: string; tone?: 'bad'; onClick: () =>
   );
 }
 
-function ActionList(props: { actions: readonly Action[]; empty: string; tone?: 'bad' }) {
+/** How many actions a dashboard list shows before "show all", which opens the table. */
+const LIST_LENGTH = 8;
+
+function ActionList(props: {
+  actions: readonly Action[];
+  empty: string;
+  tone?: 'bad';
+  /** opens the Actions table filtered to every action of the list */
+  showAll: () => void;
+}) {
+  const { t } = useTranslation();
   const format = useFormat();
   if (props.actions.length === 0) return <p className="muted">{props.empty}</p>;
   return (
-    <ul className="action-list">
-      {props.actions.map((action) => (
-        <li key={action.id}>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setView({ screen: 'actions' });
-              openAction(action.id);
-            }}
-          >
-            <span className="ref">{action.ref}</span> <ActionTitle action={action} />
-          </button>
-          <span className={props.tone === 'bad' ? 'overdue' : 'muted'}>
-            {format.date(action.deadline)}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="action-list">
+        {props.actions.slice(0, LIST_LENGTH).map((action) => (
+          <li key={action.id}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setView({ screen: 'actions' });
+                openAction(action.id);
+              }}
+            >
+              <span className="ref">{action.ref}</span> <ActionTitle action={action} />
+            </button>
+            <span className={props.tone === 'bad' ? 'overdue' : 'muted'}>
+              {format.date(action.deadline)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {props.actions.length > LIST_LENGTH && (
+        <button type="button" className="link-button show-all" onClick={props.showAll}>
+          {t('dashboard.showAll', { total: format.number(props.actions.length) })}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // Dated progress reports with evidence links; adding one also sets the action's status and
 // progress when it is the latest (progressUpdates.add decides). Its author may remove a report
 // (a mistaken entry; after a confirmation), as progressUpdates.remove allows no one else.
+// A date after today is warned about at the input and not sent (progressUpdates refuses it).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUS_LIST, type ActionStatus } from '../../../shared/plan/model';
@@ -20,7 +21,9 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
   const run = useOperation();
   const nameOf = usePersonName();
   const session = useSession();
-  const [at, setAt] = useState(todayIn());
+  const today = todayIn();
+  const [at, setAt] = useState(today);
+  const future = at > today;
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState(String(action.progress));
   const [note, setNote] = useState('');
@@ -91,7 +94,19 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
           <div className="field-grid">
             <label className="field">
               <span>{t('detail.updateDate')}</span>
-              <input type="date" value={at} onChange={(event) => setAt(event.target.value)} />
+              <input
+                type="date"
+                value={at}
+                max={today}
+                aria-invalid={future}
+                aria-describedby={future ? 'update-date-future' : undefined}
+                onChange={(event) => setAt(event.target.value)}
+              />
+              {future && (
+                <span id="update-date-future" className="hint error" role="alert">
+                  {t('detail.futureUpdate')}
+                </span>
+              )}
             </label>
             <label className="field">
               <span>{t('detail.status')}</span>
@@ -136,7 +151,9 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
               onChange={(event) => setEvidence(event.target.value)}
             />
           </label>
-          <button type="submit">{t('detail.addUpdate')}</button>
+          <button type="submit" disabled={future}>
+            {t('detail.addUpdate')}
+          </button>
         </form>
       )}
     </section>

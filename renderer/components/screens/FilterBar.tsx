@@ -128,6 +128,14 @@ export const FilterBar = memo(function FilterBar({ orgs, frameworks, shown, tota
         />
         {t('filters.overdue')}
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filters.dueSoonOnly}
+          onChange={(event) => setFilters({ dueSoonOnly: event.target.checked })}
+        />
+        {t('filters.dueSoon')}
+      </label>
       <label className="field">
         <span>{t('filters.sort')}</span>
         <select value={sort} onChange={(event) => setView({ sort: event.target.value as SortKey })}>

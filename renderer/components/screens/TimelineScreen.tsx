@@ -1,9 +1,8 @@
-// Actions on a time axis from start to deadline, grouped by objective, with today's line and
-// overdue bars in red. Rows are virtualised like the table, so large plans stay smooth.
+// Actions on a time axis from start to deadline, grouped by objective, with today's line; each
+// bar in its traffic light (overdue ones red), named in its tooltip. Rows are virtualised like the table, so large plans stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOverdue } from '../../../shared/plan/views';
 import { timeline } from '../../selectors/timelineRows';
 import { usePlanStore } from '../../state/planStore';
 import { openAction, setView } from '../../state/viewStore';
@@ -64,10 +63,9 @@ export function TimelineScreen() {
                 </div>
               );
             }
-            const { action } = row;
+            const { action, light } = row;
             const start = action.start ?? action.deadline!;
             const end = action.deadline ?? action.start!;
-            const late = isOverdue(action, today);
             return (
               <div key={row.key} className="timeline-row" style={style}>
                 <button
@@ -82,9 +80,9 @@ export function TimelineScreen() {
                 </button>
                 <div className="timeline-track">
                   <span
-                    className={`timeline-bar status-${action.status}${late ? ' late' : ''}`}
+                    className={`timeline-bar bar-${light}`}
                     style={{ left: `${x(start)}%`, width: `${Math.max(0.6, x(end) - x(start))}%` }}
-                    title={`${format.date(action.start)} – ${format.date(action.deadline)}`}
+                    title={`${format.date(action.start)} – ${format.date(action.deadline)} · ${t(`light.${light}`, { ns: 'plan' })}`}
                   >
                     <span className="timeline-fill" style={{ width: `${action.progress}%` }} />
                   </span>

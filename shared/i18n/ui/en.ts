@@ -109,13 +109,14 @@ export default {
   filters: {
     label: 'Filters',
     search: 'Search actions',
-    searchPlaceholder: 'Search ref, title, description',
+    searchPlaceholder: 'Search ref, title, description, organisations, progress notes',
     status: 'Status',
     stage: 'Stage',
     light: 'Health',
     organisation: 'Organisation',
     framework: 'Framework item',
     overdue: 'Overdue only',
+    dueSoon: 'Due in 30 days',
     any: 'Any',
     clear: 'Clear filters',
     sort: 'Sort by',
@@ -193,6 +194,8 @@ export default {
     removeUpdate: 'Remove progress update',
     confirmRemoveUpdate: 'Remove the progress update of {{date}}?',
     updateDate: 'Date',
+    futureUpdate:
+      'This date has not come yet: a progress update reports on today or an earlier day.',
     evidence: 'Evidence links (one per line)',
     remove: 'Move to trash',
     removed: 'This action is in the trash.',
@@ -229,6 +232,7 @@ export default {
     byLight: 'Traffic lights',
     overdue: 'Overdue',
     dueSoon: 'Due in the next 30 days',
+    showAll: 'Show all {{total}}',
     byObjective: 'Progress by objective',
     byLead: 'Progress by lead organisation',
     coverage: 'SDG 8 coverage',
@@ -243,7 +247,8 @@ export default {
     title: 'Timeline',
     today: 'Today',
     undated: 'Actions without dates: {{n}}',
-    legend: 'Bars run from start to deadline; red bars are overdue.',
+    legend:
+      'Bars run from start to deadline, coloured by the traffic light (green on track, amber behind, red far behind or overdue).',
   },
   orgs: {
     title: 'Organisations',
@@ -607,6 +612,8 @@ export default {
       not_link:
         '{{field}} must be a web address starting with http:// or https://, for example https://example.org/report.pdf.',
       too_many: '{{field}}: at most {{limit}}.',
+      future:
+        '{{field}} must not be after today: a progress update reports on a day that has come.',
       taken: '{{field}} is already used by another organisation: merge the two instead.',
     },
   },

@@ -113,13 +113,14 @@ export default {
   filters: {
     label: 'Süzgüçler',
     search: 'Çäreleri gözle',
-    searchPlaceholder: 'Belgi, ady, beýany boýunça gözle',
+    searchPlaceholder: 'Belgi, ady, beýany, guramalar, hasabatlar boýunça gözle',
     status: 'Ýagdaý',
     stage: 'Tapgyr',
     light: 'Baha',
     organisation: 'Gurama',
     framework: 'Resminamanyň bendi',
     overdue: 'Diňe möhleti geçenler',
+    dueSoon: '30 günde möhleti dolýanlar',
     any: 'Hemmesi',
     clear: 'Süzgüçleri arassala',
     sort: 'Tertiplemek',
@@ -197,6 +198,7 @@ export default {
     removeUpdate: 'Hasabaty aýyr',
     confirmRemoveUpdate: '{{date}} senesindäki hasabat aýrylsynmy?',
     updateDate: 'Sene',
+    futureUpdate: 'Bu sene entek gelmedi: hasabat şu gün ýa-da has öňki gün üçin ýazylýar.',
     evidence: 'Subutnamalaryň salgylary (her setirde birini)',
     remove: 'Sebede taşla',
     removed: 'Bu çäre sebetde.',
@@ -233,6 +235,7 @@ export default {
     byLight: 'Ýerine ýetirilişiň bahasy',
     overdue: 'Möhleti geçenler',
     dueSoon: 'Indiki 30 günde möhleti dolýanlar',
+    showAll: 'Hemmesini görkez ({{total}})',
     byObjective: 'Maksatlar boýunça ýerine ýetiriliş',
     byLead: 'Jogapkär guramalar boýunça ýerine ýetiriliş',
     coverage: 'DÖM 8 boýunça gurşaw',
@@ -247,7 +250,8 @@ export default {
     title: 'Möhletler',
     today: 'Şu gün',
     undated: 'Senesiz çäreler: {{n}}',
-    legend: 'Zolaklar başlangyçdan möhlete çenli; gyzyllar möhleti geçenler.',
+    legend:
+      'Zolaklar başlangyçdan möhlete çenli, reňki yşyk boýunça (ýaşyl meýilnama boýunça, sary yza galýar, gyzyl ep-esli yza galýar ýa-da möhleti geçdi).',
   },
   orgs: {
     title: 'Guramalar',
@@ -603,6 +607,8 @@ export default {
       not_link:
         '{{field}}: http:// ýa-da https:// bilen başlanýan web salgysy gerek, mysal üçin https://example.org/report.pdf.',
       too_many: '{{field}}: iň köp {{limit}}.',
+      future:
+        '{{field}} şu günden soň bolup bilmez: ýerine ýetiriliş barada hasabat eýýäm gelen gün üçin ýazylýar.',
       taken: '{{field}} başga bir guramada eýýäm bar: olary birleşdiriň.',
     },
   },
