@@ -8,6 +8,7 @@ import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
 import { SCREENS, type Screen } from '../../state/viewState';
 import { ActionsScreen } from '../screens/ActionsScreen';
+import { focusGrid } from '../table/ActionTable';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { FrameworksScreen } from '../screens/FrameworksScreen';
 import { OrganisationsScreen } from '../screens/OrganisationsScreen';
@@ -67,6 +68,18 @@ export function Workspace() {
 
   return (
     <div className="workspace">
+      {/* The first Tab stop: straight to the grid, past the top bar and the section tabs. */}
+      <a
+        href="#actions"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          if (screen !== 'actions') openScreen('actions');
+          if (!focusGrid()) requestAnimationFrame(() => focusGrid());
+        }}
+      >
+        {t('nav.skipToActions')}
+      </a>
       <header className="topbar">
         <button type="button" className="link-button brand" onClick={() => openPlanView(null)}>
           ← {t('nav.plans')}

@@ -44,6 +44,8 @@ export default {
     trash: 'Trash',
     plan: 'Plan & members',
     main: 'Plan sections',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Skip to actions',
   },
   toolbar: {
     undo: 'Undo',
@@ -78,6 +80,8 @@ export default {
     stage: 'Stage',
     health: 'Health',
     open: 'Open details of {{ref}}',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Details',
     noObjective: 'Not in an objective',
     actionsCount: 'Actions: {{n}}',
     addAction: 'Add action',

@@ -47,6 +47,8 @@ export default {
     trash: 'Корзина',
     plan: 'План и участники',
     main: 'Разделы плана',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Перейти к мероприятиям',
   },
   toolbar: {
     undo: 'Отменить',
@@ -81,6 +83,8 @@ export default {
     stage: 'Этап',
     health: 'Оценка',
     open: 'Открыть подробности {{ref}}',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Подробности',
     noObjective: 'Вне целей',
     actionsCount: 'Мероприятий: {{n}}',
     addAction: 'Добавить мероприятие',

@@ -48,6 +48,8 @@ export default {
     trash: 'Sebet',
     plan: 'Meýilnama we agzalar',
     main: 'Meýilnamanyň bölümleri',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Çärelere geç',
   },
   toolbar: {
     undo: 'Yza al',
@@ -82,6 +84,8 @@ export default {
     stage: 'Tapgyr',
     health: 'Baha',
     open: '{{ref}} jikme-jigini aç',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Jikme-jiklikler',
     noObjective: 'Maksada degişli däl',
     actionsCount: 'Çäreler: {{n}}',
     addAction: 'Çäre goş',
