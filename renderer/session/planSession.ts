@@ -198,6 +198,7 @@ export function openSession(
       if (pictureFromServer && !parts.meta.has('id')) {
         // Nothing of the plan on this computer yet: the server's picture stays, read-only, until
         // the live document has synced (an empty document must not replace it, nor take edits).
+        usePlanStore.setState({ waitingForServer: true });
         connect();
         await serverSynced;
         if (closed) return;

@@ -16,6 +16,7 @@ import { PlanScreen } from '../screens/PlanScreen';
 import { TimelineScreen } from '../screens/TimelineScreen';
 import { TrashScreen } from '../screens/TrashScreen';
 import { PlanFileCommands } from '../planFile/PlanFileCommands';
+import { LoadingNotice } from './LoadingNotice';
 import { MembershipNotice } from './MembershipNotice';
 import { Notice } from './Notice';
 import { useSession } from './planContext';
@@ -130,6 +131,7 @@ export function Workspace() {
         ))}
       </nav>
       <Notice />
+      <LoadingNotice />
       <MembershipNotice />
       <PlanFileCommands />
       <main className="screen">

@@ -506,6 +506,18 @@ export default {
       'Everyone is disconnected; what they wrote stays in the plan. The invite stops working.',
     close: 'Close',
   },
+  /** while an opening plan is read-only (shell/LoadingNotice.tsx, selectors/loadingStep.ts) */
+  loading: {
+    computer:
+      'Opening the plan from this computer… You can read it; editing starts once it has loaded.',
+    server:
+      'Loading the plan from the server, step {{n}} of {{of}}: {{step}}. You can read it now; editing starts once it has arrived.',
+    step: {
+      connecting: 'connecting',
+      receiving: 'receiving the plan',
+      opening: 'opening it on this computer',
+    },
+  },
   errors: {
     generic: 'That did not work: {{message}}',
     /** the button beside a server call that failed */

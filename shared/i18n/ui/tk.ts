@@ -509,6 +509,18 @@ export default {
       'Hemmeler aýrylýar; olaryň ýazanlary meýilnamada galýar. Çakylyk işlemesini bes edýär.',
     close: 'Ýapmak',
   },
+  /** while an opening plan is read-only (shell/LoadingNotice.tsx, selectors/loadingStep.ts) */
+  loading: {
+    computer:
+      'Meýilnama bu kompýuterden açylýar… Ony eýýäm okap bolýar; ýüklenenden soň üýtgedip bolar.',
+    server:
+      'Meýilnama serwerden ýüklenýär, {{of}} ädimden {{n}}-njisi: {{step}}. Ony eýýäm okap bolýar; gelenden soň üýtgedip bolar.',
+    step: {
+      connecting: 'birikdirilýär',
+      receiving: 'meýilnama alynýar',
+      opening: 'bu kompýuterde açylýar',
+    },
+  },
   errors: {
     generic: 'Başartmady: {{message}}',
     retry: 'Gaýtadan synanyş',
