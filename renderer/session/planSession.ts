@@ -121,10 +121,12 @@ export function openSession(
         updatePlan(entry.planId, { storedState, lastSyncedAt: new Date().toISOString() }),
       onPendingEdits: (pendingEdits) => updatePlan(entry.planId, { pendingEdits }),
       onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
-      // The server creates a plan empty; its owner's first client writes the meta.
+      // The server creates a plan empty (the admin CLI names it): the first member who may edit
+      // writes the meta with that name, so a plan joined before its owner opened it has its
+      // title in every header and export.
       onSynced: () => {
         performance.mark('accord:server-synced');
-        if (entry.server?.role === 'owner' && !parts.meta.has('id')) {
+        if (canEdit && entry.title && !parts.meta.has('id')) {
           meta.initialise(plan, {
             id: entry.planId,
             title: entry.title,

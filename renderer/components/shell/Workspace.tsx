@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from '../../session/desktopEvents';
+import { findPlan } from '../../session/localPlans';
 import { ActionImport, openActionImport } from '../import/ActionImport';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
@@ -30,7 +31,11 @@ export function Workspace() {
   const { t } = useTranslation();
   const session = useSession();
   const screen = useViewStore((state) => state.screen);
-  const title = usePlanStore((state) => state.snapshot?.meta.title ?? '');
+  // Until someone who may edit has written the plan's meta, a viewer reads the name it joined.
+  const title = usePlanStore(
+    (state) =>
+      state.snapshot?.meta.title || (state.planId ? (findPlan(state.planId)?.title ?? '') : ''),
+  );
   const canEdit = usePlanStore(selectCanEdit);
   const canUndo = usePlanStore((state) => state.canUndo);
   const canRedo = usePlanStore((state) => state.canRedo);
