@@ -136,10 +136,12 @@ export function openSession(
       onPendingEdits: (pendingEdits) => updatePlan(entry.planId, { pendingEdits }),
       onDenied: (reason) => usePlanStore.setState({ notice: { kind: 'server', text: reason } }),
       onRoleChanged: () => void roleChanged(),
-      // The server creates a plan empty; its owner's first client writes the meta.
+      // The server creates a plan empty (the admin CLI names it): the first member who may edit
+      // writes the meta with that name, so a plan joined before its owner opened it has its
+      // title in every header and export.
       onSynced: () => {
         performance.mark('accord:server-synced');
-        if (entry.server?.role === 'owner' && !parts.meta.has('id')) {
+        if (canEdit && entry.title && !parts.meta.has('id')) {
           meta.initialise(plan, {
             id: entry.planId,
             title: entry.title,
@@ -213,6 +215,7 @@ export function openSession(
       if (pictureFromServer && !parts.meta.has('id')) {
         // Nothing of the plan on this computer yet: the server's picture stays, read-only, until
         // the live document has synced (an empty document must not replace it, nor take edits).
+        usePlanStore.setState({ waitingForServer: true });
         connect();
         await serverSynced;
         if (closed) return;

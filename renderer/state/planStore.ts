@@ -31,6 +31,9 @@ export interface PlanState {
   readonly canRedo: boolean;
   /** false while the snapshot shown is the cached picture and the live document still loads */
   readonly live: boolean;
+  /** a first open: the picture is the server's, and the live document waits for the server's
+   * copy (selectors/loadingStep.ts says which step it is at) */
+  readonly waitingForServer: boolean;
   /** a message for the user, or null: an operation refused (by its code, shown in the UI
    * language, with the model's English detail), input shortened to fit, or the server's own
    * words */
@@ -66,6 +69,7 @@ export const initialPlanState: PlanState = {
   canUndo: false,
   canRedo: false,
   live: false,
+  waitingForServer: false,
   notice: null,
 };
 

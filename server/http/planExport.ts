@@ -27,7 +27,14 @@ export async function exportStoredPlan(
   now: Date = new Date(),
 ): Promise<ExportedFile> {
   const live = source.rooms?.room(planId);
-  const snapshot = snapshotOf(live ? live.doc : await loadStoredDocument(source.store, planId));
+  const stored = snapshotOf(live ? live.doc : await loadStoredDocument(source.store, planId));
+  // A plan nobody who may edit has opened yet has no meta: its name is the one it was created with.
+  const snapshot = stored.meta.title
+    ? stored
+    : {
+        ...stored,
+        meta: { ...stored.meta, title: (await source.store.getPlan(planId))?.title ?? '' },
+      };
   const changesSince = query.since ? await sinceOf(source.store, planId, query.since) : undefined;
   return exportPlan(snapshot, {
     format: query.format,

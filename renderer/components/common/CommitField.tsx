@@ -51,7 +51,11 @@ export function CommitField(props: Props) {
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit(draft);
-          if (event.key === 'Escape') setEditing(value);
+          // Escape takes back a changed draft (and only that: the panel around stays open).
+          if (event.key === 'Escape' && draft !== value) {
+            event.preventDefault();
+            setEditing(value);
+          }
         }}
       />
     </label>

@@ -38,17 +38,23 @@ export function ActionDetail({ actionId }: { actionId: string }) {
 
   if (!action) return null;
   const health = actionHealth(action, todayIn());
+  /** Closes the panel; the focus goes back to the table's cursor, on the row it came from. */
+  const close = () => {
+    openAction(null);
+    document.querySelector<HTMLElement>('.grid .cell.active')?.focus();
+  };
   return (
     <aside
       ref={panel}
       className="detail"
       aria-label={t('detail.label')}
       onKeyDown={(event) => {
-        // Escape closes the panel and returns to the table, unless it was meant for a field.
+        // Escape closes the panel from anywhere in it, fields included (they write as they are
+        // typed or on blur), unless a field used it to take back its edit or a dialog is open.
         const target = event.target as HTMLElement;
-        if (event.key !== 'Escape' || target.matches('input, textarea, select, dialog *')) return;
-        openAction(null);
-        document.querySelector<HTMLElement>('.grid .cell.active')?.focus();
+        if (event.key !== 'Escape' || event.defaultPrevented || target.closest('dialog')) return;
+        event.preventDefault();
+        close();
       }}
     >
       <header className="detail-head">
@@ -59,7 +65,7 @@ export function ActionDetail({ actionId }: { actionId: string }) {
           type="button"
           className="icon-button"
           aria-label={t('detail.close')}
-          onClick={() => openAction(null)}
+          onClick={close}
         >
           ✕
         </button>

@@ -3,11 +3,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from '../../session/desktopEvents';
+import { findPlan } from '../../session/localPlans';
 import { ActionImport, openActionImport } from '../import/ActionImport';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
 import { openPlanView, openScreen, useViewStore } from '../../state/viewStore';
 import { SCREENS, type Screen } from '../../state/viewState';
 import { ActionsScreen } from '../screens/ActionsScreen';
+import { focusGrid } from '../table/ActionTable';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { FrameworksScreen } from '../screens/FrameworksScreen';
 import { OrganisationsScreen } from '../screens/OrganisationsScreen';
@@ -15,6 +17,7 @@ import { PlanScreen } from '../screens/PlanScreen';
 import { TimelineScreen } from '../screens/TimelineScreen';
 import { TrashScreen } from '../screens/TrashScreen';
 import { PlanFileCommands } from '../planFile/PlanFileCommands';
+import { LoadingNotice } from './LoadingNotice';
 import { MembershipNotice } from './MembershipNotice';
 import { Notice } from './Notice';
 import { useSession } from './planContext';
@@ -28,7 +31,11 @@ export function Workspace() {
   const { t } = useTranslation();
   const session = useSession();
   const screen = useViewStore((state) => state.screen);
-  const title = usePlanStore((state) => state.snapshot?.meta.title ?? '');
+  // Until someone who may edit has written the plan's meta, a viewer reads the name it joined.
+  const title = usePlanStore(
+    (state) =>
+      state.snapshot?.meta.title || (state.planId ? (findPlan(state.planId)?.title ?? '') : ''),
+  );
   const canEdit = usePlanStore(selectCanEdit);
   const canUndo = usePlanStore((state) => state.canUndo);
   const canRedo = usePlanStore((state) => state.canRedo);
@@ -67,6 +74,18 @@ export function Workspace() {
 
   return (
     <div className="workspace">
+      {/* The first Tab stop: straight to the grid, past the top bar and the section tabs. */}
+      <a
+        href="#actions"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          if (screen !== 'actions') openScreen('actions');
+          if (!focusGrid()) requestAnimationFrame(() => focusGrid());
+        }}
+      >
+        {t('nav.skipToActions')}
+      </a>
       <header className="topbar">
         <button type="button" className="link-button brand" onClick={() => openPlanView(null)}>
           ← {t('nav.plans')}
@@ -117,6 +136,7 @@ export function Workspace() {
         ))}
       </nav>
       <Notice />
+      <LoadingNotice />
       <MembershipNotice />
       <PlanFileCommands />
       <main className="screen">

@@ -41,6 +41,18 @@ const NO_PEERS: readonly Peer[] = [];
 const NO_COLUMNS: readonly ColumnId[] = [];
 const TITLE_COLUMN = COLUMNS.findIndex((column) => column.id === 'title');
 
+/**
+ * Puts the focus on the table: the cursor's cell, or the body of an empty table (where N still
+ * adds an action). False when no table is on screen.
+ */
+export function focusGrid(): boolean {
+  const target =
+    document.querySelector<HTMLElement>('.grid .cell.active') ??
+    document.querySelector<HTMLElement>('.grid-body[tabindex="0"]');
+  target?.focus();
+  return target !== null;
+}
+
 interface Props {
   readonly rows: readonly TableRow[];
   /** rows are in the plan's own order (no sort), so moving an action up or down makes sense */
@@ -157,6 +169,12 @@ export function ActionTable({
     const frame = requestAnimationFrame(focusActive);
     return () => cancelAnimationFrame(frame);
   }, [focusRequest]);
+
+  // A plan just opened (created, joined, picked from the list) leaves the focus nowhere: it goes
+  // to the table, so the keyboard works at once (N adds an action).
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) focusGrid();
+  }, []);
 
   const cursorTable = {
     rowCount: rows.length,
@@ -392,12 +410,26 @@ export function ActionTable({
         >
           {COLUMNS.map((column) => (
             <div key={column.id} role="columnheader" className={`cell cell-${column.id}`}>
-              {column.id === 'open' ? '' : t(`table.${column.id}`)}
+              {column.id === 'open' ? (
+                <span className="sr-only">{t('table.openColumn')}</span>
+              ) : (
+                t(`table.${column.id}`)
+              )}
             </div>
           ))}
         </div>
-        <div ref={scrollRef} className="grid-body" tabIndex={rows.length === 0 ? 0 : -1}>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+        {/* The scrolling body is the rows' group (a grid owns only rows and row groups); the
+            sizer inside it only gives the virtual rows their height. */}
+        <div
+          ref={scrollRef}
+          className="grid-body"
+          role="rowgroup"
+          tabIndex={rows.length === 0 ? 0 : -1}
+        >
+          <div
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            role="presentation"
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               if (row.kind === 'objective') {

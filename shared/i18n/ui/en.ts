@@ -44,6 +44,8 @@ export default {
     trash: 'Trash',
     plan: 'Plan & members',
     main: 'Plan sections',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Skip to actions',
   },
   toolbar: {
     undo: 'Undo',
@@ -87,6 +89,8 @@ export default {
     stage: 'Stage',
     health: 'Health',
     open: 'Open details of {{ref}}',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Details',
     noObjective: 'Not in an objective',
     actionsCount: 'Actions: {{n}}',
     addAction: 'Add action',
@@ -539,6 +543,18 @@ export default {
     stopHint:
       'Everyone is disconnected; what they wrote stays in the plan. The invite stops working.',
     close: 'Close',
+  },
+  /** while an opening plan is read-only (shell/LoadingNotice.tsx, selectors/loadingStep.ts) */
+  loading: {
+    computer:
+      'Opening the plan from this computer… You can read it; editing starts once it has loaded.',
+    server:
+      'Loading the plan from the server, step {{n}} of {{of}}: {{step}}. You can read it now; editing starts once it has arrived.',
+    step: {
+      connecting: 'connecting',
+      receiving: 'receiving the plan',
+      opening: 'opening it on this computer',
+    },
   },
   errors: {
     roleChanged: 'An owner changed your role in this plan: you are now {{role}}.',

@@ -47,6 +47,8 @@ export default {
     trash: 'Корзина',
     plan: 'План и участники',
     main: 'Разделы плана',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Перейти к мероприятиям',
   },
   toolbar: {
     undo: 'Отменить',
@@ -90,6 +92,8 @@ export default {
     stage: 'Этап',
     health: 'Оценка',
     open: 'Открыть подробности {{ref}}',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Подробности',
     noObjective: 'Вне целей',
     actionsCount: 'Мероприятий: {{n}}',
     addAction: 'Добавить мероприятие',
@@ -541,6 +545,18 @@ export default {
     stopHint:
       'Все участники будут отключены; написанное ими останется в плане. Приглашение перестанет действовать.',
     close: 'Закрыть',
+  },
+  /** while an opening plan is read-only (shell/LoadingNotice.tsx, selectors/loadingStep.ts) */
+  loading: {
+    computer:
+      'План открывается с этого компьютера… Его уже можно читать; редактирование начнётся, когда он загрузится.',
+    server:
+      'План загружается с сервера, шаг {{n}} из {{of}}: {{step}}. Его уже можно читать; редактирование начнётся, когда он придёт.',
+    step: {
+      connecting: 'подключение',
+      receiving: 'получение плана',
+      opening: 'открытие на этом компьютере',
+    },
   },
   errors: {
     roleChanged: 'Владелец изменил вашу роль в этом плане: теперь вы — {{role}}.',

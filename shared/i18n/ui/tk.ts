@@ -48,6 +48,8 @@ export default {
     trash: 'Sebet',
     plan: 'Meýilnama we agzalar',
     main: 'Meýilnamanyň bölümleri',
+    /** the first Tab stop of the workspace: past the top bar and tabs to the grid */
+    skipToActions: 'Çärelere geç',
   },
   toolbar: {
     undo: 'Yza al',
@@ -91,6 +93,8 @@ export default {
     stage: 'Tapgyr',
     health: 'Baha',
     open: '{{ref}} jikme-jigini aç',
+    /** the header of the column of open-details buttons (read by screen readers) */
+    openColumn: 'Jikme-jiklikler',
     noObjective: 'Maksada degişli däl',
     actionsCount: 'Çäreler: {{n}}',
     addAction: 'Çäre goş',
@@ -541,6 +545,18 @@ export default {
     stopHint:
       'Hemmeler aýrylýar; olaryň ýazanlary meýilnamada galýar. Çakylyk işlemesini bes edýär.',
     close: 'Ýapmak',
+  },
+  /** while an opening plan is read-only (shell/LoadingNotice.tsx, selectors/loadingStep.ts) */
+  loading: {
+    computer:
+      'Meýilnama bu kompýuterden açylýar… Ony eýýäm okap bolýar; ýüklenenden soň üýtgedip bolar.',
+    server:
+      'Meýilnama serwerden ýüklenýär, {{of}} ädimden {{n}}-njisi: {{step}}. Ony eýýäm okap bolýar; gelenden soň üýtgedip bolar.',
+    step: {
+      connecting: 'birikdirilýär',
+      receiving: 'meýilnama alynýar',
+      opening: 'bu kompýuterde açylýar',
+    },
   },
   errors: {
     roleChanged: 'Eýesi bu meýilnamadaky ornuňyzy üýtgetdi: indi siz {{role}}.',
