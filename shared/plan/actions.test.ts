@@ -80,6 +80,28 @@ describe('actions.create', () => {
     ]);
   });
 
+  it('stores no plain field at its default, and reads the defaults back', () => {
+    const test = TestPlan.withActions(0);
+    const id = actions.create(test.plan, { title: 'Publish inspection reports' });
+    const stored = [...planParts(test.plan.doc).actions.get(id)!.keys()].sort();
+    for (const field of ['contact', 'start', 'deadline', 'status', 'progress', 'priority'])
+      expect(stored).not.toContain(field);
+    for (const field of ['updatedAt', 'deletedAt', 'deletedBy', 'budget'])
+      expect(stored).not.toContain(field);
+    // texts, sets and nested maps are created with the action; migration 2 reads `stage`
+    expect(stored).toEqual(expect.arrayContaining(['title', 'description', 'links', 'stage']));
+    const action = test.snapshot().actions.find((a) => a.id === id)!;
+    expect(action).toMatchObject({ status: 'planned', progress: 0, contact: '', start: null });
+    expect(action.updatedAt).toBe(action.createdAt);
+  });
+
+  it('an edit back to a default writes it (a concurrent write of another value cannot win)', () => {
+    const test = TestPlan.withActions(0);
+    const id = actions.create(test.plan, { title: 'Audit', status: 'delayed' });
+    actions.edit(test.plan, id, { status: 'planned' });
+    expect(planParts(test.plan.doc).actions.get(id)!.get('status')).toBe('planned');
+  });
+
   it('one operation is one transaction (one undo step, one update)', () => {
     const test = TestPlan.withActions(0);
     let updates = 0;

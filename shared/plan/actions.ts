@@ -99,7 +99,7 @@ function createWith(plan: Plan, input: NewAction, index: OtherActions): string {
   const id = plan.newId();
   const at = nowIso(plan);
   change(plan, () => {
-    // Every nested container is created with the action (newEntry writes every field): created
+    // Every nested container is created with the action (newEntry creates them): created
     // later by two replicas at once, Yjs would keep only one of them and lose what was written
     // into the other.
     const map = newEntry(ACTION.fields, {

@@ -70,6 +70,8 @@ export interface Field<T> {
   readonly store: (value: T) => unknown;
   /** the value a new entry gets when its operation gives none (the reader's default too) */
   readonly initial: T;
+  /** written by newEntry even when it reads as its absence (an older migration reads absence) */
+  readonly always?: true;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table mixes value types
@@ -160,10 +162,32 @@ export function writeFields<F extends Fields>(
   }
 }
 
-/** A new entry's map with every field of its table (nested containers created with it). */
+/** Kinds a new entry always holds: created with it, so two replicas never create two. */
+const CREATED_WITH_ENTRY: ReadonlySet<FieldKind> = new Set(['text', 'set', 'entities', 'records']);
+
+/** Whether the reader tells a stored value from a missing one (deep, for lists and records). */
+function readsAsMissing(field: Field<unknown>, stored: unknown, entry: StoredEntry): boolean {
+  return JSON.stringify(field.read(stored, entry)) === JSON.stringify(field.read(undefined, entry));
+}
+
+/**
+ * A new entry's map with its table's fields, nested containers and texts created with it; a
+ * plain field that would read the same when missing (its default) is not written (LAYOUT.md:
+ * a third of a document was defaults). Edits write every value, defaults included.
+ */
 export function newEntry<F extends Fields>(fields: F, values: Partial<Values<F>>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  writeFields(map, fields, values);
+  // Read against the values written so far (a field may read a sibling: `updatedAt`), with
+  // no key: a reader that uses the key reads it the same way for a stored and a missing value.
+  const written = new Map<string, unknown>();
+  const entry: StoredEntry = { key: '', get: (name) => written.get(name) };
+  for (const [name, field] of Object.entries(fields)) {
+    const stored = field.store(values[name] !== undefined ? values[name] : field.initial);
+    const sparse = !field.always && !CREATED_WITH_ENTRY.has(field.kind);
+    if (sparse && readsAsMissing(field, stored, entry)) continue;
+    written.set(name, stored);
+    map.set(name, stored);
+  }
   return map;
 }
 

@@ -158,7 +158,8 @@ export const ACTION = byId(
     status: choice(ACTION_STATUS_LIST, 'planned'),
     progress: percent(),
     /** workshop drafts are proposals until the plan's owners adopt them */
-    stage: choice(ACTION_STAGE_LIST, 'proposed'),
+    // always written: migration 2 reads a missing stage as an adopted action's (`agreed`)
+    stage: { ...choice(ACTION_STAGE_LIST, 'proposed'), always: true },
     /** sorted by organisation id */
     endorsements: records(ENDORSEMENT),
     priority: optionalChoice(PRIORITY_LIST),
