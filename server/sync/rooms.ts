@@ -7,7 +7,6 @@ import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { Room, type RoomLimits, type RoomPeer } from './room';
 import type { MemberRecord, PlanStore } from '../storage/store';
-import { CLOSE } from './closeCodes';
 import type { FollowedPlan } from '../cluster/redisFeed';
 
 /** Where a cluster node hears of other nodes' commits (RedisFeed); absent on a single node. */
