@@ -39,6 +39,11 @@ describe('touched', () => {
       { actions: { a1: ['indicators'] }, parts: ['actions'] },
     ],
     [
+      'a flat member (schema 3) as its field',
+      (d) => a1(d).set('partner:o1', true),
+      { actions: { a1: ['partnerOrgIds'] }, parts: ['actions'] },
+    ],
+    [
       'action added',
       (d) => d.getMap('actions').set('a2', new Y.Map()),
       { actions: { a2: ['*'] }, parts: ['actions'] },

@@ -1,6 +1,8 @@
 // What one transaction changed, in the plan's terms: which actions and which of their fields, and
 // which top-level parts (meta, objectives, actions, orgs, frameworks). Feeds the audit log.
 import type * as Y from 'yjs';
+import { fieldOfStoredKey } from '../../shared/plan/fields';
+import { ACTION } from '../../shared/plan/layout';
 import type { Touched } from '../storage/store';
 
 // Y.AbstractType is generic over its event type; any type will do here.
@@ -42,10 +44,11 @@ function rootName(doc: Y.Doc, root: AnyType): string | undefined {
 export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): Touched {
   const parts = new Set<string>();
   const actions = new Map<string, Set<string>>();
-  const touch = (actionId: string, field: string) => {
+  const touch = (actionId: string, key: string) => {
     let fields = actions.get(actionId);
     if (!fields) actions.set(actionId, (fields = new Set()));
-    fields.add(field);
+    // a flat member (`partner:<orgId>`) counts as its field, as in the snapshot
+    fields.add(key === WHOLE_ACTION ? key : fieldOfStoredKey(ACTION.fields, key));
   };
   for (const [type, keys] of transaction.changed) {
     const path = pathFromRoot(type);

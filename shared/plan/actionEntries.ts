@@ -1,13 +1,16 @@
 // The entries operations on actions look up and stamp: an action's Y.Map, its nested
-// containers (layout.ts), and the objective and organisation it may name.
+// containers and flat members (layout.ts), and the objective and organisation it may name.
 import * as Y from 'yjs';
-import { writeField, type ValueOf } from './fields';
+import { flatMembers, writeField, type FlatMembers, type ValueOf } from './fields';
 import type { INDICATOR } from './layout';
 import { ACTION } from './layout';
 import { entry, nowIso, PlanError, planParts, type Plan } from './plan';
 import { readTimestamp } from './read';
 
-type Nesting = typeof ACTION.fields & typeof INDICATOR.fields;
+/** The fields of an action stored as flat members of its map (schema 3). */
+export type FlatField = 'partnerOrgIds' | 'links' | 'endorsements';
+
+type Nesting = Omit<typeof ACTION.fields, FlatField> & typeof INDICATOR.fields;
 /** The fields of an action or indicator that hold a nested map: those read as a list. */
 type NestedField = {
   [K in keyof Nesting]: ValueOf<Nesting[K]> extends readonly unknown[] ? K : never;
@@ -30,6 +33,11 @@ export function nested(map: Y.Map<unknown>, key: NestedField): Y.Map<unknown> {
   if (!(value instanceof Y.Map))
     throw new PlanError('invalid', `this action has no ${key} (damaged document)`);
   return value;
+}
+
+/** The partners, framework links or endorsements of an action, member by member. */
+export function members(map: Y.Map<unknown>, key: FlatField): FlatMembers {
+  return flatMembers(map, key, ACTION.fields[key]);
 }
 
 /** Refuses an objective that does not exist or was removed. */

@@ -88,8 +88,8 @@ describe('actions.create', () => {
       expect(stored).not.toContain(field);
     for (const field of ['updatedAt', 'deletedAt', 'deletedBy', 'budget'])
       expect(stored).not.toContain(field);
-    // texts, sets and nested maps are created with the action; migration 2 reads `stage`
-    expect(stored).toEqual(expect.arrayContaining(['title', 'description', 'links', 'stage']));
+    // texts and nested maps are created with the action; migration 2 reads `stage`
+    expect(stored).toEqual(expect.arrayContaining(['title', 'description', 'comments', 'stage']));
     const action = test.snapshot().actions.find((a) => a.id === id)!;
     expect(action).toMatchObject({ status: 'planned', progress: 0, contact: '', start: null });
     expect(action.updatedAt).toBe(action.createdAt);

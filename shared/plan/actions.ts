@@ -2,7 +2,7 @@
 // partners, soft delete, restore, purge, and deterministic renumbering of refs. Fields are
 // written as their table says (layout.ts); the index of the other actions is actionIndex.ts.
 import * as Y from 'yjs';
-import { action, liveObjective, nested, organisation, touch } from './actionEntries';
+import { action, liveObjective, members, organisation, touch } from './actionEntries';
 import { ActionIndex, scanningIndex, type OtherActions } from './actionIndex';
 import { newEntry, storeRecord, writeField } from './fields';
 import { ACTION, ENDORSEMENT } from './layout';
@@ -201,7 +201,7 @@ export function endorse(plan: Plan, id: string, orgId: string): void {
   const map = action(plan, id);
   organisation(plan, orgId);
   change(plan, () => {
-    nested(map, 'endorsements').set(
+    members(map, 'endorsements').set(
       orgId,
       storeRecord(ENDORSEMENT.fields, { by: plan.actor.id, at: nowIso(plan) }),
     );
@@ -212,7 +212,7 @@ export function endorse(plan: Plan, id: string, orgId: string): void {
 export function withdrawEndorsement(plan: Plan, id: string, orgId: string): void {
   const map = action(plan, id);
   change(plan, () => {
-    nested(map, 'endorsements').delete(orgId);
+    members(map, 'endorsements').delete(orgId);
     touch(plan, map);
   });
 }
@@ -221,7 +221,7 @@ export function addPartner(plan: Plan, id: string, orgId: string): void {
   const map = action(plan, id);
   organisation(plan, orgId);
   change(plan, () => {
-    nested(map, 'partnerOrgIds').set(orgId, true);
+    members(map, 'partnerOrgIds').set(orgId, true);
     touch(plan, map);
   });
 }
@@ -229,7 +229,7 @@ export function addPartner(plan: Plan, id: string, orgId: string): void {
 export function removePartner(plan: Plan, id: string, orgId: string): void {
   const map = action(plan, id);
   change(plan, () => {
-    nested(map, 'partnerOrgIds').delete(orgId);
+    members(map, 'partnerOrgIds').delete(orgId);
     touch(plan, map);
   });
 }

@@ -17,7 +17,7 @@ import { openPlan, planParts, PlanError, type Plan } from './plan';
 import * as progressUpdates from './progressUpdates';
 import { PlanSnapshot } from './schema';
 import { PlanSnapshotter } from './snapshot';
-import { TestPlan } from './testing';
+import { TestPlan, toSchemaTwo } from './testing';
 import { actionsByObjective } from './views';
 
 const SEED = process.env.ACCORD_FC_SEED ? Number(process.env.ACCORD_FC_SEED) : Date.now() % 2 ** 31;
@@ -43,6 +43,7 @@ type Op =
   | { type: 'partner'; action: number; org: number }
   | { type: 'endorse'; action: number; org: number }
   | { type: 'link'; action: number; target: number }
+  | { type: 'schemaTwoMember'; action: number; org: number; target: number; container: number }
   | { type: 'comment'; action: number; text: string }
   | { type: 'progress'; action: number; progress: number; day: number }
   | { type: 'indicator'; action: number; value: number }
@@ -125,6 +126,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       type: fc.constant('endorse' as const),
       action: fc.nat(50),
       org: fc.nat(3),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('schemaTwoMember' as const),
+      action: fc.nat(50),
+      org: fc.nat(3),
+      target: fc.nat(11),
+      container: fc.nat(2),
     }),
   },
   {
@@ -297,6 +308,21 @@ function apply(replica: Replica, op: Op, day: () => string): void {
     }
     case 'link':
       return links.link(plan, id, 'sdg8', SDG8_TARGETS[op.target]!);
+    case 'schemaTwoMember': {
+      // A replica still on schema 2 (offline while the others migrated) writes into an old
+      // container of an action; migration 3 folds it whenever it runs.
+      const orgId = pickId(orgIds, op.org);
+      const map = planParts(plan.doc).actions.get(id);
+      const name = (['partnerOrgIds', 'links', 'endorsements'] as const)[op.container]!;
+      const container = map?.get(name);
+      if (!orgId || !(container instanceof Y.Map)) return;
+      plan.doc.transact(() => {
+        if (name === 'links') container.set(`sdg8:${SDG8_TARGETS[op.target]!}`, true);
+        else if (name === 'partnerOrgIds') container.set(orgId, true);
+        else container.set(orgId, { by: plan.actor.id, at: new Date(plan.now()).toISOString() });
+      }, plan.origin);
+      return;
+    }
     case 'comment':
       if (op.text.trim()) comments.add(plan, id, op.text);
       return;
@@ -350,7 +376,10 @@ function basePlan(legacy: boolean): Y.Doc {
     actions.create(test.plan, { title, objectiveId, leadOrgId: ministry });
   }
   if (legacy) {
-    // Make it look like schema version 1: no version, no stages, a ref and an order missing.
+    // Make it look like schema version 1: nested containers in every action (schema 2's
+    // layout), no version, no stages, a ref and an order missing.
+    actions.addPartner(test.plan, [...planParts(test.doc).actions.keys()][0]!, ministry);
+    toSchemaTwo(test.doc);
     test.doc.transact(() => {
       planParts(test.doc).meta.delete('schemaVersion');
       const legacyActions = [...planParts(test.doc).actions.values()];

@@ -4,7 +4,7 @@
 // Layout: customFrameworkLayout.ts.
 import * as Y from 'yjs';
 import { getBuiltInFramework, linkKey, SDGS_FRAMEWORK_ID } from '../frameworks';
-import { touch } from './actionEntries';
+import { members, touch } from './actionEntries';
 import {
   CUSTOM_ITEM_KINDS,
   FRAMEWORK_ITEM_SEPARATOR,
@@ -14,7 +14,6 @@ import {
 import { newEntry, writeField } from './fields';
 import { CUSTOM_FRAMEWORK, CUSTOM_FRAMEWORK_ITEM } from './layout';
 import { compareOrdered, keyAt, type Ordered } from './order';
-import { asMap } from './read';
 import { change, entry, PlanError, planParts, type Plan } from './plan';
 import * as validate from './validate';
 
@@ -140,8 +139,8 @@ export function remove(plan: Plan, frameworkId: string): void {
 
 function unlinkEverywhere(plan: Plan, keys: readonly string[]): void {
   for (const action of planParts(plan.doc).actions.values()) {
-    const links = action instanceof Y.Map ? asMap(action.get('links')) : null;
-    if (!links) continue;
+    if (!(action instanceof Y.Map)) continue;
+    const links = members(action, 'links');
     let changed = false;
     for (const key of keys) {
       if (links.has(key)) {

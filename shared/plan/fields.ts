@@ -5,7 +5,7 @@
 // fall back to a default) where zod is strict, and the writers must produce Yjs types.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { newSet, newText, setText } from './plan';
+import { newText, setText } from './plan';
 import {
   asMap,
   asRecord,
@@ -13,7 +13,6 @@ import {
   readId,
   readPercent,
   readRequiredTimestamp,
-  readSet,
   readTimestamp,
 } from './read';
 
@@ -38,8 +37,10 @@ export const FIELD_KINDS = {
   choice: 'choice',
   /** a finite number, or a whole number in a range */
   number: 'number',
-  /** a set: Y.Map<key, true> */
-  set: 'set',
+  /** a set as flat keys of its entry, `<prefix><member>` → true (schema 3) */
+  flatSet: 'flatSet',
+  /** records as flat keys of their entry, `<prefix><key>` → plain object (schema 3) */
+  flatRecords: 'flatRecords',
   /** a plain array of strings, replaced whole */
   list: 'list',
   /** a plain object of fields, replaced whole */
@@ -55,6 +56,8 @@ export type FieldKind = keyof typeof FIELD_KINDS;
 export interface StoredEntry {
   readonly key: string;
   get(field: string): unknown;
+  /** every key stored in the entry (flat members such as `partner:<orgId>`) */
+  keys(): Iterable<string>;
 }
 
 /** What a required field reads as when it is missing or broken: the whole entry is skipped. */
@@ -72,6 +75,8 @@ export interface Field<T> {
   readonly initial: T;
   /** written by newEntry even when it reads as its absence (an older migration reads absence) */
   readonly always?: true;
+  /** flat kinds: the members' keys in the entry start with this (`partner:`) */
+  readonly prefix?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table mixes value types
@@ -133,11 +138,26 @@ export function readEntry<K extends string, F extends Fields>(
 
 /** A Y.Map seen as a stored entry. */
 export function mapEntry(key: string, map: Y.Map<unknown>): StoredEntry {
-  return { key, get: (field) => map.get(field) };
+  return { key, get: (field) => map.get(field), keys: () => map.keys() };
 }
 
 function recordEntry(key: string, record: Record<string, unknown>): StoredEntry {
-  return { key, get: (field) => record[field] };
+  return { key, get: (field) => record[field], keys: () => Object.keys(record) };
+}
+
+/** The field of a table a stored key belongs to (a flat member's key names its field). */
+export function fieldOfStoredKey(fields: Fields, key: string): string {
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.prefix !== undefined && key.startsWith(field.prefix)) return name;
+  }
+  return key;
+}
+
+/** The stored keys and values of a field's value: flat kinds give one pair per member. */
+function storedPairs(name: string, field: Field<unknown>, value: unknown): [string, unknown][] {
+  if (field.prefix === undefined) return [[name, field.store(value)]];
+  const members = field.store(value) as Record<string, unknown>;
+  return Object.entries(members).map(([member, stored]) => [field.prefix + member, stored]);
 }
 
 /** The stored form of a table's values, as a plain object (a record). */
@@ -158,12 +178,13 @@ export function writeFields<F extends Fields>(
 ): void {
   for (const [name, field] of Object.entries(fields)) {
     const value = values[name] !== undefined ? values[name] : field.initial;
-    map.set(name, field.store(value));
+    if (field.prefix !== undefined) writeField(map, fields, name, value);
+    else map.set(name, field.store(value));
   }
 }
 
 /** Kinds a new entry always holds: created with it, so two replicas never create two. */
-const CREATED_WITH_ENTRY: ReadonlySet<FieldKind> = new Set(['text', 'set', 'entities', 'records']);
+const CREATED_WITH_ENTRY: ReadonlySet<FieldKind> = new Set(['text', 'entities', 'records']);
 
 /** Whether the reader tells a stored value from a missing one (deep, for lists and records). */
 function readsAsMissing(field: Field<unknown>, stored: unknown, entry: StoredEntry): boolean {
@@ -180,9 +201,19 @@ export function newEntry<F extends Fields>(fields: F, values: Partial<Values<F>>
   // Read against the values written so far (a field may read a sibling: `updatedAt`), with
   // no key: a reader that uses the key reads it the same way for a stored and a missing value.
   const written = new Map<string, unknown>();
-  const entry: StoredEntry = { key: '', get: (name) => written.get(name) };
+  const entry: StoredEntry = {
+    key: '',
+    get: (name) => written.get(name),
+    keys: () => written.keys(),
+  };
   for (const [name, field] of Object.entries(fields)) {
-    const stored = field.store(values[name] !== undefined ? values[name] : field.initial);
+    const value = values[name] !== undefined ? values[name] : field.initial;
+    if (field.prefix !== undefined) {
+      // flat members: an empty set or collection writes nothing
+      for (const [key, stored] of storedPairs(name, field, value)) map.set(key, stored);
+      continue;
+    }
+    const stored = field.store(value);
     const sparse = !field.always && !CREATED_WITH_ENTRY.has(field.kind);
     if (sparse && readsAsMissing(field, stored, entry)) continue;
     written.set(name, stored);
@@ -203,7 +234,66 @@ export function writeField<F extends Fields, K extends keyof F & string>(
 ): void {
   const field = fields[name]!;
   if (field.kind === 'text') setText(map, name, value as string);
-  else map.set(name, field.store(value));
+  else if (field.prefix !== undefined) {
+    // a whole flat value replaced: members it lacks go, from the schema-2 container too
+    const pairs = new Map(storedPairs(name, field, value));
+    for (const key of [...map.keys()])
+      if (key.startsWith(field.prefix) && !pairs.has(key)) map.delete(key);
+    const legacy = asMap(map.get(name));
+    for (const member of [...(legacy?.keys() ?? [])])
+      if (!pairs.has(field.prefix + member)) legacy!.delete(member);
+    for (const [key, stored] of pairs) map.set(key, stored);
+  } else map.set(name, field.store(value));
+}
+
+/**
+ * The members of a flat field in an entry's map, read and written by member. Reads take in the
+ * schema-2 nested container under the field's name too (late writes of an older replica, until
+ * migration 3 folds them); a removal removes the member from both.
+ */
+export interface FlatMembers {
+  has(member: string): boolean;
+  get(member: string): unknown;
+  set(member: string, stored: unknown): void;
+  delete(member: string): void;
+  /** members with their stored value, the flat key's winning over the old container's */
+  entries(): [string, unknown][];
+}
+
+export function flatMembers(
+  map: Y.Map<unknown>,
+  name: string,
+  field: Pick<Field<unknown>, 'prefix'>,
+): FlatMembers {
+  const prefix = field.prefix;
+  if (prefix === undefined) throw new Error(`${name} is not a flat field`);
+  const legacy = () => asMap(map.get(name));
+  const get = (member: string) => {
+    const value = map.get(prefix + member);
+    return value !== undefined ? value : legacy()?.get(member);
+  };
+  return {
+    has: (member) => get(member) !== undefined,
+    get,
+    set: (member, stored) => map.set(prefix + member, stored),
+    delete: (member) => {
+      if (map.has(prefix + member)) map.delete(prefix + member);
+      const old = legacy();
+      if (old?.has(member)) old.delete(member);
+    },
+    entries: () => flatEntries(mapEntry('', map), map.get(name), prefix),
+  };
+}
+
+/** A flat field's members: the schema-2 container's (`legacy`), then the entry's flat keys. */
+function flatEntries(entry: StoredEntry, legacy: unknown, prefix: string): [string, unknown][] {
+  const found = new Map<string, unknown>();
+  const old = asMap(legacy);
+  for (const [member, value] of old?.entries() ?? []) found.set(member, value);
+  for (const key of entry.keys()) {
+    if (key.startsWith(prefix)) found.set(key.slice(prefix.length), entry.get(key));
+  }
+  return [...found];
 }
 
 // Field kinds. Each builder states the reader's default and the schema's limits together.
@@ -387,16 +477,54 @@ export function requiredNumber(): Field<number> {
   };
 }
 
-/** A set of keys, Y.Map<key, true>, read sorted (keeping only members `member` accepts). */
-export function set(
+/**
+ * A set stored as flat keys `<prefix><member>` → true of its entry, read sorted with the members
+ * of the schema-2 Y.Map under the field's name (LAYOUT.md: no nested container to create twice).
+ */
+export function flatSet(
+  prefix: string,
   schema: z.ZodType<string>,
   member: (key: string) => boolean = () => true,
 ): Field<string[]> {
   return {
-    kind: 'set',
+    kind: 'flatSet',
+    prefix,
     schema: z.array(schema),
-    read: (stored) => readSet(stored).filter(member),
-    store: newSet,
+    read: (stored, entry) =>
+      flatEntries(entry, stored, prefix)
+        .filter(([key, value]) => value === true && member(key))
+        .map(([key]) => key)
+        .sort(),
+    store: (value) => Object.fromEntries(value.map((key) => [key, true])),
+    initial: [],
+  };
+}
+
+/**
+ * Records stored as flat keys `<prefix><key>` → plain object of their entry, read as a sorted
+ * list with those of the schema-2 Y.Map under the field's name.
+ */
+export function flatRecords<K extends string, F extends Fields>(
+  prefix: string,
+  collection: Collection<K, F>,
+): Field<Entry<K, F>[]> {
+  return {
+    kind: 'flatRecords',
+    prefix,
+    schema: z.array(entrySchemaOf(collection)) as unknown as z.ZodType<Entry<K, F>[]>,
+    read: (stored, entry) => {
+      const out: Entry<K, F>[] = [];
+      for (const [key, raw] of flatEntries(entry, stored, prefix)) {
+        const found = asRecord(raw);
+        const read = found === null ? null : readEntry(collection, recordEntry(key, found));
+        if (read) out.push(read);
+      }
+      return out.sort(collection.compare);
+    },
+    store: (list) =>
+      Object.fromEntries(
+        list.map((entry) => [entry[collection.keyName], storeRecord(collection.fields, entry)]),
+      ),
     initial: [],
   };
 }

@@ -13,6 +13,8 @@ import {
   collection,
   date,
   entities,
+  flatRecords,
+  flatSet,
   Id,
   list,
   number,
@@ -25,7 +27,6 @@ import {
   requiredDate,
   requiredNumber,
   requiredTimestamp,
-  set,
   string,
   stringWhile,
   text,
@@ -151,7 +152,7 @@ export const ACTION = byId(
     order: orderKey(),
     leadOrgId: reference(),
     /** sorted */
-    partnerOrgIds: set(Id),
+    partnerOrgIds: flatSet('partner:', Id),
     contact: string(MAX_LENGTH.contact),
     start: date(),
     deadline: date(),
@@ -161,10 +162,10 @@ export const ACTION = byId(
     // always written: migration 2 reads a missing stage as an adopted action's (`agreed`)
     stage: { ...choice(ACTION_STAGE_LIST, 'proposed'), always: true },
     /** sorted by organisation id */
-    endorsements: records(ENDORSEMENT),
+    endorsements: flatRecords('endorsement:', ENDORSEMENT),
     priority: optionalChoice(PRIORITY_LIST),
     /** framework link keys `frameworkId:code`, sorted */
-    links: set(z.string().min(3), (key) => parseLinkKey(key) !== null),
+    links: flatSet('link:', z.string().min(3), (key) => parseLinkKey(key) !== null),
     indicators: entities(INDICATOR),
     budget: record(BUDGET),
     /** sorted by time */

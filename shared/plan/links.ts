@@ -2,7 +2,7 @@
 // framework (SDG 8, the 17 SDGs, UNGPs, ILO, OECD) or of a framework the plan defines (its national plan's
 // chapters and items, or a custom one).
 import { isBuiltInItem, linkKey } from '../frameworks';
-import { action, nested, touch } from './actionEntries';
+import { action, members, touch } from './actionEntries';
 import { itemEntryKey } from './customFrameworkLayout';
 import { change, PlanError, planParts, type Plan } from './plan';
 
@@ -12,7 +12,7 @@ export function link(plan: Plan, actionId: string, frameworkId: string, code: st
     throw new PlanError('not_found', `framework item ${frameworkId} ${code} does not exist`);
   }
   change(plan, () => {
-    nested(map, 'links').set(linkKey(frameworkId, code), true);
+    members(map, 'links').set(linkKey(frameworkId, code), true);
     touch(plan, map);
   });
 }
@@ -20,7 +20,7 @@ export function link(plan: Plan, actionId: string, frameworkId: string, code: st
 export function unlink(plan: Plan, actionId: string, frameworkId: string, code: string): void {
   const map = action(plan, actionId);
   change(plan, () => {
-    nested(map, 'links').delete(linkKey(frameworkId, code));
+    members(map, 'links').delete(linkKey(frameworkId, code));
     touch(plan, map);
   });
 }

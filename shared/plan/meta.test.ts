@@ -9,7 +9,7 @@ describe('plan meta', () => {
   it('initialises a plan with its schema version and defaults', () => {
     const test = TestPlan.empty();
     expect(test.snapshot().meta).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: 'plan-1',
       title: 'National action plan on decent work',
       summary: '',

@@ -9,15 +9,37 @@
 //    missing container as empty instead.
 // Refs assigned by a step may still collide across replicas; snapshots resolve that (refs.ts).
 import * as Y from 'yjs';
+import type { FlatField } from './actionEntries';
+import { ACTION } from './layout';
 import { SCHEMA_VERSION } from './model';
 import { change, planParts, type Plan } from './plan';
 import { compareOrdered, keyAt, type Ordered } from './order';
+import { asMap } from './read';
 
 export interface Migration {
   /** the version this step produces */
   readonly to: number;
   readonly describe: string;
   readonly run: (plan: Plan) => void;
+  /**
+   * Whether a replica still on the older version wrote what this step moves (it was offline
+   * when the document migrated): the step then runs again, even at its version.
+   */
+  readonly pending?: (plan: Plan) => boolean;
+}
+
+/** The schema-2 nested containers whose entries schema 3 keeps as flat members of the action. */
+const FOLDED: readonly FlatField[] = ['partnerOrgIds', 'links', 'endorsements'];
+
+/** The schema-2 containers of every action that still hold entries. */
+function* unfolded(plan: Plan): Generator<[Y.Map<unknown>, FlatField, Y.Map<unknown>]> {
+  for (const map of planParts(plan.doc).actions.values()) {
+    if (!(map instanceof Y.Map)) continue;
+    for (const name of FOLDED) {
+      const legacy = asMap(map.get(name));
+      if (legacy && legacy.size > 0) yield [map, name, legacy];
+    }
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -51,6 +73,24 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 3,
+    describe:
+      'no nested containers inside an action: partners, framework links and endorsements move ' +
+      'to flat keys of the action (partner:<orgId>, link:<key>, endorsement:<orgId>)',
+    run: (plan) => {
+      for (const [map, name, legacy] of [...unfolded(plan)]) {
+        const prefix = ACTION.fields[name].prefix!;
+        for (const [member, value] of [...legacy.entries()]) {
+          // A flat member already there is the newer write; the old entry only goes. The
+          // container itself stays: a write into a deleted type would be lost.
+          if (!map.has(prefix + member)) map.set(prefix + member, value);
+          legacy.delete(member);
+        }
+      }
+    },
+    pending: (plan) => !unfolded(plan).next().done,
+  },
 ];
 
 export const MIGRATION_RESULTS = {
@@ -67,7 +107,7 @@ export function versionOf(doc: Y.Doc): number {
   return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1;
 }
 
-/** Runs every step the document lacks, in one transaction. */
+/** Runs every step the document lacks, and folds older replicas' late writes, in one transaction. */
 export function migrate(
   plan: Plan,
   migrations: readonly Migration[] = MIGRATIONS,
@@ -75,10 +115,13 @@ export function migrate(
   const from = versionOf(plan.doc);
   const target = Math.max(SCHEMA_VERSION, ...migrations.map((migration) => migration.to));
   if (from > target) return 'newer';
-  if (from === target) return 'current';
+  const steps = migrations.filter(
+    (migration) => migration.to > from || (migration.pending?.(plan) ?? false),
+  );
+  if (steps.length === 0) return 'current';
   change(plan, () => {
-    for (const migration of migrations) if (migration.to > from) migration.run(plan);
-    planParts(plan.doc).meta.set('schemaVersion', target);
+    for (const migration of steps) migration.run(plan);
+    if (from < target) planParts(plan.doc).meta.set('schemaVersion', target);
   });
   return 'current';
 }

@@ -16,7 +16,7 @@ export const PLAN_PARTS = {
 } as const;
 
 /** The schema version this code writes; migrations bring older documents up to it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ACTION_STATUSES = {
   /** not started yet */

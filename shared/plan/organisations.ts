@@ -3,9 +3,8 @@ import * as Y from 'yjs';
 import { newEntry, writeField } from './fields';
 import { ACTION, ORGANISATION } from './layout';
 import { ORG_KIND_LIST, type OrgKind } from './model';
-import { asMap } from './read';
 import { change, entry, PlanError, planParts, type Plan } from './plan';
-import { touch } from './actionEntries';
+import { members, touch } from './actionEntries';
 import { nameKey } from './names';
 import * as validate from './validate';
 
@@ -59,15 +58,15 @@ export function merge(plan: Plan, keepId: string, duplicateId: string): void {
         writeField(action, ACTION.fields, 'leadOrgId', keepId);
         changed = true;
       }
-      const partners = asMap(action.get('partnerOrgIds'));
-      if (partners?.has(duplicateId)) {
+      const partners = members(action, 'partnerOrgIds');
+      if (partners.has(duplicateId)) {
         partners.delete(duplicateId);
         if (action.get('leadOrgId') !== keepId) partners.set(keepId, true);
         changed = true;
       }
-      const endorsements = asMap(action.get('endorsements'));
-      const endorsement = endorsements?.get(duplicateId);
-      if (endorsements && endorsement !== undefined) {
+      const endorsements = members(action, 'endorsements');
+      const endorsement = endorsements.get(duplicateId);
+      if (endorsement !== undefined) {
         endorsements.delete(duplicateId);
         if (!endorsements.has(keepId)) endorsements.set(keepId, endorsement);
         changed = true;
@@ -97,8 +96,8 @@ function actionsNaming(plan: Plan, orgId: string): number {
     if (!(action instanceof Y.Map)) continue;
     if (
       action.get('leadOrgId') === orgId ||
-      asMap(action.get('partnerOrgIds'))?.has(orgId) ||
-      asMap(action.get('endorsements'))?.has(orgId)
+      members(action, 'partnerOrgIds').has(orgId) ||
+      members(action, 'endorsements').has(orgId)
     ) {
       count++;
     }

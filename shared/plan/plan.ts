@@ -167,13 +167,6 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** A set stored as Y.Map<key, true> (concurrent adds merge), to be placed in a map. */
-export function newSet(keys: readonly string[]): Y.Map<true> {
-  const set = new Y.Map<true>();
-  for (const key of keys) set.set(key, true);
-  return set;
-}
-
 /** A Y.Text holding `value`, to be placed in a map. */
 export function newText(value: string): Y.Text {
   const text = new Y.Text();

@@ -31,14 +31,6 @@ export function readRequiredTimestamp(value: unknown): string {
   return readTimestamp(value) ?? EPOCH;
 }
 
-/** The members of a set stored as Y.Map<key, true>, sorted. */
-export function readSet(value: unknown): string[] {
-  if (!(value instanceof Y.Map)) return [];
-  const keys: string[] = [];
-  for (const [key, present] of value.entries()) if (present === true) keys.push(key);
-  return keys.sort();
-}
-
 export function readId(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
 }

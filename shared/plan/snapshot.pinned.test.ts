@@ -16,7 +16,8 @@ import * as progressUpdates from './progressUpdates';
 import { restoreSnapshot } from './restore';
 import { PlanSnapshot } from './schema';
 import { snapshotOf } from './snapshot';
-import { TestPlan } from './testing';
+import { migrate, versionOf } from './migrations';
+import { TestPlan, toSchemaTwo } from './testing';
 
 /** A plan with a value in every field of every entity, built through the operations. */
 function richPlan(): TestPlan {
@@ -236,5 +237,44 @@ describe('pinned snapshots', () => {
     const plan = openPlan(new Y.Doc(), { actor: { id: 'importer', name: 'Importer' } });
     restoreSnapshot(plan, richPlan().snapshot());
     expect(storedJson(plan.doc)).toMatchSnapshot();
+  });
+
+  it('a schema-2 document reads the same, and migrates to schema 3 with the same snapshot', () => {
+    const pinned = JSON.stringify(richPlan().snapshot(), null, 1);
+    const old = richPlan();
+    toSchemaTwo(old.doc);
+    const before = snapshotOf(old.doc);
+    expect(before.meta.schemaVersion).toBe(2);
+    expect(JSON.stringify({ ...before, meta: { ...before.meta, schemaVersion: 3 } }, null, 1)).toBe(
+      pinned,
+    );
+    expect(migrate(old.plan)).toBe('current');
+    expect(versionOf(old.doc)).toBe(3);
+    expect(JSON.stringify(snapshotOf(old.doc), null, 1)).toBe(pinned);
+    // every entry left its old container; the containers stay (an old replica may write there)
+    for (const map of planParts(old.doc).actions.values()) {
+      for (const name of ['partnerOrgIds', 'links', 'endorsements']) {
+        expect((map.get(name) as Y.Map<unknown>).size).toBe(0);
+      }
+    }
+  });
+
+  it('folds what a schema-2 replica wrote after the document migrated, and then writes nothing', () => {
+    const old = richPlan();
+    toSchemaTwo(old.doc);
+    migrate(old.plan);
+    const orgId = old.snapshot().orgs[0]!.id;
+    const [id, map] = [...planParts(old.doc).actions.entries()].find(
+      ([, action]) => !action.has('partner:' + orgId),
+    )!;
+    (map.get('partnerOrgIds') as Y.Map<unknown>).set(orgId, true);
+    expect(old.snapshot().actions.find((a) => a.id === id)!.partnerOrgIds).toContain(orgId);
+    migrate(old.plan);
+    expect(map.get('partner:' + orgId)).toBe(true);
+    expect((map.get('partnerOrgIds') as Y.Map<unknown>).size).toBe(0);
+    let updates = 0;
+    old.doc.on('update', () => updates++);
+    migrate(old.plan);
+    expect(updates).toBe(0);
   });
 });

@@ -5,11 +5,12 @@ import * as actions from './actions';
 import * as comments from './comments';
 import * as indicators from './indicators';
 import * as links from './links';
+import { ACTION } from './layout';
 import * as meta from './meta';
 import { ACTION_STATUS_LIST } from './model';
 import * as objectives from './objectives';
 import * as organisations from './organisations';
-import { change, openPlan, type Actor, type Plan } from './plan';
+import { change, openPlan, planParts, type Actor, type Plan } from './plan';
 import * as progressUpdates from './progressUpdates';
 import { PlanSnapshotter } from './snapshot';
 import type { PlanSnapshot } from './schema';
@@ -147,4 +148,27 @@ export class TestPlan {
 export function syncDocs(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+/**
+ * Rewrites a document into schema 2's layout, as an older Accord wrote it: every action's flat
+ * members (partners, framework links, endorsements) inside nested Y.Maps, and version 2.
+ */
+export function toSchemaTwo(doc: Y.Doc): void {
+  doc.transact(() => {
+    const { meta, actions: stored } = planParts(doc);
+    meta.set('schemaVersion', 2);
+    for (const map of stored.values()) {
+      for (const name of ['partnerOrgIds', 'links', 'endorsements'] as const) {
+        const prefix = ACTION.fields[name].prefix!;
+        const container = new Y.Map<unknown>();
+        for (const key of [...map.keys()]) {
+          if (!key.startsWith(prefix)) continue;
+          container.set(key.slice(prefix.length), map.get(key));
+          map.delete(key);
+        }
+        map.set(name, container);
+      }
+    }
+  });
 }

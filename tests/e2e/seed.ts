@@ -1,12 +1,14 @@
 // Builds plan content for browser tests through the real shared operations: organisations,
 // objectives and actions with dates, statuses, progress and SDG 8 links.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as actions from '../../shared/plan/actions';
 import * as links from '../../shared/plan/links';
 import * as meta from '../../shared/plan/meta';
 import * as objectives from '../../shared/plan/objectives';
 import * as organisations from '../../shared/plan/organisations';
-import { newText, openPlan, planParts, type Plan } from '../../shared/plan/plan';
+import { newEntry } from '../../shared/plan/fields';
+import { ACTION } from '../../shared/plan/layout';
+import { openPlan, planParts, type Plan } from '../../shared/plan/plan';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { ACTION_STATUS_LIST } from '../../shared/plan/model';
 
@@ -111,38 +113,24 @@ function bulkActions(plan: Plan, count: number, objectiveIds: string[], orgIds: 
       const group = i % objectiveIds.length;
       const position = Math.floor(i / objectiveIds.length);
       const year = 2022 + (i % 4);
-      const map = new Y.Map<unknown>();
-      map.set('ref', `${group + 1}.${position + 1}`);
-      map.set(
-        'title',
-        newText(`Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`),
-      );
-      map.set('description', newText(''));
-      map.set('objectiveId', objectiveIds[group]!);
-      map.set('order', keys[position]!);
-      map.set('leadOrgId', orgIds[i % orgIds.length]!);
-      map.set('partnerOrgIds', new Y.Map());
-      map.set('endorsements', new Y.Map());
-      const links = new Y.Map<boolean>();
-      if (i % 10 === 0) links.set(`sdg8:${SDG_TARGETS[i % SDG_TARGETS.length]!}`, true);
-      map.set('links', links);
-      map.set('indicators', new Y.Map());
-      map.set('comments', new Y.Map());
-      map.set('updates', new Y.Map());
-      map.set('contact', '');
-      map.set('start', `${year - 1}-0${(i % 9) + 1}-01`);
-      map.set('deadline', `${year}-${String((i % 12) + 1).padStart(2, '0')}-15`);
-      map.set('status', ACTION_STATUS_LIST[i % ACTION_STATUS_LIST.length]!);
-      map.set('progress', (i * 17) % 101);
-      map.set('stage', i % 3 === 0 ? 'agreed' : 'proposed');
-      map.set('priority', null);
-      map.set('budget', null);
-      map.set('createdAt', at);
-      map.set('createdBy', plan.actor.id);
-      map.set('updatedAt', at);
-      map.set('updatedBy', plan.actor.id);
-      map.set('deletedAt', null);
-      map.set('deletedBy', null);
+      // through the action table, so the seed stores what the operations would (layout.ts)
+      const map = newEntry(ACTION.fields, {
+        ref: `${group + 1}.${position + 1}`,
+        title: `Action ${i + 1}: strengthen labour inspection in region ${(i % 7) + 1}`,
+        objectiveId: objectiveIds[group]!,
+        order: keys[position]!,
+        leadOrgId: orgIds[i % orgIds.length]!,
+        links: i % 10 === 0 ? [`sdg8:${SDG_TARGETS[i % SDG_TARGETS.length]!}`] : [],
+        start: `${year - 1}-0${(i % 9) + 1}-01`,
+        deadline: `${year}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+        status: ACTION_STATUS_LIST[i % ACTION_STATUS_LIST.length]!,
+        progress: (i * 17) % 101,
+        stage: i % 3 === 0 ? 'agreed' : 'proposed',
+        createdAt: at,
+        createdBy: plan.actor.id,
+        updatedAt: at,
+        updatedBy: plan.actor.id,
+      });
       all.set(plan.newId(), map);
     }
   }, plan.origin);
