@@ -16,6 +16,11 @@ import { nameKey } from '../../shared/plan/names';
 const STAGE = 'stage' satisfies keyof typeof ACTION.fields;
 const ENDORSEMENTS = 'endorsements' satisfies keyof typeof ACTION.fields;
 const ORG_NAME = 'name' satisfies keyof typeof ORGANISATION.fields;
+/** schema 3 keeps endorsements as flat keys of the action, `endorsement:<orgId>` */
+const ENDORSEMENT_PREFIX = ACTION.fields.endorsements.prefix ?? `${ENDORSEMENTS}:`;
+/** the organisation a flat endorsement key names, or null for any other key */
+const endorsedOrg = (key: string | null): string | null =>
+  key?.startsWith(ENDORSEMENT_PREFIX) ? key.slice(ENDORSEMENT_PREFIX.length) : null;
 
 /** Who sends the update: their role's authority and their organisation (as they joined). */
 export interface Sender {
@@ -152,6 +157,8 @@ export function checkAuthority(doc: Y.Doc, update: Uint8Array, sender: Sender): 
       const value = item && !item.deleted ? item.content.getContent()[0] : undefined;
       if (item) stages.set(actionId, readStage(actionId, value));
       else if (!stages.has(actionId)) stages.set(actionId, ACTION.fields.stage.initial);
+    } else if (path.length === 2 && endorsedOrg(key) !== null) {
+      endorsed.add(endorsedOrg(key)!);
     } else if (path.length === 3 && path[2] === ENDORSEMENTS) {
       endorsed.add(key);
     }
@@ -188,13 +195,21 @@ export function checkAuthority(doc: Y.Doc, update: Uint8Array, sender: Sender): 
           const endorsements = held.get(ENDORSEMENTS);
           if (endorsements instanceof Y.Map)
             for (const orgId of endorsements.keys()) endorsed.add(orgId);
+          for (const flatKey of held.keys()) {
+            const orgId = endorsedOrg(flatKey);
+            if (orgId !== null) endorsed.add(orgId);
+          }
         }
       }
     }
   }
 
   function readStage(actionId: string, value: unknown): string {
-    const entry = { key: actionId, get: (field: string) => (field === STAGE ? value : undefined) };
+    const entry = {
+      key: actionId,
+      get: (field: string) => (field === STAGE ? value : undefined),
+      keys: () => [STAGE],
+    };
     const stage = ACTION.fields.stage.read(value, entry);
     return typeof stage === 'string' ? stage : ACTION.fields.stage.initial;
   }
