@@ -19,8 +19,8 @@ export const sdg8: Framework = {
   source: {
     credit: {
       en: 'Texts: United Nations (A/RES/70/1 and the global indicator framework), in the wording of the Open SDG translations (MIT licence). The Turkmen texts are community translations, not official UN texts.',
-      ru: 'Тексты: Организация Объединённых Наций (A/RES/70/1 и глобальная система показателей) в редакции переводов Open SDG (лицензия MIT). Тексты на туркменском языке — переводы сообщества, а не официальные тексты ООН.',
-      tk: 'Tekstler: Birleşen Milletler Guramasy (A/RES/70/1 we global görkezijiler ulgamy), Open SDG terjimeleriniň beýanynda (MIT ygtyýarnamasy). Türkmen dilindäki tekstler BMG-niň resmi tekstleri däl-de, jemgyýetçilik terjimeleridir.',
+      ru: 'Тексты: Организация Объединённых Наций (A/RES/70/1 и глобальная система показателей) в редакции переводов проекта open-sdg (лицензия MIT). Тексты на туркменском языке — переводы сообщества, а не официальные тексты ООН.',
+      tk: 'Tekstler: Birleşen Milletler Guramasy (A/RES/70/1 we global görkezijiler ulgamy), open-sdg taslamasynyň terjimeleriniň beýanynda (MIT ygtyýarnamasy). Türkmen dilindäki tekstler BMG-niň resmi tekstleri däl-de, jemgyýetçilik terjimeleridir.',
     },
     title:
       'English, Russian and Turkmen texts from open-sdg/sdg-translations, commit 0cda585 ' +

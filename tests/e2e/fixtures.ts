@@ -71,8 +71,9 @@ export const test = base.extend<{ accord: TestServer }>({
         return { planId: plan.id, invites };
       },
       seed: async (planId, options) => {
+        // as an owner: seeded plans hold agreed actions, which only owners may adopt ([S25])
         const { code } = await createInvite(store, planId, {
-          role: 'editor',
+          role: 'owner',
           maxUses: 1,
           expiresAt: null,
           label: 'seed',
