@@ -23,6 +23,11 @@ export async function buildServer(
   await Promise.all([
     build({
       ...common,
+      // what is loaded on first use (exports' exceljs and pdf-lib, a cluster node's pg and
+      // redis) goes into chunks of its own, so a start does not load it: about 2 s less here.
+      // Chunks sit beside the entry points, where the workers' URLs expect their siblings.
+      splitting: true,
+      chunkNames: '[name]-[hash]',
       entryPoints: [
         { in: join(root, 'server', 'main.ts'), out: 'main' },
         { in: join(root, 'server', 'cli', 'cli.ts'), out: 'cli' },

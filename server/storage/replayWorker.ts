@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { DamagedPlanError } from './integrity';
 import { openConnection, type ConnectionSettings } from './sqliteConnection';
 import { mergeStoredDocument } from './sqliteDocument';
+import { chunkState, LOAD_CHUNK_STRUCTS } from './stateChunks';
 import type { MergedDocument } from './store';
 
 export interface ReplayRequest {
@@ -25,13 +26,26 @@ parentPort?.on('message', ({ id, planId, maxUpdates }: ReplayRequest) => {
   let answer: ReplayAnswer;
   try {
     db ??= openConnection({ ...(workerData as ConnectionSettings), readonly: true });
-    answer = { id, merged: mergeStoredDocument(db, planId, maxUpdates) };
+    const merged = mergeStoredDocument(db, planId, maxUpdates);
+    // a whole plan is being loaded into a room (a step of a compaction stops early)
+    answer = {
+      id,
+      merged:
+        maxUpdates === undefined
+          ? { ...merged, chunks: chunkState(merged.state, LOAD_CHUNK_STRUCTS) }
+          : merged,
+    };
   } catch (error) {
     answer =
       error instanceof DamagedPlanError
         ? { id, error: error.message, damaged: error.reason }
         : { id, error: String(error) };
   }
-  const transfer = 'merged' in answer ? [answer.merged.state.buffer as ArrayBuffer] : [];
+  const transfer =
+    'merged' in answer
+      ? [answer.merged.state, ...(answer.merged.chunks ?? [])].map(
+          (bytes) => bytes.buffer as ArrayBuffer,
+        )
+      : [];
   parentPort?.postMessage(answer, transfer);
 });

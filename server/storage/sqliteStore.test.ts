@@ -199,6 +199,25 @@ describe('sqlite store integrity', () => {
     await store.close();
   }, 120_000);
 
+  it('[D9] the replay worker cuts a whole load into chunks, and a compaction step not', async () => {
+    const store = new SqliteStore({ file: join(folder, 'chunks.db'), writerThread: true });
+    await store.createPlan({ id: 'p', title: 'x', createdAt: 0 });
+    const doc = new Y.Doc();
+    const actions = doc.getMap<Y.Map<unknown>>('actions');
+    for (let i = 0; i < 3_000; i++) actions.set(`a${i}`, new Y.Map([['progress', i]]));
+    const touched = { actions: {}, parts: [] };
+    await store.appendUpdates([
+      { planId: 'p', update: Y.encodeStateAsUpdate(doc), memberId: null, at: 0, touched },
+    ]);
+    const whole = await store.loadMergedState('p');
+    expect(whole.chunks?.length).toBeGreaterThan(2);
+    const rebuilt = new Y.Doc();
+    for (const chunk of whole.chunks ?? []) Y.applyUpdate(rebuilt, chunk);
+    expect(rebuilt.getMap('actions').size).toBe(3_000);
+    expect((await store.loadMergedState('p', 10)).chunks).toBeUndefined();
+    await store.close();
+  });
+
   it('[D5] the data folder is owner-only (700), and so are the database and backups (600)', async () => {
     const dataDir = join(folder, 'private');
     mkdirSync(dataDir, { mode: 0o755 });

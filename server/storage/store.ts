@@ -153,6 +153,12 @@ export interface MergedDocument {
   readonly seq: number;
   /** the plan's last sequence number: seq < lastSeq when the load was asked to stop early */
   readonly lastSeq: number;
+  /**
+   * `state` cut into updates that apply one by one in order (stateChunks.ts), set by a backend
+   * that merges off the event loop when it loads a whole plan, so the room's load yields between
+   * them ([D9])
+   */
+  readonly chunks?: readonly Uint8Array[];
 }
 
 /** A plan refused because its stored data failed a check (integrity.ts, DamagedPlanError). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DamagedPlanError } from './integrity';
+import { chunkState } from './stateChunks';
 import type { MergedDocument, PlanStore } from './store';
 import { loadStoredPlan, MERGE_MAX_UPDATES, mergeStored, replayStored } from './storedDocument';
 
@@ -75,5 +76,23 @@ describe('stored document', () => {
     expect(repaired.store.pendingStructs).toBeNull();
     expect(repaired.getMap('actions').toJSON()).toEqual({ x: { title: 'abc' } });
     await expect(loadStoredPlan(storeOf(merged), 'p')).rejects.toThrow(DamagedPlanError);
+  });
+
+  it('[D9] a load in chunks yields to the event loop between them and ends with the whole plan', async () => {
+    const state = Y.mergeUpdates(planInSteps(60));
+    const chunks = chunkState(state, 5);
+    expect(chunks.length).toBeGreaterThan(5);
+    let turns = 0;
+    const count = () => {
+      turns++;
+      if (turns < 1_000) setImmediate(count);
+    };
+    setImmediate(count);
+    const merged = { state, stateSeq: 0, seq: 60, lastSeq: 60, chunks };
+    const { doc } = await loadStoredPlan(storeOf(merged), 'p');
+    // another plan's work ran between the chunks, not only after the load
+    expect(turns).toBeGreaterThanOrEqual(chunks.length - 1);
+    expect(doc.getMap('actions').toJSON()).toEqual(applied(state).getMap('actions').toJSON());
+    expect(Y.equalSnapshots(Y.snapshot(doc), Y.snapshot(applied(state)))).toBe(true);
   });
 });

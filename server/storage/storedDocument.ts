@@ -80,9 +80,15 @@ export async function loadStoredPlan(
   store: PlanStore,
   planId: string,
 ): Promise<{ readonly doc: Y.Doc; readonly through: number }> {
-  const { state, seq } = await store.loadMergedState(planId);
+  const { state, seq, chunks } = await store.loadMergedState(planId);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  if (chunks) {
+    // one chunk per turn of the event loop: every other plan is served between them ([D9])
+    for (const chunk of chunks) {
+      Y.applyUpdate(doc, chunk);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else Y.applyUpdate(doc, state);
   // a merged log with a hole (mergeLog) shows here: the plan is refused, never served smaller
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
     doc.destroy();

@@ -21,6 +21,8 @@ export interface NodeOptions {
   readonly redis?: string;
   /** run the production bundle (dist/server/main.mjs, `npm run build:server`) under plain node */
   readonly built?: boolean;
+  /** a bundle's entry point elsewhere (a test's own build) */
+  readonly entry?: string;
   readonly extraArgs?: readonly string[];
 }
 
@@ -36,7 +38,11 @@ function nodeLog(port: number, dataDir: string): string {
  * file (`nodeLog`), one per port, so a restarted node's log follows the killed one's.
  */
 export function startNode(options: NodeOptions): Promise<ChildProcess> {
-  const entry = options.built ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const entry = options.entry
+    ? [options.entry]
+    : options.built
+      ? ['dist/server/main.mjs']
+      : ['--import', 'tsx', 'server/main.ts'];
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-node-'));
   const log = createWriteStream(nodeLog(options.port, dataDir), { flags: 'a' });
   const child = spawn(
