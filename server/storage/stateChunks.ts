@@ -4,15 +4,12 @@
 // Hand-written over the update format v1 (Yjs's readClientsStructRefs): Y.decodeUpdate builds
 // every struct and its content, which costs about as much as applying the state; this reads only
 // each struct's header and origins, skips its content, and copies each run of structs' bytes.
+import { BIT6, BIT7, BIT8, BITS5 } from 'lib0/binary';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-const BIT6 = 32;
-const BIT7 = 64;
-const BIT8 = 128;
-const BITS5 = 31;
-const XML_ELEMENT = 3;
-const XML_HOOK = 5;
+/** Yjs's type refs of the nested types that carry a name (YXmlElementRefID, YXmlHookRefID) */
+const NAMED_TYPES = new Set([3, 5]);
 
 /**
  * Structs per chunk of a room's load: about 20 ms of Y.applyUpdate each for a plan's structs on
@@ -87,7 +84,7 @@ function skipContent(decoder: decoding.Decoder, ref: number): number {
     case 7: {
       // a nested type; XML elements and hooks carry a name
       const type = decoding.readVarUint(decoder);
-      if (type === XML_ELEMENT || type === XML_HOOK) skipString(decoder);
+      if (NAMED_TYPES.has(type)) skipString(decoder);
       return 1;
     }
     case 8: {
