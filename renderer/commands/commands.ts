@@ -5,93 +5,54 @@
 // import, save, export: keys on the window and the menu), the app (new plan, open a plan file,
 // host a workshop: menu only). The table's cursor moves are its reducer's (table/tableCursor.ts).
 import type { Direction } from '../components/table/reorder';
-import type { Command } from './registry';
+import type { MenuCommand } from '../../shared/ipc';
+import type { Chord, Command } from './registry';
 
 interface Editing {
   readonly canEdit: boolean;
 }
 
+type Label = Command<never>['label'];
+/** A context that carries the command's effect under the command's own id. */
+type Effect<Id extends string> = { readonly [key in Id]: () => void };
+
+/** A command that changes the plan, so only for those who may edit it. */
+function editorCommand<Id extends string>(
+  id: Id,
+  label: Label,
+  menu: MenuCommand,
+  keys: readonly Chord[] = [],
+): Command<Editing & Effect<Id>> {
+  return { id, label, keys, menu, when: (context) => context.canEdit, perform: (c) => c[id]() };
+}
+
+/** A command of the menu that anyone may run. */
+function menuCommand<Id extends string>(
+  id: Id,
+  label: Label,
+  menu: MenuCommand,
+): Command<Effect<Id>> {
+  return { id, label, keys: [], menu, when: () => true, perform: (c) => c[id]() };
+}
+
 /** Undo this user's last change (remote edits are never undone). */
-export const undo: Command<Editing & { readonly undo: () => void }> = {
-  id: 'undo',
-  label: 'toolbar.undo',
-  keys: [{ key: 'z', mod: true }],
-  menu: 'undo',
-  when: (context) => context.canEdit,
-  perform: (context) => context.undo(),
-};
-
-export const redo: Command<Editing & { readonly redo: () => void }> = {
-  id: 'redo',
-  label: 'toolbar.redo',
-  keys: [
-    { key: 'z', mod: true, shift: true },
-    { key: 'y', mod: true, shift: 'any' },
-  ],
-  menu: 'redo',
-  when: (context) => context.canEdit,
-  perform: (context) => context.redo(),
-};
-
-/** Opens the action import (Actions › Import actions…, File › Import…); never for viewers. */
-export const importActions: Command<Editing & { readonly importActions: () => void }> = {
-  id: 'importActions',
-  label: 'importActions.button',
-  keys: [],
-  menu: 'importPlan',
-  when: (context) => context.canEdit,
-  perform: (context) => context.importActions(),
-};
-
+export const undo = editorCommand('undo', 'toolbar.undo', 'undo', [{ key: 'z', mod: true }]);
+export const redo = editorCommand('redo', 'toolbar.redo', 'redo', [
+  { key: 'z', mod: true, shift: true },
+  { key: 'y', mod: true, shift: 'any' },
+]);
+/** Opens the action import (Actions › Import actions…, File › Import…). */
+export const importActions = editorCommand('importActions', 'importActions.button', 'importPlan');
 /** Saves the open plan as a plan file; viewers may, as it only reads the plan. */
-export const savePlanFile: Command<{ readonly savePlanFile: () => void }> = {
-  id: 'savePlanFile',
-  label: 'planFile.save',
-  keys: [],
-  menu: 'savePlanFile',
-  when: () => true,
-  perform: (context) => context.savePlanFile(),
-};
-
+export const savePlanFile = menuCommand('savePlanFile', 'planFile.save', 'savePlanFile');
 /** Opens the Dashboard's report and export panel. */
-export const exportPlan: Command<{ readonly exportPlan: () => void }> = {
-  id: 'exportPlan',
-  label: 'export.title',
-  keys: [],
-  menu: 'exportPlan',
-  when: () => true,
-  perform: (context) => context.exportPlan(),
-};
-
+export const exportPlan = menuCommand('exportPlan', 'export.title', 'exportPlan');
 /** File › New plan: back to the start screen, where plans are created. */
-export const newPlan: Command<{ readonly toStart: () => void }> = {
-  id: 'newPlan',
-  label: 'start.createTitle',
-  keys: [],
-  menu: 'newPlan',
-  when: () => true,
-  perform: (context) => context.toStart(),
-};
-
+export const newPlan = menuCommand('newPlan', 'start.createTitle', 'newPlan');
 /** File › Open plan file… (desktop: main shows the dialog and reads the file). */
-export const openPlanFile: Command<{ readonly openPlanFile: () => void }> = {
-  id: 'openPlanFile',
-  label: 'planFile.openTitle',
-  keys: [],
-  menu: 'openPlanFile',
-  when: () => true,
-  perform: (context) => context.openPlanFile(),
-};
-
+export const openPlanFile = menuCommand('openPlanFile', 'planFile.openTitle', 'openPlanFile');
 /** File › Host a workshop (desktop). */
-export const hostWorkshop: Command<{ readonly hostWorkshop: () => void }> = {
-  id: 'hostWorkshop',
-  label: 'workshop.title',
-  keys: [],
-  menu: 'hostWorkshop',
-  when: () => true,
-  perform: (context) => context.hostWorkshop(),
-};
+export const hostWorkshop = menuCommand('hostWorkshop', 'workshop.title', 'hostWorkshop');
 
 /** The table while no cell is being edited: its keys run nothing while an editor is open. */
 interface TableKeys {

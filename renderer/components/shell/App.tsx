@@ -19,7 +19,7 @@ export function App({ replicaFactory }: { replicaFactory: LocalReplicaFactory })
   const planId = useViewStore((state) => state.planId);
   // A join link from the desktop shell goes to the start screen's join form.
   useEffect(() => listenToDesktop(toStart), []);
-  useCommands(APP_COMMANDS, { toStart });
+  useCommands(APP_COMMANDS, { newPlan: toStart });
   return planId ? (
     <PlanLoader key={planId} planId={planId} replicaFactory={replicaFactory} />
   ) : (
