@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/frameworks/types';
 import { createI18n } from '../../shared/i18n';
 import { MENU_COMMANDS } from '../../shared/ipc';
-import { ALL_COMMANDS, redo, TABLE_COMMANDS, undo, type TableContext } from './commands';
-import { commandOfKey, type KeyPress } from './registry';
+import {
+  ALL_COMMANDS,
+  redo,
+  removeAction,
+  TABLE_COMMANDS,
+  undo,
+  type TableContext,
+} from './commands';
+import { commandOfKey, perform, type KeyPress } from './registry';
 
 function press(key: string, modifiers: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress {
   return { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers };
@@ -119,6 +126,26 @@ describe('undo and redo', () => {
     const { context } = workspace(false);
     expect(commandOfKey([undo, redo], press('z', { ctrlKey: true }), context)).toBeUndefined();
   });
+});
+
+describe('move to trash', () => {
+  it.each([
+    [true, false, ['remove a1']],
+    [false, false, []],
+    [true, true, []],
+  ] as const)(
+    'for an editor %s, of an action in the trash %s: %j',
+    (canEdit, removed, expected) => {
+      const done: string[] = [];
+      perform(removeAction, {
+        canEdit,
+        removed,
+        actionId: 'a1',
+        removeAction: (id) => done.push(`remove ${id}`),
+      });
+      expect(done).toEqual(expected);
+    },
+  );
 });
 
 describe('the registry', () => {

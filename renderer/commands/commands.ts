@@ -54,6 +54,21 @@ export const openPlanFile = menuCommand('openPlanFile', 'planFile.openTitle', 'o
 /** File › Host a workshop (desktop). */
 export const hostWorkshop = menuCommand('hostWorkshop', 'workshop.title', 'hostWorkshop');
 
+/** The detail panel's "Move to trash": the action goes to the trash, where it can be restored. */
+export const removeAction: Command<
+  Editing & {
+    readonly actionId: string;
+    readonly removed: boolean;
+    readonly removeAction: (id: string) => void;
+  }
+> = {
+  id: 'removeAction',
+  label: 'detail.remove',
+  keys: [],
+  when: (context) => context.canEdit && !context.removed,
+  perform: (context) => context.removeAction(context.actionId),
+};
+
 /** The table while no cell is being edited: its keys run nothing while an editor is open. */
 interface TableKeys {
   readonly editing: boolean;
@@ -158,5 +173,6 @@ export const ALL_COMMANDS: readonly Command<never>[] = [
   newPlan,
   openPlanFile,
   hostWorkshop,
+  removeAction,
   ...TABLE_COMMANDS,
 ];
