@@ -1,7 +1,9 @@
 // Undo takes back this person's own changes only: a colleague's edit made in between stays; one
 // Undo takes back one thing done (an action drafted, a title typed), and the table keeps the focus.
-// Tab moves along a row also when not editing; N then Escape adds nothing.
+// Tab moves along a row also when not editing; N then Escape adds nothing. The desktop menu's
+// Edit > Undo / Redo run the same commands, as do File > Import… and File > New plan.
 import type { Page } from '@playwright/test';
+import en from '../../shared/i18n/ui/en';
 import { createLocalPlan, expect, joinInBrowser, test } from './fixtures';
 
 test('undo reverts my own edit and leaves a colleague’s', async ({ accord, browser }) => {
@@ -161,4 +163,46 @@ test('Tab moves along a row that is not being edited; N then Escape adds nothing
   await page.locator('.action-row .untitled').click();
   await page.keyboard.press('F2');
   await expect(page.locator('.action-row input[data-field="title"]')).toHaveValue('');
+});
+
+test('the desktop menu undoes, redoes, opens the import and goes back to the plans', async ({
+  accord,
+  page,
+}) => {
+  // A stand-in for the preload's menu events (shared/ipc.ts onMenuCommand).
+  await page.addInitScript(() => {
+    const events = window as unknown as Record<string, unknown>;
+    (window as unknown as { accord: Record<string, unknown> }).accord = {
+      onMenuCommand: (listener: (command: string) => void) => {
+        events.__menuCommand = listener;
+        return () => {};
+      },
+    };
+  });
+  const menu = (command: string) =>
+    page.evaluate(
+      (command) =>
+        (window as unknown as { __menuCommand: (command: string) => void }).__menuCommand(command),
+      command,
+    );
+  await createLocalPlan(page, accord.url, 'Menu plan');
+  await page.getByRole('button', { name: `+ ${en.table.addAction}` }).click();
+  await expect(page.locator('.action-row input[data-field="title"]')).toBeFocused();
+  await page.keyboard.type('Drafted from the toolbar');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.action-row')).toHaveText(/Drafted from the toolbar/);
+
+  await menu('undo');
+  await expect(page.locator('.action-row')).toHaveCount(0);
+  await menu('redo');
+  await expect(page.locator('.action-row')).toHaveText(/Drafted from the toolbar/);
+
+  await menu('importPlan');
+  const dialog = page.getByRole('dialog', { name: en.importActions.title });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await menu('newPlan');
+  await expect(page.getByRole('heading', { name: en.start.title })).toBeVisible();
 });

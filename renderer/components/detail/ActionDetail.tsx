@@ -3,6 +3,8 @@
 // operations.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { removeAction } from '../../commands/commands';
+import { perform } from '../../commands/registry';
 import * as actions from '../../../shared/plan/actions';
 import { actionHealth } from '../../../shared/plan/views';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
@@ -42,6 +44,15 @@ export function ActionDetail({ actionId }: { actionId: string }) {
   const close = () => {
     openAction(null);
     document.querySelector<HTMLElement>('.grid .cell.active')?.focus();
+  };
+  const removeContext = {
+    canEdit,
+    actionId: action.id,
+    removed: Boolean(action.deletedAt),
+    removeAction: (id: string) => {
+      run((plan) => actions.remove(plan, id));
+      openAction(null);
+    },
   };
   return (
     <aside
@@ -118,16 +129,13 @@ export function ActionDetail({ actionId }: { actionId: string }) {
           {t('detail.created', { when: format.date(action.createdAt) })} ·{' '}
           {t('detail.updated', { when: format.date(action.updatedAt) })}
         </p>
-        {canEdit && !action.deletedAt && (
+        {removeAction.when(removeContext) && (
           <button
             type="button"
             className="danger"
-            onClick={() => {
-              run((plan) => actions.remove(plan, action.id));
-              openAction(null);
-            }}
+            onClick={() => perform(removeAction, removeContext)}
           >
-            {t('detail.remove')}
+            {t(removeAction.label)}
           </button>
         )}
       </footer>

@@ -3,7 +3,8 @@
 // saved or opened, on the start screen and in a plan alike.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onMenuCommand } from '../../session/desktopEvents';
+import { openPlanFile } from '../../commands/commands';
+import { useCommands } from '../../commands/useCommands';
 import { planFileBridge } from '../../session/planFileExchange';
 import {
   desktopFileOpened,
@@ -12,16 +13,18 @@ import {
   type PlanFileNotice,
 } from './planFileActions';
 
+const FILE_COMMANDS = [openPlanFile];
+
 export function PlanFiles() {
   const [bridge] = useState(planFileBridge);
+  useCommands(FILE_COMMANDS, {
+    openPlanFile: () => {
+      if (bridge) void openFileFromDesktop(bridge);
+    },
+  });
   useEffect(() => {
     if (!bridge) return;
-    const stopOpen = onMenuCommand('openPlanFile', () => void openFileFromDesktop(bridge));
-    const stop = bridge.onPlanFileOpened((file) => void desktopFileOpened(file));
-    return () => {
-      stopOpen();
-      stop();
-    };
+    return bridge.onPlanFileOpened((file) => void desktopFileOpened(file));
   }, [bridge]);
   return <PlanFileMessage />;
 }

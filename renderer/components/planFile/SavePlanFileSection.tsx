@@ -2,6 +2,8 @@
 // or the desktop's save dialog). Viewers may save too: it only reads the plan.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { savePlanFile } from '../../commands/commands';
+import { perform } from '../../commands/registry';
 import { usePlanStore } from '../../state/planStore';
 import { useSession } from '../shell/planContext';
 import { saveOpenPlan } from './planFileActions';
@@ -21,8 +23,12 @@ export function SavePlanFileSection() {
       <h3 id="plan-file-head">{t('planFile.saveTitle')}</h3>
       <p className="muted">{t('planFile.saveHint')}</p>
       <div>
-        <button type="button" disabled={busy} onClick={save}>
-          {busy ? t('planFile.saving') : t('planFile.save')}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => perform(savePlanFile, { savePlanFile: save })}
+        >
+          {busy ? t('planFile.saving') : t(savePlanFile.label)}
         </button>
       </div>
     </section>

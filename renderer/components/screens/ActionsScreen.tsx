@@ -1,6 +1,8 @@
 // The drafting screen: filters, the grouped virtual table, and the open action's detail panel.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addAction, importActions } from '../../commands/commands';
+import { keyShortcut, perform } from '../../commands/registry';
 import * as actions from '../../../shared/plan/actions';
 import * as objectives from '../../../shared/plan/objectives';
 import { frameworksOf } from '../../../shared/plan/views';
@@ -59,19 +61,24 @@ export function ActionsScreen() {
               <button
                 type="button"
                 className="primary"
-                aria-keyshortcuts="N"
+                aria-keyshortcuts={keyShortcut(addAction)}
                 title={t('table.addActionHint')}
                 onClick={() => {
                   const firstObjective = snapshot.objectives.find(
                     (objective) => !objective.deletedAt,
                   );
-                  const id = run((plan) =>
-                    actions.create(plan, { objectiveId: firstObjective?.id ?? null }),
-                  );
-                  if (id) setNewActionId(id);
+                  perform(addAction, {
+                    canEdit,
+                    editing: false,
+                    objectiveId: firstObjective?.id ?? null,
+                    addAction: (objectiveId) => {
+                      const id = run((plan) => actions.create(plan, { objectiveId }));
+                      if (id) setNewActionId(id);
+                    },
+                  });
                 }}
               >
-                + {t('table.addAction')}
+                + {t(addAction.label)}
               </button>
               <button
                 type="button"
@@ -85,8 +92,12 @@ export function ActionsScreen() {
               >
                 + {t('table.addObjective')}
               </button>
-              <button type="button" aria-haspopup="dialog" onClick={openActionImport}>
-                {t('importActions.button')}
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => perform(importActions, { canEdit, importActions: openActionImport })}
+              >
+                {t(importActions.label)}
               </button>
             </div>
           )}

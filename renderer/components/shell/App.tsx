@@ -1,7 +1,9 @@
 // The app: the start screen, or the plan named in the URL opened as a session.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listenToDesktop, onMenuCommand } from '../../session/desktopEvents';
+import { newPlan } from '../../commands/commands';
+import { useCommands } from '../../commands/useCommands';
+import { listenToDesktop } from '../../session/desktopEvents';
 import { findPlan, localUser } from '../../session/localPlans';
 import type { LocalReplicaFactory } from '../../session/localReplica';
 import { openSession, type PlanSession } from '../../session/planSession';
@@ -10,17 +12,14 @@ import { StartScreen } from '../start/StartScreen';
 import { PlanContext } from './planContext';
 import { Workspace } from './Workspace';
 
+const APP_COMMANDS = [newPlan];
+const toStart = () => openPlanView(null);
+
 export function App({ replicaFactory }: { replicaFactory: LocalReplicaFactory }) {
   const planId = useViewStore((state) => state.planId);
-  useEffect(() => {
-    const toStart = () => openPlanView(null);
-    const stop = listenToDesktop(toStart);
-    const stopNewPlan = onMenuCommand('newPlan', toStart);
-    return () => {
-      stop();
-      stopNewPlan();
-    };
-  }, []);
+  // A join link from the desktop shell goes to the start screen's join form.
+  useEffect(() => listenToDesktop(toStart), []);
+  useCommands(APP_COMMANDS, { newPlan: toStart });
   return planId ? (
     <PlanLoader key={planId} planId={planId} replicaFactory={replicaFactory} />
   ) : (

@@ -1,8 +1,11 @@
 // The open plan: top bar (plan, sections, sync, presence, undo/redo, preferences) and the chosen
-// screen. Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo this user's own changes only.
+// screen. Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y), the buttons and Edit > Undo / Redo undo and redo
+// this user's own changes only (renderer/commands); File > Import… opens the action import.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onMenuCommand } from '../../session/desktopEvents';
+import { importActions, redo, undo } from '../../commands/commands';
+import { keyShortcut, perform } from '../../commands/registry';
+import { useCommands } from '../../commands/useCommands';
 import { findPlan } from '../../session/localPlans';
 import { ActionImport, openActionImport } from '../import/ActionImport';
 import { selectCanEdit, usePlanStore } from '../../state/planStore';
@@ -26,6 +29,7 @@ import { PresenceBar } from './PresenceBar';
 import { SyncIndicator } from './SyncIndicator';
 
 const SCREEN_LIST = Object.keys(SCREENS) as Screen[];
+const WORKSPACE_COMMANDS = [undo, redo, importActions];
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -42,31 +46,13 @@ export function Workspace() {
   const isViewer = usePlanStore((state) => state.role === 'viewer');
   const hasSnapshot = usePlanStore((state) => state.snapshot !== null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || !canEdit) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) session.undo.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') session.undo.redo();
-      else return;
-      event.preventDefault();
-    };
-    // Edit > Undo / Redo in the desktop menu.
-    const undo = () => canEdit && session.undo.undo();
-    const redo = () => canEdit && session.undo.redo();
-    // File > Import… opens the action import (never for viewers: it checks).
-    const importActions = () => openActionImport();
-    window.addEventListener('keydown', onKey);
-    const stops = [
-      onMenuCommand('undo', undo),
-      onMenuCommand('redo', redo),
-      onMenuCommand('importPlan', importActions),
-    ];
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      stops.forEach((stop) => stop());
-    };
-  }, [session, canEdit]);
+  const commandContext = {
+    canEdit,
+    undo: () => session.undo.undo(),
+    redo: () => session.undo.redo(),
+    importActions: openActionImport,
+  };
+  useCommands(WORKSPACE_COMMANDS, commandContext);
 
   useEffect(() => {
     document.title = title ? `${title} · Accord` : 'Accord';
@@ -99,19 +85,19 @@ export function Workspace() {
             <div className="undo-buttons">
               <button
                 type="button"
-                disabled={!canUndo || !canEdit}
-                aria-keyshortcuts="Control+Z"
-                onClick={() => session.undo.undo()}
+                disabled={!canUndo || !undo.when(commandContext)}
+                aria-keyshortcuts={keyShortcut(undo)}
+                onClick={() => perform(undo, commandContext)}
               >
-                ↶ {t('toolbar.undo')}
+                ↶ {t(undo.label)}
               </button>
               <button
                 type="button"
-                disabled={!canRedo || !canEdit}
-                aria-keyshortcuts="Control+Shift+Z"
-                onClick={() => session.undo.redo()}
+                disabled={!canRedo || !redo.when(commandContext)}
+                aria-keyshortcuts={keyShortcut(redo)}
+                onClick={() => perform(redo, commandContext)}
               >
-                ↷ {t('toolbar.redo')}
+                ↷ {t(redo.label)}
               </button>
             </div>
           ) : (

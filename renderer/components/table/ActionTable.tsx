@@ -1,7 +1,9 @@
 // The actions table: a virtual grid (only visible rows exist in the DOM) of objective headers and
 // action rows, with a spreadsheet cursor: arrows move, Enter edits, Escape stops, O opens the
 // detail panel, N adds an action under the current objective and starts typing its title (Escape
-// before anything is typed takes the new action back), Tab and Shift+Tab go along the row.
+// before anything is typed takes the new action back), Tab and Shift+Tab go along the row. The
+// cursor's moves are its reducer's (tableCursor.ts); the other keys run the table's commands
+// (renderer/commands), which the rows' buttons run too.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -13,6 +15,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TABLE_COMMANDS, type TableContext } from '../../commands/commands';
+import { commandOfKey } from '../../commands/registry';
 import * as actions from '../../../shared/plan/actions';
 import type { Organisation } from '../../../shared/plan/schema';
 import type { TableRow } from '../../selectors/actionRows';
@@ -261,41 +265,33 @@ export function ActionTable({
       event.preventDefault();
       return;
     }
-    // Alt+Up / Alt+Down move the row under the cursor: an action within its objective, an
-    // objective past its neighbour.
-    if (!editing && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      moveRowAt(cursor.row, event.key === 'ArrowUp' ? -1 : 1);
+    const row = rows[cursor.row];
+    const commandContext: TableContext = {
+      canEdit,
+      editing,
+      actionId: row?.kind === 'action' ? row.action.id : null,
+      objectiveId: objectiveAt(cursor.row),
+      cellEditable: COLUMNS[cursor.column]!.editable,
+      canMove: (direction) => canMove(cursor.row, direction),
+      startEditing: () => setEditing(true),
+      openAction,
+      addAction,
+      moveRow: (direction) => moveRowAt(cursor.row, direction),
+    };
+    const command = commandOfKey(TABLE_COMMANDS, event, commandContext);
+    if (command) {
+      command.perform(commandContext);
       event.preventDefault();
       return;
     }
     if (editing || event.altKey || event.ctrlKey || event.metaKey) return;
-    const row = rows[cursor.row];
     const move = cursorMoveOfKey(event.key, event.shiftKey);
     if (move) {
       // Tab goes along an action's row, as while editing; an objective's row is one cell. Past
       // the row's last (or first) cell, Tab leaves the table.
       if ((move.kind === 'next' || move.kind === 'previous') && row?.kind !== 'action') return;
       if (moveTo(move)) event.preventDefault();
-      return;
     }
-    switch (event.key) {
-      case 'Enter':
-      case 'F2':
-        if (row?.kind === 'action' && COLUMNS[cursor.column]!.editable && canEdit) setEditing(true);
-        else if (row?.kind === 'action') openAction(row.action.id);
-        break;
-      case 'o':
-      case 'O':
-        if (row?.kind === 'action') openAction(row.action.id);
-        break;
-      case 'n':
-      case 'N':
-        if (canEdit) addAction(objectiveAt(cursor.row));
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
   };
 
   const onCell = useCallback(

@@ -3,6 +3,8 @@
 // Alt+↑/↓ does when its row has the cursor; see reorder.ts) or remove it.
 import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addAction, moveDown, moveUp } from '../../commands/commands';
+import { perform } from '../../commands/registry';
 import * as objectives from '../../../shared/plan/objectives';
 import type { TableRow } from '../../selectors/actionRows';
 import { useFormat } from '../common/format';
@@ -27,10 +29,7 @@ interface Props {
   readonly onRenameOpened: () => void;
 }
 
-const MOVES = [
-  { direction: -1, label: 'table.moveObjectiveUp' },
-  { direction: 1, label: 'table.moveObjectiveDown' },
-] as const satisfies readonly { direction: Direction; label: string }[];
+const MOVES = [moveUp, moveDown];
 
 export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
   const { t } = useTranslation();
@@ -39,11 +38,15 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
   const { objective, count } = props.row;
   const [renaming, setRenaming] = useState(false);
   const cell = useRef<HTMLDivElement>(null);
-  /** Moves the objective; the keyboard focus goes to its row (the cursor follows it there), not
-   * the button, which may be disabled once the objective is first or last. */
-  const move = (direction: Direction) => {
-    cell.current?.focus();
-    props.onMove(direction);
+  /** The Move up / Move down commands of this row: the keyboard focus goes to the row (the cursor
+   * follows it there), not the button, which may be disabled once the objective is first or last. */
+  const moveContext = {
+    editing: false,
+    canMove: (direction: Direction) => (direction === -1 ? props.canMoveUp : props.canMoveDown),
+    moveRow: (direction: Direction) => {
+      cell.current?.focus();
+      props.onMove(direction);
+    },
   };
   const [title, setTitle] = useState('');
   // Set while the name is open; a rename ends once (the blur that follows Enter or Escape, when
@@ -125,10 +128,15 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
               tabIndex={-1}
               onClick={(event) => {
                 event.stopPropagation();
-                props.onAdd(objective?.id ?? null);
+                perform(addAction, {
+                  canEdit: props.canEdit,
+                  editing: false,
+                  objectiveId: objective?.id ?? null,
+                  addAction: props.onAdd,
+                });
               }}
             >
-              + {t('table.addAction')}
+              + {t(addAction.label)}
             </button>
             {objective && (
               <>
@@ -146,19 +154,19 @@ export const ObjectiveRow = memo(function ObjectiveRow(props: Props) {
                 {/* Shown when the plan has another objective to move past. */}
                 {(props.canMoveUp || props.canMoveDown) && (
                   <>
-                    {MOVES.map(({ direction, label }) => (
+                    {MOVES.map((command) => (
                       <button
-                        key={label}
+                        key={command.id}
                         type="button"
                         className="link-button"
                         tabIndex={-1}
-                        disabled={!(direction === -1 ? props.canMoveUp : props.canMoveDown)}
+                        disabled={!command.when(moveContext)}
                         onClick={(event) => {
                           event.stopPropagation();
-                          move(direction);
+                          perform(command, moveContext);
                         }}
                       >
-                        {t(label)}
+                        {t(command.label)}
                       </button>
                     ))}
                   </>

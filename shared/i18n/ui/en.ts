@@ -78,6 +78,11 @@ export default {
     unsaved: 'Changes not yet on the server: {{n}}',
     upToDate: 'Up to date · read only',
   },
+  /** names of the table's commands that have no button of their own (renderer/commands) */
+  commands: {
+    editCell: 'Edit the cell',
+    openDetails: 'Open the details',
+  },
   table: {
     label: 'Actions grouped by objective',
     ref: 'Ref',

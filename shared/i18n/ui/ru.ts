@@ -81,6 +81,10 @@ export default {
     unsaved: 'Изменений ещё не на сервере: {{n}}',
     upToDate: 'Актуально · только чтение',
   },
+  commands: {
+    editCell: 'Изменить ячейку',
+    openDetails: 'Открыть подробности',
+  },
   table: {
     label: 'Мероприятия по целям',
     ref: '№',

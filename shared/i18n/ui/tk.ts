@@ -82,6 +82,10 @@ export default {
     unsaved: 'Serwere ýetmedik üýtgeşmeler: {{n}}',
     upToDate: 'Täzelenen · diňe okamak üçin',
   },
+  commands: {
+    editCell: 'Öýjügi üýtget',
+    openDetails: 'Jikme-jiklikleri aç',
+  },
   table: {
     label: 'Maksatlar boýunça çäreler',
     ref: '№',
