@@ -33,6 +33,18 @@ const NODE_ARGS = ['--unload-after-ms', '200', '--revocation-poll-ms', '200'];
 
 const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
 
+/** /readyz of a node once it answers `status` (200 either way), or its last answer after 30 s. */
+async function readiness(port: number, status: string): Promise<{ status: string }> {
+  let answer: { status: string } = { status: 'none' };
+  for (let tries = 0; tries < 150 && answer.status !== status; tries++) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(response.status).toBe(200);
+    answer = (await response.json()) as { status: string };
+  }
+  return answer;
+}
+
 describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let postgres: PostgresInstance;
   let redis: RedisInstance;
@@ -176,7 +188,13 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     addAction(a.doc, 'while-down', 'Written while Redis was down');
     await until([b.doc], () => ids(b.doc).has('while-down'), 'the edit through PostgreSQL');
     await stored(a);
+    // serving, but saying why: a balancer keeps the node, an operator sees the reason
+    expect(await readiness(nodes[1]!.port, 'degraded')).toEqual({
+      status: 'degraded',
+      reasons: ['redis unreachable: edits reach other nodes by polling PostgreSQL'],
+    });
     await redis.start();
+    expect((await readiness(nodes[1]!.port, 'ready')).status).toBe('ready');
     addAction(b.doc, 'after-return', 'Written after Redis returned');
     await until([a.doc], () => ids(a.doc).has('after-return'), 'the edit after Redis returned');
     expect([...(await storedIds(planId))].sort()).toEqual(['after-return', 'while-down']);
