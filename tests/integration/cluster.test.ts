@@ -1,4 +1,4 @@
-// [CL4]-[CL8] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
+// [CL4]-[CL11] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
 // with stock y-websocket clients spread over them, directly or through a small TCP load
 // balancer that sends each new connection to a live node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,4 +254,40 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
       change = changed();
     }
   });
+
+  it("[CL11] a dead node's presence expires on the other nodes within 30 s", async () => {
+    const { planId, tokens } = await planFor(2);
+    const victim = nodes[2]!;
+    const [a, b] = [
+      connect(wsUrl(victim.port), planId, tokens[0]!),
+      connect(wsUrl(nodes[1]!.port), planId, tokens[1]!),
+    ] as [Client, Client];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const seesA = () => b.provider.awareness.getStates().has(a.doc.clientID);
+    a.provider.awareness.setLocalStateField('user', { name: 'Aýna' });
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const check = () => seesA() && (b.provider.awareness.off('change', check), resolve());
+        b.provider.awareness.on('change', check);
+        check();
+      }),
+      20_000,
+      'presence from the other node',
+    );
+    // a's client stays open (its node is gone, so it cannot say goodbye): only expiry removes it
+    victim.child.kill('SIGKILL');
+    await exited(victim.child);
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const check = () => !seesA() && (b.provider.awareness.off('change', check), resolve());
+        b.provider.awareness.on('change', check);
+        check();
+      }),
+      45_000,
+      "the dead node's presence to expire",
+    );
+    a.destroy();
+    victim.child = await startNode(nodeOptions(victim.port));
+  }, 120_000);
 });
