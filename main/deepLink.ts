@@ -1,7 +1,7 @@
 // `accord://join?server=…&plan=…&invite=…` links, from a browser, an e-mail or a workshop QR code.
 // They arrive from outside the app (macOS open-url, or argv of a second instance on Windows and
 // Linux), so they are parsed and checked before anything acts on them.
-import { joinLinkSchema, type JoinLink } from '../shared/ipc';
+import { joinLinkSchema, type JoinLink } from '../shared/contracts/ipc';
 
 export const DEEP_LINK_SCHEME = 'accord';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc';
+import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/contracts/ipc';
 
 interface FakeWindow {
   readonly options: { webPreferences: Record<string, unknown> };

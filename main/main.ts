@@ -19,7 +19,12 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayIn } from '../shared/calendar';
-import { IPC_EVENTS, type IpcEvent, type IpcEventPayload, type JoinLink } from '../shared/ipc';
+import {
+  IPC_EVENTS,
+  type IpcEvent,
+  type IpcEventPayload,
+  type JoinLink,
+} from '../shared/contracts/ipc';
 import { PLAN_FILE_EXTENSION } from '../shared/planFile';
 import { deadlineTexts } from './deadlines/deadlineDigest';
 import { REMINDER_INTERVAL_MS, remindOfDeadlines } from './deadlines/deadlineReminders';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc';
+import type { MenuCommand } from '../shared/contracts/ipc';
 import { buildMenuTemplate, type MenuOptions } from './menu';
 import { menuLabels } from './menuLabels';
 

@@ -3,7 +3,7 @@
 // development), Window on macOS, Help (version, logs folder). Plan actions are sent to the
 // renderer as menu commands, so the menu and the in-app buttons share one code path.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc';
+import type { MenuCommand } from '../shared/contracts/ipc';
 import type { MenuLabels } from './menuLabels';
 
 export interface MenuActions {

@@ -3,7 +3,7 @@
 // computer's copy, after checking the user may change that plan, so a file that fails to decode,
 // or that the page refuses, changes nothing.
 import { open, stat } from 'node:fs/promises';
-import type { PlanPersistence } from '../shared/persistence';
+import type { PlanPersistence } from '../shared/contracts/persistence';
 import {
   MAX_PLAN_FILE_BYTES,
   decodePlanFile,

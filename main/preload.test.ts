@@ -2,7 +2,7 @@
 // exposes, and that every call and event goes through the shared channel map.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_API_GLOBAL } from '../shared/contracts/desktopGlobal';
-import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc';
+import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_EVENTS } from '../shared/contracts/ipc';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(event: unknown, data?: unknown) => void>>();

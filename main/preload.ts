@@ -1,5 +1,5 @@
 // The preload: the only code that sees both the page and Electron. It exposes `window.accord`,
-// one named, typed function per capability in shared/ipc.ts and one subscription per event, and
+// one named, typed function per capability in shared/contracts/ipc.ts and one subscription per event, and
 // nothing else: no ipcRenderer, no generic send(channel), no raw event objects (Electron's
 // security checklist, items 17 and 20). Bundled to CommonJS because sandboxed preloads cannot
 // load ES modules or other files.
@@ -15,8 +15,8 @@ import {
   type IpcEventPayload,
   type IpcResults,
   type Unsubscribe,
-} from '../shared/ipc';
-import { PLAN_STORE_PORT_MESSAGE } from '../shared/ipcPlanStore';
+} from '../shared/contracts/ipc';
+import { PLAN_STORE_PORT_MESSAGE } from '../shared/contracts/ipcPlanStore';
 
 function invoke<K extends IpcCapability>(
   capability: K,

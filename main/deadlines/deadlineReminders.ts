@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { PlanPersistence } from '../../shared/persistence';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
 import { PlanSnapshotter } from '../../shared/plan/snapshot';
 import { writeFileAtomic } from '../store/atomicFile';
 import {

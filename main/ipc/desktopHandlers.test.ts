@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { IPC_EVENTS } from '../../shared/ipc';
+import { IPC_EVENTS } from '../../shared/contracts/ipc';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import type { TokenStore } from '../secrets/tokenStore';
 import type { WorkshopController } from '../workshop/workshopController';

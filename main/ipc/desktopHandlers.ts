@@ -1,8 +1,8 @@
-// What main does for each capability in shared/ipc.ts. Arguments arrive already validated by
+// What main does for each capability in shared/contracts/ipc.ts. Arguments arrive already validated by
 // registerIpcHandlers; Electron itself (dialogs, shell, ports) is passed in, so this module
 // loads and is tested in plain Node.
-import type { AppInfo, WorkshopFailure } from '../../shared/ipc';
-import type { PlanPersistence } from '../../shared/persistence';
+import type { AppInfo, WorkshopFailure } from '../../shared/contracts/ipc';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
 import { PLAN_FILE_EXTENSION, planFileName } from '../../shared/planFile';
 import { describeFileError, readPlanFile, savePlanFile } from '../planFiles';
 import { trustedExternalUrl } from '../security/trustedUrl';

@@ -13,8 +13,8 @@ import {
   type PortLike,
   type PortMessageEvent,
   type PortReceiver,
-} from '../../shared/ipcPlanStore';
-import type { PlanPersistence } from '../../shared/persistence';
+} from '../../shared/contracts/ipcPlanStore';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
 import { openPlanStore, type PlanStore } from '../store/planStore';
 import { servePlanStore } from './planStorePort';
 

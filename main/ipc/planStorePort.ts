@@ -1,8 +1,12 @@
 // Main's end of the store's MessagePort: every request is validated before the store is
 // touched, and every answer carries the request's id. A malformed message gets an error answer
 // (or none, if it has no usable id) and changes nothing.
-import type { PlanPersistence } from '../../shared/persistence';
-import { planStoreRequest, type PlanStoreResponse, type PortLike } from '../../shared/ipcPlanStore';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
+import {
+  planStoreRequest,
+  type PlanStoreResponse,
+  type PortLike,
+} from '../../shared/contracts/ipcPlanStore';
 
 export function servePlanStore(port: PortLike, store: PlanPersistence): void {
   port.onMessage((data) => {

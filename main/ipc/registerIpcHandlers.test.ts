@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CAPABILITIES, IPC_CHANNELS, IPC_CHANNEL_PREFIX, IPC_EVENTS } from '../../shared/ipc';
+import {
+  IPC_CAPABILITIES,
+  IPC_CHANNELS,
+  IPC_CHANNEL_PREFIX,
+  IPC_EVENTS,
+} from '../../shared/contracts/ipc';
 import {
   IpcRefusal,
   registerIpcHandlers,

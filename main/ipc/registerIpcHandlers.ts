@@ -8,7 +8,7 @@ import {
   type IpcArgs,
   type IpcCapability,
   type IpcResults,
-} from '../../shared/ipc';
+} from '../../shared/contracts/ipc';
 import { isAppUrl } from '../security/appOrigin';
 
 /** What registration needs of Electron's IpcMainInvokeEvent. */

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { PlanPersistence, StoredPlanSummary } from '../../shared/persistence';
+import type { PlanPersistence, StoredPlanSummary } from '../../shared/contracts/persistence';
 import { PLAN_ID_PATTERN } from '../../shared/contracts/planId';
 import { decodeRecords, encodeRecord } from './recordFrame';
 import { TEMP_SUFFIX, syncDirectory, writeFileAtomic } from './atomicFile';

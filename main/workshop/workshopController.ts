@@ -1,13 +1,13 @@
 // At most one workshop at a time, for the IPC handlers: start (from the plan the host has open),
 // what to show (links per LAN address with their QR codes, the invite code, who joined), stop.
 import { DEFAULT_PORT, type Logger } from '../../server/embed';
-import type { PlanPersistence } from '../../shared/persistence';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
 import type {
   StartWorkshopRequest,
   WorkshopLink,
   WorkshopStarted,
   WorkshopStatus,
-} from '../../shared/ipc';
+} from '../../shared/contracts/ipc';
 import { workshopJoinLink, workshopServerUrl } from './joinLink';
 import { lanAddresses, type NetworkInterfaces } from './lanAddresses';
 import { qrCodeSvg } from './qrCode';

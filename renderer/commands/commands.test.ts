@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/frameworks/types';
 import { createI18n } from '../../shared/i18n';
-import { MENU_COMMANDS } from '../../shared/ipc';
+import { MENU_COMMANDS } from '../../shared/contracts/ipc';
 import {
   ALL_COMMANDS,
   redo,

@@ -1,11 +1,11 @@
 // The renderer's commands, in one place: the table's keys, the buttons that do the same, and the
-// desktop menu's entries (shared/ipc.ts MENU_COMMANDS) all run these. Each command names the
+// desktop menu's entries (shared/contracts/ipc.ts MENU_COMMANDS) all run these. Each command names the
 // context it needs (what it decides on, what it calls); the component that dispatches it gives
 // that context: the table (TABLE_COMMANDS, from its key handler), the workspace (undo, redo,
 // import, save, export: keys on the window and the menu), the app (new plan, open a plan file,
 // host a workshop: menu only). The table's cursor moves are its reducer's (table/tableCursor.ts).
 import type { Direction } from '../components/table/reorder';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand } from '../../shared/contracts/ipc';
 import type { Chord, Command } from './registry';
 
 interface Editing {

@@ -3,7 +3,7 @@
 // (a key handler, a button, a menu listener) gives the command a context: the state it decides
 // on and the effects it calls, so a command itself is pure and tested with a stand-in context.
 import type { ParseKeys } from 'i18next';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand } from '../../shared/contracts/ipc';
 
 /** A key press as a KeyboardEvent (DOM or React) reports it. */
 export interface KeyPress {
@@ -31,7 +31,7 @@ export interface Command<Context> {
   /** the command's name, a key of the UI catalogue */
   readonly label: ParseKeys<'ui'>;
   readonly keys: readonly Chord[];
-  /** the desktop menu entry that runs it (shared/ipc.ts MENU_COMMANDS) */
+  /** the desktop menu entry that runs it (shared/contracts/ipc.ts MENU_COMMANDS) */
   readonly menu?: MenuCommand;
   /** whether it applies now: a key that runs no applicable command is left to the page */
   readonly when: (context: Context) => boolean;

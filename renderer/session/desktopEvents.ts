@@ -1,12 +1,12 @@
-// What the desktop shell tells the page (shared/ipc.ts, DesktopEvents): menu commands and
+// What the desktop shell tells the page (shared/contracts/ipc.ts, DesktopEvents): menu commands and
 // accord://join links. In a browser there is no shell and nothing is subscribed.
 import { create } from 'zustand';
 import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 import { joinLink } from '../../shared/contracts/joinLink';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand } from '../../shared/contracts/ipc';
 
 /**
- * Every menu command of the contract (shared/ipc.ts MENU_COMMANDS), checked complete by the
+ * Every menu command of the contract (shared/contracts/ipc.ts MENU_COMMANDS), checked complete by the
  * compiler; listed here so the web build does not load the IPC contract's validators.
  */
 const MENU_COMMAND_NAMES = {

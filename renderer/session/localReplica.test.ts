@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { PlanPersistence, StoredPlanSummary } from '../../shared/persistence';
+import type { PlanPersistence, StoredPlanSummary } from '../../shared/contracts/persistence';
 import { persistenceStore } from './localReplica';
 
 /** An in-memory PlanPersistence: the desktop store's contract, without the main process. */

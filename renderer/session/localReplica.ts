@@ -3,7 +3,7 @@
 // reached through the preload API) in Electron. Chosen once at startup.
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { PlanPersistence } from '../../shared/persistence';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
 import { usePlanStore } from '../state/planStore';
 import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 
@@ -100,7 +100,7 @@ interface DesktopBridge {
 
 /**
  * The desktop's durable store when the preload offers one (handed over as a MessagePort, see
- * shared/ipcPlanStore.ts), else IndexedDB. If the desktop store cannot be reached the app says so
+ * shared/contracts/ipcPlanStore.ts), else IndexedDB. If the desktop store cannot be reached the app says so
  * rather than silently keeping plans somewhere else.
  */
 async function chooseLocalStore(): Promise<LocalStore> {
@@ -108,7 +108,7 @@ async function chooseLocalStore(): Promise<LocalStore> {
     DesktopBridge | undefined;
   if (!bridge?.connectPlanStore) return indexedDbStore;
   // Loaded only on the desktop: the store's protocol brings its validators (zod) with it.
-  const { connectDesktopPlanStore } = await import('../../shared/ipcPlanStore');
+  const { connectDesktopPlanStore } = await import('../../shared/contracts/ipcPlanStore');
   const connect = bridge.connectPlanStore.bind(bridge);
   const persistence = await connectDesktopPlanStore(connect, window);
   return persistenceStore(persistence, (error) =>

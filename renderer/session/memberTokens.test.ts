@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredToken } from '../../shared/ipc';
+import type { StoredToken } from '../../shared/contracts/ipc';
 import { findPlan, listPlans, savePlan, updatePlan, type LocalPlanEntry } from './localPlans';
 import {
   chooseTokenKeeper,

@@ -5,7 +5,7 @@
 // plan list keeps none. A token an older desktop version left in the plan list is moved to the
 // keychain the first time tokens are read.
 import { create } from 'zustand';
-import type { DesktopApi, StoredToken } from '../../shared/ipc';
+import type { DesktopApi, StoredToken } from '../../shared/contracts/ipc';
 import { DESKTOP_API_GLOBAL } from '../../shared/contracts/desktopGlobal';
 import * as localPlans from './localPlans';
 import type { JoinedPlan } from './serverApi';

@@ -6,7 +6,7 @@ import type {
   IpcEventPayload,
   OpenPlanFileOutcome,
   SavePlanFileOutcome,
-} from '../../shared/ipc';
+} from '../../shared/contracts/ipc';
 import { decodePlanFile, encodePlanFile } from '../../shared/planFile';
 import type { LocalPlanEntry } from './localPlans';
 import {

@@ -6,7 +6,7 @@
 // merges what a file brings (mergePlanFile): a file of a plan this computer has is merged (its
 // state is one Yjs update), and anything wrong with the file, or a plan this user may only view,
 // changes nothing.
-import type { DesktopApi } from '../../shared/ipc';
+import type { DesktopApi } from '../../shared/contracts/ipc';
 import {
   MAX_PLAN_FILE_BYTES,
   decodePlanFile,

@@ -7,6 +7,7 @@
 // The log is folded in steps of at most `COMPACTION_STEP_UPDATES` entries, each committed on its
 // own: a server killed every few seconds still makes progress, so its log (and with it the time a
 // load takes) stays bounded. Each compaction may also keep a dated checkpoint for version history.
+// A compaction holds the plan's compaction lease throughout, so nodes of a cluster take turns.
 import { daysInMs } from '../../shared/calendar';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
@@ -43,6 +44,7 @@ export class Compactor {
       return;
     }
     const run = this.compact(planId)
+      .then(() => undefined)
       .catch((error: unknown) => {
         this.options.metrics.compactions.add(1, { outcome: 'failed' });
         // a damaged plan is logged once, by whoever found it (the store's onDamaged)
@@ -57,8 +59,25 @@ export class Compactor {
     this.running.set(planId, run);
   }
 
-  /** Compacts now, step by step, and resolves when done (the CLI, tests). */
-  async compact(planId: string): Promise<void> {
+  /**
+   * Compacts now, step by step, and resolves when done (the CLI, tests). Skipped, resolving
+   * 'elsewhere', while another node holds the plan's compaction lease.
+   */
+  async compact(planId: string): Promise<'done' | 'elsewhere'> {
+    const lease = await this.options.store.compactionLease(planId);
+    if (!lease) {
+      this.options.metrics.compactions.add(1, { outcome: 'elsewhere' });
+      return 'elsewhere';
+    }
+    try {
+      await this.fold(planId);
+      return 'done';
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async fold(planId: string): Promise<void> {
     const { store, metrics } = this.options;
     const now = (this.options.now ?? Date.now)();
     let folded: { seq: number; state: Uint8Array } | null = null;

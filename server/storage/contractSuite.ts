@@ -343,6 +343,20 @@ export function storageContractSuite(
       expect((await store.listCheckpoints(planId)).map((c) => c.seq)).toEqual([2]);
     });
 
+    it('[ST15] grants one compaction lease per plan at a time, and again once released', async () => {
+      await store.createPlan({ id: 'plan-2', title: 'Other', createdAt: T0 });
+      const first = await store.compactionLease(planId);
+      expect(first).not.toBeNull();
+      expect(await store.compactionLease(planId)).toBeNull();
+      const other = await store.compactionLease('plan-2');
+      expect(other).not.toBeNull();
+      await first!.release();
+      const again = await store.compactionLease(planId);
+      expect(again).not.toBeNull();
+      await again!.release();
+      await other!.release();
+    });
+
     it('[G6] records which member introduced each client id with the updates, first one wins', async () => {
       const doc = new Y.Doc();
       const record = (clientId: number, memberId: string, at: number) => ({

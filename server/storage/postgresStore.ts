@@ -15,6 +15,7 @@ import type {
   DamagedPlan,
   MergedDocument,
   ClientIdRecord,
+  CompactionLease,
   InviteRecord,
   MemberChange,
   MemberChangeOutcome,
@@ -53,6 +54,8 @@ const types = {
 
 /** Any two nodes migrating at once take turns on this lock (pg_advisory_xact_lock). */
 const MIGRATION_LOCK = 0x6163_636f; // "acco"
+/** With hashtext(planId) the key of a plan's compaction lock (pg_try_advisory_lock(int, int)). */
+const COMPACTION_LOCK = 0x6163_6370; // "accp"
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -441,6 +444,43 @@ export class PostgresStore implements PlanStore {
       [planId],
     );
     return rows[0]?.last_seq;
+  }
+
+  async compactionLease(planId: string): Promise<CompactionLease | null> {
+    // a session lock on a connection of its own: it ends with the node's connection if it dies
+    const client = await this.pool.connect();
+    // a checked-out client's errors reach no pool handler: lost, the lease is simply gone
+    const lost = () => undefined;
+    client.on('error', lost);
+    const giveBack = (destroy: boolean) => {
+      client.off('error', lost);
+      client.release(destroy);
+    };
+    const key = [COMPACTION_LOCK, planId];
+    try {
+      const { rows } = await client.query<{ held: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS held',
+        key,
+      );
+      if (!rows[0]?.held) {
+        giveBack(false);
+        return null;
+      }
+    } catch (error) {
+      giveBack(true);
+      throw error;
+    }
+    return {
+      release: async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
+          giveBack(false);
+        } catch {
+          // a connection that may still hold the lock never goes back to the pool
+          giveBack(true);
+        }
+      },
+    };
   }
 
   async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {

@@ -16,6 +16,7 @@ import { startWorker } from './workerThread';
 import type {
   AuditEntry,
   CheckpointRecord,
+  CompactionLease,
   ClientIdRecord,
   DamagedPlan,
   InviteRecord,
@@ -178,6 +179,7 @@ export class SqliteStore implements PlanStore {
   /** plans refused as damaged, with the newest repair id seen when each was found */
   private readonly damaged = new Map<string, DamagedPlan & { repairsSeen: number }>();
   private readonly now: () => number;
+  private readonly compacting = new Set<string>();
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.auditCoalesceMs = options.auditCoalesceMs ?? 0;
@@ -590,6 +592,13 @@ export class SqliteStore implements PlanStore {
       }
     }
     return [...this.damaged.values()].map(({ planId, reason, at }) => ({ planId, reason, at }));
+  }
+
+  async compactionLease(planId: string): Promise<CompactionLease | null> {
+    // one process owns the file, so a set is the whole lock
+    if (this.compacting.has(planId)) return null;
+    this.compacting.add(planId);
+    return { release: async () => void this.compacting.delete(planId) };
   }
 
   async compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void> {

@@ -12,10 +12,11 @@ import * as encoding from 'lib0/encoding';
 const NAMED_TYPES = new Set([3, 5]);
 
 /**
- * Structs per chunk of a room's load: about 20 ms of Y.applyUpdate each for a plan's structs on
- * this project's 2-core machine (npm run bench -- storage), well inside the 50 ms aim ([D9]).
+ * Structs per chunk of a room's load. A turn of the loop is one chunk plus any scavenge that falls
+ * into it (7-30 ms for a plan's structs); at 250 the loop's p99 during loads was 24-35 ms against
+ * 44-54 ms at 1,000, for about the same load time (npm run bench -- storage, [D9]).
  */
-export const LOAD_CHUNK_STRUCTS = 1_000;
+export const LOAD_CHUNK_STRUCTS = 250;
 
 /** A struct's place in the state: its bytes, its clock span and the ids it needs first. */
 interface Struct {

@@ -124,6 +124,11 @@ export interface AuditEntry {
   readonly touched: Touched;
 }
 
+/** Held while a plan is compacted (PlanStore.compactionLease). */
+export interface CompactionLease {
+  release(): Promise<void>;
+}
+
 /** Everything needed to rebuild a plan's document: the compacted state and the log after it. */
 export interface StoredDocument {
   /** the compacted state (a Yjs update), or null if the plan was never compacted */
@@ -244,6 +249,12 @@ export interface PlanStore {
   damagedPlans(): Promise<readonly DamagedPlan[]>;
   /** Makes a small write and takes it back: rejects when storage cannot write (full, read-only). */
   probeWrite(): Promise<void>;
+  /**
+   * The right to compact a plan, or null while someone else holds it: held for a whole
+   * compaction, so two nodes never fold the same log at once. A node that dies gives it up with
+   * its connection (PostgreSQL: a session advisory lock).
+   */
+  compactionLease(planId: string): Promise<CompactionLease | null>;
   /** Replaces the compacted state by `state` (which folds in every update up to `throughSeq`). */
   compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void>;
   /** Newest first by first sequence number (`seq`); `beforeSeq` pages backwards. */

@@ -114,7 +114,7 @@ test('two offline copies of a plan exchange files and converge; a bad file chang
   await b.screenshot({ path: 'test-results/screens/start-open-plan-file.png', fullPage: true });
 });
 
-/** The preload's plan-file functions and events, standing in for main (shared/ipc.ts). */
+/** The preload's plan-file functions and events, standing in for main (shared/contracts/ipc.ts). */
 async function standInDesktop(page: Page) {
   await page.addInitScript(() => {
     const events = window as unknown as Record<string, unknown>;

@@ -169,7 +169,7 @@ test('the desktop menu undoes, redoes, opens the import and goes back to the pla
   accord,
   page,
 }) => {
-  // A stand-in for the preload's menu events (shared/ipc.ts onMenuCommand).
+  // A stand-in for the preload's menu events (shared/contracts/ipc.ts onMenuCommand).
   await page.addInitScript(() => {
     const events = window as unknown as Record<string, unknown>;
     (window as unknown as { accord: Record<string, unknown> }).accord = {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../server/ops/log';
-import type { StartWorkshopRequest } from '../../shared/ipc';
+import type { StartWorkshopRequest } from '../../shared/contracts/ipc';
 import { createWorkshopController } from '../../main/workshop/workshopController';
 import en from '../../shared/i18n/ui/en';
 import ru from '../../shared/i18n/ui/ru';

@@ -1,4 +1,4 @@
-// [CL4]-[CL8] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
+// [CL4]-[CL11] Three Accord nodes (child processes) over one real PostgreSQL and one real Redis,
 // with stock y-websocket clients spread over them, directly or through a small TCP load
 // balancer that sends each new connection to a live node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,18 @@ const missing = postgresMissing() ?? redisMissing();
 const NODE_ARGS = ['--unload-after-ms', '200', '--revocation-poll-ms', '200'];
 
 const ids = (doc: Y.Doc) => new Set(doc.getMap('actions').keys());
+
+/** /readyz of a node once it answers `status` (200 either way), or its last answer after 30 s. */
+async function readiness(port: number, status: string): Promise<{ status: string }> {
+  let answer: { status: string } = { status: 'none' };
+  for (let tries = 0; tries < 150 && answer.status !== status; tries++) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(response.status).toBe(200);
+    answer = (await response.json()) as { status: string };
+  }
+  return answer;
+}
 
 describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let postgres: PostgresInstance;
@@ -176,7 +188,13 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
     addAction(a.doc, 'while-down', 'Written while Redis was down');
     await until([b.doc], () => ids(b.doc).has('while-down'), 'the edit through PostgreSQL');
     await stored(a);
+    // serving, but saying why: a balancer keeps the node, an operator sees the reason
+    expect(await readiness(nodes[1]!.port, 'degraded')).toEqual({
+      status: 'degraded',
+      reasons: ['redis unreachable: edits reach other nodes by polling PostgreSQL'],
+    });
     await redis.start();
+    expect((await readiness(nodes[1]!.port, 'ready')).status).toBe('ready');
     addAction(b.doc, 'after-return', 'Written after Redis returned');
     await until([a.doc], () => ids(a.doc).has('after-return'), 'the edit after Redis returned');
     expect([...(await storedIds(planId))].sort()).toEqual(['after-return', 'while-down']);
@@ -236,4 +254,40 @@ describe.skipIf(missing)(`cluster${missing ? ` (skipped: ${missing})` : ''}`, ()
       change = changed();
     }
   });
+
+  it("[CL11] a dead node's presence expires on the other nodes within 30 s", async () => {
+    const { planId, tokens } = await planFor(2);
+    const victim = nodes[2]!;
+    const [a, b] = [
+      connect(wsUrl(victim.port), planId, tokens[0]!),
+      connect(wsUrl(nodes[1]!.port), planId, tokens[1]!),
+    ] as [Client, Client];
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const seesA = () => b.provider.awareness.getStates().has(a.doc.clientID);
+    a.provider.awareness.setLocalStateField('user', { name: 'Aýna' });
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const check = () => seesA() && (b.provider.awareness.off('change', check), resolve());
+        b.provider.awareness.on('change', check);
+        check();
+      }),
+      20_000,
+      'presence from the other node',
+    );
+    // a's client stays open (its node is gone, so it cannot say goodbye): only expiry removes it
+    victim.child.kill('SIGKILL');
+    await exited(victim.child);
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const check = () => !seesA() && (b.provider.awareness.off('change', check), resolve());
+        b.provider.awareness.on('change', check);
+        check();
+      }),
+      45_000,
+      "the dead node's presence to expire",
+    );
+    a.destroy();
+    victim.child = await startNode(nodeOptions(victim.port));
+  }, 120_000);
 });

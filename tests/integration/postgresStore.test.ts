@@ -2,6 +2,9 @@
 // what only a networked store adds: concurrent appends from several nodes, tailing by sequence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { silentLogger } from '../../server/ops/log';
+import { Metrics } from '../../server/ops/metrics';
+import { Compactor } from '../../server/storage/compactor';
 import { storageContractSuite } from '../../server/storage/contractSuite';
 import { PostgresStore } from '../../server/storage/postgresStore';
 import { postgresMissing, startPostgres, type PostgresInstance } from '../support/engines';
@@ -94,6 +97,51 @@ describe.skipIf(missing)(`postgres store${missing ? ` (skipped: ${missing})` : '
     for (const { update } of after1.updates) Y.applyUpdate(rebuilt, update);
     expect(rebuilt.getText('t').toString()).toBe('abcde');
     await store.close();
+  });
+
+  it('[PG4] nodes take turns compacting a plan, and a node that dies frees its turn', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => PostgresStore.open({ connectionString: url })),
+    );
+    await a!.createPlan({ id: 'p', title: 'P', createdAt: 0 });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (const letter of 'abc') doc.getText('t').insert(doc.getText('t').length, letter);
+    const none = { actions: {}, parts: [] };
+    await a!.appendUpdates(
+      updates.map((update, at) => ({ planId: 'p', update, memberId: null, at, touched: none })),
+    );
+    const compactorOf = (store: PostgresStore) =>
+      new Compactor({
+        store,
+        metrics: new Metrics(),
+        log: silentLogger,
+        checkpointEveryMs: 0,
+        checkpointRetentionDays: 0,
+      });
+
+    // node A is compacting: node B skips the plan and leaves its log as it is
+    const held = await a!.compactionLease('p');
+    expect(held).not.toBeNull();
+    expect(await compactorOf(b!).compact('p')).toBe('elsewhere');
+    expect((await b!.loadDocument('p')).updates).toHaveLength(3);
+
+    // node A dies with the lease: its session ends, and B's turn comes
+    await a!.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks
+         WHERE locktype = 'advisory' AND pid <> pg_backend_pid()
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    expect(await compactorOf(b!).compact('p')).toBe('done');
+    const compacted = await b!.loadDocument('p');
+    expect(compacted.updates).toHaveLength(0);
+    const rebuilt = new Y.Doc();
+    Y.applyUpdate(rebuilt, compacted.state!);
+    expect(rebuilt.getText('t').toString()).toBe('abc');
+    await held!.release(); // its connection is gone: released without error, not pooled again
+    await Promise.all([a!.close(), b!.close()]);
   });
 
   it('[PG3] refuses to open a database whose schema is newer than this server', async () => {

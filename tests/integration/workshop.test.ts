@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from '../../server/ops/log';
-import type { PlanPersistence } from '../../shared/persistence';
-import type { WorkshopStarted } from '../../shared/ipc';
+import type { PlanPersistence } from '../../shared/contracts/persistence';
+import type { WorkshopStarted } from '../../shared/contracts/ipc';
 import {
   createWorkshopController,
   type WorkshopController,

@@ -1,7 +1,7 @@
 // What the plan-file controls and menu commands do, and the one message they leave for the user
 // (PlanFileNotice). The file logic itself is renderer/session/planFileExchange.ts.
 import { create } from 'zustand';
-import type { IpcEventPayload } from '../../../shared/ipc';
+import type { IpcEventPayload } from '../../../shared/contracts/ipc';
 import { findPlan, savePlan } from '../../session/localPlans';
 import { localStore } from '../../session/localReplica';
 import type { PlanSession } from '../../session/planSession';

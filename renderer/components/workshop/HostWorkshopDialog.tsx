@@ -3,7 +3,7 @@
 // moves into it and stays there, Escape closes it (hosting carries on), focus returns after.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkshopFailure, WorkshopStatus } from '../../../shared/ipc';
+import type { WorkshopFailure, WorkshopStatus } from '../../../shared/contracts/ipc';
 import { findPlan, localUser, saveLocalUser } from '../../session/localPlans';
 import { memberTokens } from '../../session/memberTokens';
 import { attachToWorkshop, hostableServer, type WorkshopBridge } from './workshopBridge';

@@ -1,6 +1,6 @@
-// The desktop shell's workshop capabilities (shared/ipc.ts), as far as the page needs them. The
+// The desktop shell's workshop capabilities (shared/contracts/ipc.ts), as far as the page needs them. The
 // web build has no shell: then there is no bridge and nothing about workshops is shown.
-import type { DesktopApi } from '../../../shared/ipc';
+import type { DesktopApi } from '../../../shared/contracts/ipc';
 import { desktopCapabilities } from '../../session/desktopGlobal';
 import { findPlan } from '../../session/localPlans';
 import { saveServerPlan } from '../../session/memberTokens';

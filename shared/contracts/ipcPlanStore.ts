@@ -4,7 +4,7 @@
 // hottest path (every keystroke), and a port is a direct, ordered pipe to the store.
 import { z } from 'zod';
 import type { PlanPersistence, StoredPlanSummary } from './persistence';
-import { PLAN_ID_PATTERN } from './contracts/planId';
+import { PLAN_ID_PATTERN } from './planId';
 
 /** Either end of a message pipe, whatever its API (DOM MessagePort, Electron MessagePortMain). */
 export interface PortLike {

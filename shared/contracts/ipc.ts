@@ -5,8 +5,8 @@
 // (ipcPlanStore.ts), handed over through `connectPlanStore`. The one piece of plan data that does
 // travel here is an opened plan file's contents, which main reads and checks and the page merges.
 import { z } from 'zod';
-import { PLAN_ID_PATTERN } from './contracts/planId';
-import { MAX_PLAN_FILE_BYTES, planFileMetadata, type PlanFileError } from './planFile';
+import { PLAN_ID_PATTERN } from './planId';
+import { MAX_PLAN_FILE_BYTES, planFileMetadata, type PlanFileError } from '../planFile';
 
 /** Every channel starts with this, so Accord's traffic is recognisable in logs and tests. */
 export const IPC_CHANNEL_PREFIX = 'accord:';
