@@ -8,14 +8,14 @@ import type { ExportQuery } from '../../shared/contracts/api';
 import { snapshotOf } from '../../shared/plan/snapshot';
 import type { PlanSnapshot } from '../../shared/plan/schema';
 import type { Rooms } from '../sync/rooms';
-import type { PlanStore } from '../storage/store';
+import type { CheckpointStore, PlanCatalog, UpdateLog } from '../storage/store';
 import { loadStoredDocument } from '../storage/storedDocument';
 
 /** A request the server cannot turn into a report (unknown checkpoint); says why. */
 export class ExportRequestError extends Error {}
 
 export interface ExportSource {
-  readonly store: PlanStore;
+  readonly store: PlanCatalog & UpdateLog & CheckpointStore;
   /** loaded plans, whose live document is newer than storage by at most the unflushed batch */
   readonly rooms?: Rooms;
 }
@@ -48,7 +48,7 @@ export async function exportStoredPlan(
 }
 
 async function sinceOf(
-  store: PlanStore,
+  store: CheckpointStore,
   planId: string,
   since: string,
 ): Promise<string | PlanSnapshot> {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { openPlan, type Actor } from '../../shared/plan/plan';
 import { restoreVersion, type RestoredChanges } from '../../shared/plan/restoreVersion';
 import { snapshotOf } from '../../shared/plan/snapshot';
-import type { PlanStore, Touched } from '../storage/store';
+import type { AuditTrail, CheckpointStore, Touched, UpdateLog } from '../storage/store';
 import { loadStoredDocument } from '../storage/storedDocument';
 import type { RoomPeer } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
@@ -17,7 +17,7 @@ import { touchedBy } from '../sync/touched';
 export class RestoreRequestError extends Error {}
 
 export interface RestoreTarget {
-  readonly store: PlanStore;
+  readonly store: CheckpointStore & UpdateLog & AuditTrail;
   /** the server's loaded plans; the CLI has none and writes to storage */
   readonly rooms?: Rooms;
 }

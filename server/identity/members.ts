@@ -2,7 +2,14 @@
 // and stored only as sha-256 hashes. sha-256 (not a slow password hash) is enough because both are
 // 256-bit random values: there is nothing to guess from a hash.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { InviteRecord, MemberRecord, PlanRecord, PlanStore, Role } from '../storage/store';
+import type {
+  InviteRecord,
+  MemberRecord,
+  MembershipStore,
+  PlanCatalog,
+  PlanRecord,
+  Role,
+} from '../storage/store';
 
 /** Bytes of randomness in a token or invite code (256 bits). */
 const SECRET_BYTES = 32;
@@ -28,7 +35,7 @@ export interface CreatedInvite {
 }
 
 export async function createInvite(
-  store: PlanStore,
+  store: MembershipStore,
   planId: string,
   options: InviteOptions,
   now = Date.now(),
@@ -52,7 +59,7 @@ export const OWNER_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  * initialises its meta when it first opens the plan.
  */
 export async function createPlan(
-  store: PlanStore,
+  store: PlanCatalog & MembershipStore,
   title: string,
   now = Date.now(),
 ): Promise<{ plan: PlanRecord; ownerInvite: CreatedInvite }> {
@@ -79,7 +86,7 @@ export type JoinOutcome =
 
 /** Exchanges an invite code for a new member and their personal token. */
 export async function join(
-  store: PlanStore,
+  store: MembershipStore,
   code: string,
   person: { readonly name: string; readonly organisation: string },
   now = Date.now(),
@@ -97,7 +104,7 @@ export async function join(
 
 /** The member holding `token` in `planId`, if any (revoked members are returned; check revokedAt). */
 export async function memberForToken(
-  store: PlanStore,
+  store: MembershipStore,
   planId: string,
   token: string,
 ): Promise<MemberRecord | undefined> {

@@ -12,10 +12,10 @@ import { daysInMs } from '../../shared/calendar';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { DamagedPlanError } from './integrity';
-import type { PlanStore } from './store';
+import type { CheckpointStore, UpdateLog } from './store';
 
 export interface CompactorOptions {
-  readonly store: PlanStore;
+  readonly store: UpdateLog & CheckpointStore;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly checkpointEveryMs: number;

@@ -2,10 +2,10 @@
 // folder's file system has room, and no plan is refused as damaged; otherwise the reasons, each
 // one line for the operator. /healthz only says the process is alive.
 import { statfs } from 'node:fs/promises';
-import type { PlanStore } from './store';
+import type { StorageHealth } from './store';
 
 export interface ReadinessOptions {
-  readonly store: PlanStore;
+  readonly store: StorageHealth;
   readonly dataDir: string;
   readonly minFreeDiskBytes: number;
   /** free bytes for unprivileged users in the file system holding `dataDir` */

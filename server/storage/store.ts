@@ -1,7 +1,8 @@
-// The one storage interface of the sync server. SQLite implements it
-// today (sqliteStore.ts); a PostgreSQL backend implements the same interface and must pass the same
-// contract suite (contractSuite.ts). Methods are async so a networked backend fits; the SQLite
-// backend resolves at once.
+// The sync server's storage ports: plans, membership (invites and members), the update log, the
+// audit trail, checkpoints and storage health. A backend (SqliteStore, PostgresStore) implements
+// them all as one PlanStore and passes the contract suite (contractSuite.ts), one block per port;
+// each consumer takes only the ports it uses. Methods are async so a networked backend fits; the
+// SQLite backend resolves at once.
 
 import type { Role } from '../../shared/contracts/api';
 
@@ -182,11 +183,15 @@ export interface CheckpointRecord {
   readonly byteLength: number;
 }
 
-export interface PlanStore {
+/** The plans a server holds. */
+export interface PlanCatalog {
   createPlan(plan: PlanRecord): Promise<void>;
   getPlan(planId: string): Promise<PlanRecord | undefined>;
   listPlans(): Promise<readonly PlanRecord[]>;
+}
 
+/** Invites and members: who may open a plan, with which role. */
+export interface MembershipStore {
   createInvite(invite: NewInvite): Promise<InviteRecord>;
   listInvites(planId: string): Promise<readonly InviteRecord[]>;
   /**
@@ -223,7 +228,10 @@ export interface PlanStore {
   ): Promise<MemberChangeOutcome>;
   /** Members revoked after `since` (epoch ms), so a server notices revocations made elsewhere. */
   membersRevokedSince(since: number): Promise<readonly MemberRecord[]>;
+}
 
+/** A plan's update log, its compacted state and the client ids its updates brought. */
+export interface UpdateLog {
   /**
    * Appends updates (any plans) durably in one transaction, with their audit entries, and
    * returns their sequence numbers in order. Resolves only once they survive a crash. An update
@@ -245,10 +253,6 @@ export interface PlanStore {
    * overwrites it) until it is repaired.
    */
   loadMergedState(planId: string, maxUpdates?: number): Promise<MergedDocument>;
-  /** Plans refused as damaged, so /readyz and the log can name them. */
-  damagedPlans(): Promise<readonly DamagedPlan[]>;
-  /** Makes a small write and takes it back: rejects when storage cannot write (full, read-only). */
-  probeWrite(): Promise<void>;
   /**
    * The right to compact a plan, or null while someone else holds it: held for a whole
    * compaction, so two nodes never fold the same log at once. A node that dies gives it up with
@@ -257,18 +261,36 @@ export interface PlanStore {
   compactionLease(planId: string): Promise<CompactionLease | null>;
   /** Replaces the compacted state by `state` (which folds in every update up to `throughSeq`). */
   compact(planId: string, state: Uint8Array, throughSeq: number, at: number): Promise<void>;
+  /** Every client id recorded for a plan (appendUpdates records them). */
+  clientIds(planId: string): Promise<readonly ClientIdRecord[]>;
+}
+
+/** Who changed what, newest first. */
+export interface AuditTrail {
   /** Newest first by first sequence number (`seq`); `beforeSeq` pages backwards. */
   history(planId: string, limit: number, beforeSeq?: number): Promise<readonly AuditEntry[]>;
+}
 
+/** Dated versions of a plan, for history and restore. */
+export interface CheckpointStore {
   addCheckpoint(planId: string, at: number, seq: number, state: Uint8Array): Promise<void>;
   /** Newest first. */
   listCheckpoints(planId: string): Promise<readonly CheckpointRecord[]>;
   readCheckpoint(planId: string, id: number): Promise<Uint8Array | undefined>;
   /** Deletes checkpoints older than `before`, always keeping each plan's newest one. */
   pruneCheckpoints(before: number): Promise<number>;
+}
 
-  /** Every client id recorded for a plan (appendUpdates records them). */
-  clientIds(planId: string): Promise<readonly ClientIdRecord[]>;
+/** What /readyz asks of storage. */
+export interface StorageHealth {
+  /** Plans refused as damaged, so /readyz and the log can name them. */
+  damagedPlans(): Promise<readonly DamagedPlan[]>;
+  /** Makes a small write and takes it back: rejects when storage cannot write (full, read-only). */
+  probeWrite(): Promise<void>;
+}
 
+/** Every port, as one backend implements them. */
+export interface PlanStore
+  extends PlanCatalog, MembershipStore, UpdateLog, AuditTrail, CheckpointStore, StorageHealth {
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // anything cannot be read or applied, so no caller ever works from a partial document.
 import * as Y from 'yjs';
 import { DamagedPlanError } from './integrity';
-import type { MergedDocument, PlanStore, StoredDocument } from './store';
+import type { MergedDocument, StoredDocument, UpdateLog } from './store';
 
 /**
  * Replays a stored state and its log into one state (a Yjs update). Refuses a log that leaves
@@ -71,13 +71,13 @@ export function mergeStored(
 }
 
 /** The plan's document, merged off the event loop where the backend can (SqliteStore: a worker). */
-export async function loadStoredDocument(store: PlanStore, planId: string): Promise<Y.Doc> {
+export async function loadStoredDocument(store: UpdateLog, planId: string): Promise<Y.Doc> {
   return (await loadStoredPlan(store, planId)).doc;
 }
 
 /** The document and the last log sequence number folded into it (a cluster node tails from it). */
 export async function loadStoredPlan(
-  store: PlanStore,
+  store: UpdateLog,
   planId: string,
 ): Promise<{ readonly doc: Y.Doc; readonly through: number }> {
   const { state, seq, chunks } = await store.loadMergedState(planId);

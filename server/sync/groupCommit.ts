@@ -7,7 +7,7 @@ import type { FollowedPlan } from '../cluster/redisFeed';
 import type { Metrics } from '../ops/metrics';
 import * as protocol from './protocol';
 import type { RoomPeer } from './roomPeer';
-import type { PlanStore, Touched } from '../storage/store';
+import type { Touched, UpdateLog } from '../storage/store';
 
 /**
  * Updates merged into one broadcast frame at most. Merging saves a send per recipient per update
@@ -43,7 +43,7 @@ export interface GroupCommitOptions {
   readonly planId: string;
   readonly doc: Y.Doc;
   readonly peers: ReadonlySet<RoomPeer>;
-  readonly store: PlanStore;
+  readonly store: UpdateLog;
   readonly metrics: Metrics;
   /** client ids introduced by the batch's updates are stored with it */
   readonly ledger: ClientIdLedger;

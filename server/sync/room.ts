@@ -15,7 +15,7 @@ import { Presence } from './presence';
 import { StateHandover, type Handover } from './stateHandover';
 import * as protocol from './protocol';
 import type { RoomPeer } from './roomPeer';
-import type { PlanStore, Touched } from '../storage/store';
+import type { Touched, UpdateLog } from '../storage/store';
 import { touchedBy } from './touched';
 import { inspectUpdate, type GateVerdict } from './updateGate';
 import { loadStoredPlan } from '../storage/storedDocument';
@@ -45,7 +45,7 @@ const HANDOVER_PIECE_BYTES = 512 * 1024;
 const nextTurn = (step: () => void) => void setImmediate(step);
 
 export interface RoomOptions {
-  readonly store: PlanStore;
+  readonly store: UpdateLog;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly limits: RoomLimits;

@@ -6,7 +6,7 @@ import type { Compactor } from '../storage/compactor';
 import type { Logger } from '../ops/log';
 import type { Metrics } from '../ops/metrics';
 import { Room, type RoomLimits, type RoomPeer } from './room';
-import type { MemberRecord, PlanStore } from '../storage/store';
+import type { MemberRecord, MembershipStore, UpdateLog } from '../storage/store';
 import type { FollowedPlan } from '../cluster/redisFeed';
 
 /** Where a cluster node hears of other nodes' commits (RedisFeed); absent on a single node. */
@@ -16,7 +16,7 @@ export interface PlanFeed {
 }
 
 export interface RoomsOptions {
-  readonly store: PlanStore;
+  readonly store: UpdateLog & MembershipStore;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly compactor: Compactor;

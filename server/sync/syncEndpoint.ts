@@ -18,7 +18,7 @@ import type { Metrics } from '../ops/metrics';
 import { REJECTIONS } from './protocol';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
-import type { MemberRecord, PlanStore } from '../storage/store';
+import type { MemberRecord, MembershipStore } from '../storage/store';
 
 /** A dead peer (no pong) is dropped after one ping interval, like the reference server. */
 const PING_INTERVAL_MS = 30_000;
@@ -26,7 +26,7 @@ const PING_INTERVAL_MS = 30_000;
 const RETRY_AFTER_SECONDS = 2;
 
 export interface SyncEndpointOptions {
-  readonly store: PlanStore;
+  readonly store: MembershipStore;
   readonly rooms: Rooms;
   readonly metrics: Metrics;
   readonly log: Logger;
