@@ -2,7 +2,7 @@
 // formatters kept per language: creating one per table cell costs more than the row's render.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { utcMidnight } from '../../../shared/calendar';
+import { dateFieldFormat, utcMidnight, type DateFieldFormat } from '../../../shared/calendar';
 import type { Language } from '../../../shared/frameworks/types';
 import { isLanguage, localeOf } from '../../../shared/i18n';
 
@@ -20,6 +20,8 @@ export interface Format {
   number(value: number): string;
   /** 0-100 as a percentage */
   percent(value: number): string;
+  /** dates as people type them in this language (DateInput) */
+  readonly dateField: DateFieldFormat;
 }
 
 const formats = new Map<Language, Format>();
@@ -63,6 +65,7 @@ export function formatFor(language: Language): Format {
       dateTime: (iso) => times.format(new Date(iso)),
       number: (value) => numbers.format(value),
       percent: (value) => percents.format(value / 100),
+      dateField: dateFieldFormat(locale),
     };
     formats.set(language, format);
   }

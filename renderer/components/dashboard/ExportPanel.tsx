@@ -7,6 +7,7 @@ import { problemsOf, type ExportProblem } from '../../../shared/exports/exportPr
 import { usePlanStore } from '../../state/planStore';
 import { todayIn } from '../../../shared/calendar';
 import { LANGUAGES, type Language } from '../../../shared/frameworks/types';
+import { DateField, useDateText } from '../common/DateInput';
 import { useLanguage } from '../common/format';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json', 'iati'] as const;
@@ -24,11 +25,19 @@ export function ExportPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [format, setFormat] = useState<Format>('pdf');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const dates = useDateText();
+  // typed in the UI language's order; read as ISO dates ('' none, null no real day)
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  const from = dates.read(fromText);
+  const to = dates.read(toText);
   // The report's language, independent of the UI's (a donor may read English, the team Russian).
   const [reportLanguage, setReportLanguage] = useState<Language>(language);
-  const [since, setSince] = useState('');
+  const [sinceText, setSinceText] = useState('');
+  const since = dates.read(sinceText);
+  // a date being typed is no date yet: say so once the user leaves a field or asks for the report
+  const [checked, setChecked] = useState(false);
+  const check = () => setChecked(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const formatRef = useRef<HTMLSelectElement>(null);
@@ -54,7 +63,9 @@ export function ExportPanel() {
   const run = async () => {
     const snapshot = usePlanStore.getState().snapshot;
     if (!snapshot) return;
-    // One end of a period only (or a date the picker could not read) is not a period.
+    // a date field that holds no real day says so itself (DateInput)
+    if (from === null || to === null || since === null) return check();
+    // One end of a period only is not a period.
     if (!from !== !to) {
       setError(problemText({ kind: 'period_incomplete' }));
       return;
@@ -117,18 +128,27 @@ export function ExportPanel() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('export.from')}</span>
-          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('export.to')}</span>
-          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('export.since')}</span>
-          <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />
-        </label>
+        <DateField
+          label={t('export.from')}
+          value={fromText}
+          invalid={checked && from === null}
+          onBlur={check}
+          onChange={setFromText}
+        />
+        <DateField
+          label={t('export.to')}
+          value={toText}
+          invalid={checked && to === null}
+          onBlur={check}
+          onChange={setToText}
+        />
+        <DateField
+          label={t('export.since')}
+          value={sinceText}
+          invalid={checked && since === null}
+          onBlur={check}
+          onChange={setSinceText}
+        />
         <label className="field">
           <span>{t('export.language')}</span>
           <select

@@ -9,6 +9,7 @@ import * as progressUpdates from '../../../shared/plan/progressUpdates';
 import type { Action } from '../../../shared/plan/schema';
 import { StatusBadge } from '../common/badges';
 import { todayIn } from '../../../shared/calendar';
+import { DateField, useDateText } from '../common/DateInput';
 import { useFormat } from '../common/format';
 import { usePersonName } from '../common/personName';
 import { useSession } from '../shell/planContext';
@@ -21,9 +22,13 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
   const run = useOperation();
   const nameOf = usePersonName();
   const session = useSession();
+  const dates = useDateText();
   const today = todayIn();
-  const [at, setAt] = useState(today);
-  const future = at > today;
+  const [atText, setAtText] = useState(() => dates.show(today));
+  // what was typed as a day ('' or null: none yet, said once the user tries to add)
+  const at = dates.read(atText);
+  const [checked, setChecked] = useState(false);
+  const future = at !== null && at > today;
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState(String(action.progress));
   const [note, setNote] = useState('');
@@ -73,6 +78,10 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
+            if (!at) {
+              setChecked(true);
+              return;
+            }
             const added = run((plan) =>
               progressUpdates.add(plan, action.id, {
                 at,
@@ -92,22 +101,21 @@ export function UpdatesSection({ action, canEdit }: { action: Action; canEdit: b
           }}
         >
           <div className="field-grid">
-            <label className="field">
-              <span>{t('detail.updateDate')}</span>
-              <input
-                type="date"
-                value={at}
-                max={today}
-                aria-invalid={future}
-                aria-describedby={future ? 'update-date-future' : undefined}
-                onChange={(event) => setAt(event.target.value)}
-              />
+            <DateField
+              label={t('detail.updateDate')}
+              value={atText}
+              invalid={checked && !at}
+              aria-invalid={future}
+              aria-describedby={future ? 'update-date-future' : undefined}
+              onChange={setAtText}
+              onBlur={() => setChecked(true)}
+            >
               {future && (
                 <span id="update-date-future" className="hint error" role="alert">
                   {t('detail.futureUpdate')}
                 </span>
               )}
-            </label>
+            </DateField>
             <label className="field">
               <span>{t('detail.status')}</span>
               <select

@@ -1,5 +1,5 @@
 // The editor of one table cell: writes through shared operations, commits on Enter, Tab or when
-// it loses focus (selects and dates at once), and cancels on Escape. Enter moves down a row, Tab
+// it loses focus (selects at once), and cancels on Escape. Enter moves down a row, Tab
 // and Shift+Tab to the next or previous editable cell of the row (ActionTable decides which).
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import * as actions from '../../../shared/plan/actions';
 import { ACTION_STATUS_LIST, type BoundedField } from '../../../shared/plan/model';
 import type { Action, Organisation } from '../../../shared/plan/schema';
 import { BoundTextInput, type TypedAhead } from '../common/BoundTextInput';
+import { DateInput, useDateText } from '../common/DateInput';
 import { fieldLimit } from '../common/fieldLimit';
 import { useOperation } from '../shell/useOperation';
 import type { ColumnId } from './columns';
@@ -204,7 +205,7 @@ function CommitInput(props: {
   initial: string;
   /** who last changed the action (a member id), to say who changed the field */
   updatedBy: string | null;
-  type?: string;
+  type?: 'text' | 'number' | 'date';
   /** the plan field whose length limit the input keeps */
   limit?: BoundedField;
   onCommit: (value: string) => void;
@@ -212,59 +213,74 @@ function CommitInput(props: {
 }) {
   const { t } = useTranslation();
   const peers = usePlanStore((state) => state.peers);
-  const [value, setValue] = useState(props.initial);
+  const dates = useDateText();
+  const isDate = props.type === 'date';
+  // Everything below compares values as the input shows them (a date in the UI language's
+  // order); what is written is read back into the plan's form.
+  const initial = isDate ? dates.show(props.initial) : props.initial;
+  const [value, setValue] = useState(initial);
   // The plan's value this edit is based on: someone else's change moves it (and is said here).
-  const [started, setStarted] = useState(props.initial);
+  const [started, setStarted] = useState(initial);
   const [told, setTold] = useState<{ by: string; theirs: string } | null>(null);
+  const [invalid, setInvalid] = useState(false);
   const by = peers.find((peer) => peer.id === props.updatedBy)?.name ?? t('conflict.someone');
-  const conflict = fieldConflict(started, props.initial, value);
+  const conflict = fieldConflict(started, initial, value);
   if (conflict.kind === 'changed') {
     // Nothing typed here yet: the input shows their value at once, and says whose it is.
-    setStarted(props.initial);
-    setValue(props.initial);
-    setTold({ by, theirs: props.initial });
+    setStarted(initial);
+    setValue(initial);
+    setTold({ by, theirs: initial });
   }
   // Set once a key ended the edit: the blur that follows neither writes nor ends it again.
   const ended = useRef(false);
-  const commit = () => {
-    if (shouldWrite(started, props.initial, value)) props.onCommit(value);
+  /** Writes what was typed if it should be; false when it is no date (the edit stays open). */
+  const commit = (): boolean => {
+    const next = isDate ? dates.read(value) : value;
+    if (next === null) {
+      setInvalid(true);
+      return false;
+    }
+    if (shouldWrite(started, initial, value)) props.onCommit(next);
+    return true;
   };
   /** A button in the notice must not end the edit by taking the focus from the input. */
   const keepFocus = (event: MouseEvent) => event.preventDefault();
+  const inputProps = {
+    className: 'cell-input',
+    'aria-label': props.label,
+    autoFocus: true,
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      event.stopPropagation();
+      const move = moveOf(event);
+      if (event.key !== 'Escape' && !move) return;
+      event.preventDefault();
+      // Escape writes nothing; a move writes what was typed, unless it is no date
+      if (move && !commit()) return;
+      ended.current = true;
+      props.onDone(move);
+    },
+    onBlur: () => {
+      if (ended.current) return;
+      // a date that is not one yet is not written: the edit ends, the plan keeps its value
+      commit();
+      props.onDone();
+    },
+  };
   return (
     <span className="cell-edit">
-      <input
-        className="cell-input"
-        aria-label={props.label}
-        type={props.type ?? 'text'}
-        autoFocus
-        value={value}
-        min={props.type === 'number' ? 0 : undefined}
-        max={props.type === 'number' ? 100 : undefined}
-        {...(props.limit ? fieldLimit(props.limit) : {})}
-        onChange={(event) => {
-          setValue(event.target.value);
-          // A date picker's choice is a complete value: write it at once.
-          if (props.type === 'date' && event.target.value !== props.initial) {
-            props.onCommit(event.target.value);
-          }
-        }}
-        onKeyDown={(event) => {
-          event.stopPropagation();
-          const move = moveOf(event);
-          if (event.key !== 'Escape' && !move) return;
-          event.preventDefault();
-          ended.current = true;
-          // Escape writes nothing; a date was written when it was picked; the rest is written now.
-          if (move && props.type !== 'date') commit();
-          props.onDone(move);
-        }}
-        onBlur={() => {
-          if (ended.current) return;
-          if (props.type !== 'date') commit();
-          props.onDone();
-        }}
-      />
+      {isDate ? (
+        <DateInput {...inputProps} value={value} invalid={invalid} onChange={setValue} />
+      ) : (
+        <input
+          {...inputProps}
+          type={props.type ?? 'text'}
+          value={value}
+          min={props.type === 'number' ? 0 : undefined}
+          max={props.type === 'number' ? 100 : undefined}
+          {...(props.limit ? fieldLimit(props.limit) : {})}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      )}
       {conflict.kind === 'both' ? (
         <span className="field-conflict" role="alert">
           {t('conflict.both', { name: by, value: conflict.theirs })}{' '}

@@ -59,6 +59,12 @@ export default {
     online: 'Online: {{n}}',
     editing: '{{name}} is editing',
   },
+  dateInput: {
+    day: 'dd',
+    month: 'mm',
+    year: 'yyyy',
+    invalid: 'Type a date as {{pattern}}, for example {{example}}.',
+  },
   conflict: {
     someone: 'Someone',
     changed: '{{name}} changed this to “{{value}}”',

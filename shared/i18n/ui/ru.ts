@@ -62,6 +62,12 @@ export default {
     online: 'В сети: {{n}}',
     editing: '{{name}} редактирует',
   },
+  dateInput: {
+    day: 'ДД',
+    month: 'ММ',
+    year: 'ГГГГ',
+    invalid: 'Введите дату в виде {{pattern}}, например {{example}}.',
+  },
   conflict: {
     someone: 'Кто-то',
     changed: '{{name}} изменил(а) это на «{{value}}»',

@@ -63,6 +63,12 @@ export default {
     online: 'Onlaýn: {{n}}',
     editing: '{{name}} üýtgedýär',
   },
+  dateInput: {
+    day: 'gg',
+    month: 'aa',
+    year: 'ýýýý',
+    invalid: 'Senäni {{pattern}} görnüşinde ýazyň, meselem {{example}}.',
+  },
   conflict: {
     someone: 'Kimdir biri',
     changed: '{{name}} muny “{{value}}” diýip üýtgetdi',
